@@ -1,0 +1,89 @@
+"""Settings from config.toml (user config directory), with Anki's defaults and per-deck overrides."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from revise.errors import ReviseError
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Scheduling settings for one deck (DESIGN.md §5 defaults)."""
+
+    desired_retention: float = 0.9
+    learning_steps: tuple[float, ...] = (1.0, 10.0)  # minutes
+    relearning_steps: tuple[float, ...] = (10.0,)  # minutes
+    maximum_interval: int = 36500  # days
+    new_per_day: int = 20
+    reviews_per_day: int = 200
+    day_start_hour: int = 4  # local time
+    leech_threshold: int = 8  # lapses
+    leech_action: str = "suspend"  # "suspend" or "tag"
+    fuzz: bool = True
+    parameters: tuple[float, ...] | None = None  # FSRS weights; None = fsrs defaults
+
+
+@dataclass(frozen=True)
+class Config:
+    """Global settings plus per-deck overrides (a deck's override also applies to its subdecks)."""
+
+    default: Settings = Settings()
+    decks: tuple[tuple[str, Settings], ...] = ()
+    path: Path | None = None
+
+    def for_deck(self, deck: str) -> Settings:
+        """The settings that apply to `deck`: the longest matching override, else the defaults."""
+        best, best_len = self.default, -1
+        for name, settings in self.decks:
+            if (deck == name or deck.startswith(name + "::")) and len(name) > best_len:
+                best, best_len = settings, len(name)
+        return best
+
+
+def config_path() -> Path:
+    """$REVISE_CONFIG, else config.toml in the user config directory."""
+    env = os.environ.get("REVISE_CONFIG")
+    if env:
+        return Path(env)
+    from platformdirs import user_config_path
+
+    return user_config_path("revise", appauthor=False) / "config.toml"
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read config.toml; a missing file means all defaults."""
+    path = path or config_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Config(path=path)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ReviseError(f"{path}: cannot read the config ({exc}). Fix or delete the file.") from exc
+    decks = data.pop("decks", {})
+    default = _settings(Settings(), data, path, "")
+    overrides = tuple(
+        (name, _settings(default, values, path, f"[decks.\"{name}\"] "))
+        for name, values in decks.items()
+    )
+    return Config(default=default, decks=overrides, path=path)
+
+
+def _settings(base: Settings, values: dict, path: Path, where: str) -> Settings:
+    known = {f.name: f for f in fields(Settings)}
+    changes = {}
+    for key, value in values.items():
+        if key not in known:
+            raise ReviseError(f"{path}: {where}unknown setting '{key}'. Known: {', '.join(known)}.")
+        default = getattr(Settings(), key)
+        if isinstance(default, tuple) or key == "parameters":
+            value = tuple(float(v) for v in value)
+        elif isinstance(default, bool):
+            value = bool(value)
+        elif isinstance(default, (int, float)) and not isinstance(value, (int, float)):
+            raise ReviseError(f"{path}: {where}'{key}' must be a number, not {value!r}.")
+        changes[key] = value
+    return replace(base, **changes)
