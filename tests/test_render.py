@@ -1,0 +1,180 @@
+"""Tests for revise.render: card text → terminal."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from revise.render import card_markdown, inline_text, latex_to_unicode, make_inert
+
+
+def render(text: str, width: int = 80, base_dir: Path | None = None) -> str:
+    """Card text as a plain terminal shows it, trailing padding removed."""
+    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False)
+    console.print(card_markdown(text, base_dir=base_dir))
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    return "\n".join(line.rstrip() for line in output.splitlines()).strip("\n")
+
+
+@pytest.mark.parametrize(
+    ("latex", "expected"),
+    [
+        (r"\sigma(z) = \frac{1}{1+e^{-z}}", "σ(z) = 1/(1+e⁻ᶻ)"),
+        (r"x^2", "x²"),
+        (r"A^T", "Aᵀ"),
+        (r"W^{[l]}", "W^[l]"),
+        (r"z^{[l]} = W^{[l]} a^{[l-1]} + b^{[l]}", "z^[l] = W^[l] a^[l-1] + b^[l]"),
+        (r"\hat{y}", "ŷ"),
+        (r"\sqrt{x}", "√x"),
+        (r"\sqrt{a+b}", "√(a+b)"),
+        (r"\sum_{i=1}^{m}", "∑ᵢ₌₁ᵐ"),
+        (r"x \in \mathbb{R}^{n_x}", "x ∈ ℝ^(nₓ)"),
+        (r"\frac{\partial J}{\partial w}", "∂J/∂w"),
+        (r"\nabla_w J \approx 0", "∇_w J ≈ 0"),
+        (r"a \cdot b \times c \leq d", "a · b × c ≤ d"),
+        (r"\log x + \exp(y) - \tanh z", "log x + exp(y) - tanh z"),
+        (r"\alpha \beta \gamma \lambda \epsilon", "αβγλϵ"),
+        (r"\|w\|_2^2", "‖w‖₂²"),
+        (r"x_\mathrm{init}", "xᵢₙᵢₜ"),
+        (r"\frac{1}{2}x", "(1/2)x"),
+    ],
+)
+def test_latex_to_unicode(latex: str, expected: str) -> None:
+    assert latex_to_unicode(latex) == expected
+
+
+@pytest.mark.parametrize(
+    ("latex", "expected"),
+    [
+        (
+            r"\text{softmax}(z)_i = \frac{e^{z_i}}{\sum_{j=1}^{K} e^{z_j}}",
+            "softmax(z)ᵢ = e^(zᵢ)/(∑ⱼ₌₁ᴷ e^(zⱼ))",
+        ),
+        (
+            r"\mathcal{L}(\hat{y}, y) = -\left(y \log \hat{y} + (1-y) \log(1-\hat{y})\right)",
+            "ℒ(ŷ, y) = -(y log ŷ + (1-y) log(1-ŷ))",
+        ),
+        (
+            r"J = -\frac{1}{m} \sum_{i=1}^{m} \mathcal{L}(\hat{y}^{(i)}, y^{(i)})",
+            "J = -(1/m) ∑ᵢ₌₁ᵐ ℒ(ŷ⁽ⁱ⁾, y⁽ⁱ⁾)",
+        ),
+        (r"W := W - \alpha \frac{\hat{m}}{\sqrt{\hat{v}} + \epsilon}", "W := W - αm̂/(√v̂ + ϵ)"),
+        (r"\hat{m}_t = \frac{m_t}{1-\beta_1^t}", "m̂ₜ = mₜ/(1-β₁ᵗ)"),
+        (r"v_{dW} = \beta_1 v_{dW} + (1-\beta_1) dW", "v_(dW) = β₁ v_(dW) + (1-β₁) dW"),
+        (r"\tanh(z) = \frac{e^z - e^{-z}}{e^z + e^{-z}}", "tanh(z) = (eᶻ - e⁻ᶻ)/(eᶻ + e⁻ᶻ)"),
+    ],
+)
+def test_deep_learning_formulas(latex: str, expected: str) -> None:
+    assert latex_to_unicode(latex) == expected
+
+
+def test_malformed_latex_is_shown_as_written() -> None:
+    assert latex_to_unicode(r"\frac{1") == r"\frac{1"
+
+
+def test_aligned_equations_keep_one_line_each() -> None:
+    latex = r"\begin{aligned} a &= b + c \\ d &= e \end{aligned}"
+    assert latex_to_unicode(latex) == "a = b + c\nd = e"
+
+
+def test_sigmoid_card() -> None:
+    text = r"The sigmoid $\sigma(z) = \frac{1}{1+e^{-z}}$ squashes $z$ into $(0, 1)$."
+    assert render(text) == "The sigmoid σ(z) = 1/(1+e⁻ᶻ) squashes z into (0, 1)."
+
+
+def test_every_math_delimiter() -> None:
+    text = "Inline \\(y_i\\) and \\[x^2\\] and $a^2$.\n\n$$\nJ = \\frac{1}{m}\\sum_{i=1}^m L\n$$"
+    assert render(text) == "Inline yᵢ and x² and a².\n\nJ = (1/m)∑ᵢ₌₁ᵐ L"
+
+
+def test_math_output_is_not_read_as_markdown() -> None:
+    # x_(dW) and y_(dW) would otherwise become emphasis between the underscores.
+    assert render(r"$x_{dW} + y_{dW} * z * w$") == "x_(dW) + y_(dW) * z * w"
+
+
+def test_dollar_amounts_stay_prose() -> None:
+    text = "It costs $5 and $10, or \\$20 with $x$ and $ y $."
+    assert render(text) == "It costs $5 and $10, or $20 with x and $ y $."
+
+
+def test_code_is_not_converted() -> None:
+    text = "Inline `$x^2$` stays.\n\n```python\nprice = '$x^2$'\n```\n\nAfter $x^2$."
+    lines = [line.strip() for line in render(text).splitlines()]
+    assert lines == ["Inline $x^2$ stays.", "", "", "price = '$x^2$'", "", "", "After x²."]
+
+
+def test_indented_code_is_not_converted() -> None:
+    assert "$z$ indented" in render("Before.\n\n    $z$ indented\n\nAfter.")
+
+
+def test_control_characters_are_inert() -> None:
+    text = "ESC \x1b[31mred\x1b[0m bell\x07 csi\x9b del\x7f nul\x00"
+    output = render(text)
+    assert output == "ESC ␛[31mred␛[0m bell␇ csi<9B> del␡ nul␀"
+
+
+def test_no_escape_from_the_card_reaches_a_colour_terminal() -> None:
+    console = Console(file=io.StringIO(), width=80, color_system="truecolor", force_terminal=True)
+    console.print(card_markdown("**bold** \x1b]0;pwned\x07 \x1b[2J \x9b2J ![i](a.png)"))
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    # Take out what rich itself writes (colour and hyperlinks); nothing else may remain.
+    own_codes = re.sub(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\", "", output)
+    assert "\x1b" not in own_codes and "\x9b" not in own_codes and "\x07" not in own_codes
+    assert "␛]0;pwned␇" in own_codes
+
+
+def test_make_inert_keeps_newlines_and_tabs() -> None:
+    assert make_inert("a\tb\r\nc\rd") == "a\tb\nc␍d"
+
+
+def test_image_becomes_a_line_with_a_link(tmp_path: Path) -> None:
+    text = "See ![the sigmoid curve](img/sigmoid.png) here."
+    assert render(text) == "See 🖼 the sigmoid curve (img/sigmoid.png) here."
+    console = Console(file=io.StringIO(), width=80, color_system="truecolor", force_terminal=True)
+    console.print(card_markdown(text, base_dir=tmp_path))
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    assert f"\x1b]8;id=" in output
+    assert (tmp_path / "img" / "sigmoid.png").as_uri() in output
+
+
+def test_image_with_web_address() -> None:
+    assert render("![](https://example.com/a.png)") == "🖼 (https://example.com/a.png)"
+
+
+def test_table() -> None:
+    text = "| activation | range |\n|---|---|\n| sigmoid | $(0, 1)$ |\n| tanh | $(-1, 1)$ |"
+    lines = [line.strip() for line in render(text).splitlines()]
+    assert lines[0].split() == ["activation", "range"]
+    assert lines[2].split() == ["sigmoid", "(0,", "1)"]
+    assert lines[3].split() == ["tanh", "(-1,", "1)"]
+
+
+def test_cloze_placeholders_stay_visible() -> None:
+    assert render("The [...] squashes z into […], a [range].") == (
+        "The [...] squashes z into […], a [range]."
+    )
+
+
+def test_rich_markup_is_not_interpreted() -> None:
+    assert render("[bold]not bold[/bold]") == "[bold]not bold[/bold]"
+
+
+def test_narrow_terminal_wraps() -> None:
+    text = "- a list item with $\\alpha_1$ and " + "words " * 20 + "\n\n| a | b |\n|---|---|\n| 1 | 2 |"
+    output = render(text, width=40)
+    assert all(len(line) <= 40 for line in output.splitlines())
+    assert "α₁" in output
+
+
+def test_inline_text_is_safe() -> None:
+    text = inline_text("ML::Deep \x1b[2J [bold]x[/bold]\n$\\sigma$")
+    assert text.plain == "ML::Deep ␛[2J [bold]x[/bold] σ"
+    assert not text.spans
+
+
+def test_inline_text_keeps_dollar_amounts() -> None:
+    assert inline_text("Budget $5 to $10").plain == "Budget $5 to $10"
