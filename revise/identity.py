@@ -1,0 +1,275 @@
+"""Card identity: note keys, and matching re-parsed files against the notes the collection holds.
+
+Pure: no I/O, no database. The importer gives `plan_sync` the notes parsed from some files and the
+note records that could match them; it returns which parsed note is which record (DESIGN.md §4).
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from revise.notes import ParsedCard
+
+# A rewritten question may lose its history, a typo fix never: a typo keeps difflib's ratio above
+# 0.9, a rewrite falls well below 0.7 ("What does ReLU compute?" → "Which activation keeps
+# positives?" is 0.34). Between the two, the note must also keep its heading and stay near its place.
+SIMILAR = 0.9
+SIMILAR_NEARBY = 0.7
+NEARBY = 3  # notes
+# Fuzzy matching compares every new note with every old one; past this many pairs, only old notes
+# within FUZZY_WINDOW positions are tried, so a rewritten 5,000-note file stays fast.
+MAX_PAIRS = 40_000
+FUZZY_WINDOW = 40
+
+_REVIEW_COMMENT = re.compile(r"<!--\s*SR:.*?-->")
+_BLOCK_ID = re.compile(r"\s\^[A-Za-z0-9-]+[ \t]*$", re.MULTILINE)
+_SPACE = re.compile(r"\s+")
+_SWAPPABLE_KINDS = {"basic", "reversed"}  # `::` ↔ `:::` keeps the forward card
+
+
+def normalise(text: str) -> str:
+    """Note text as identity sees it: review comments and block ids removed, whitespace folded."""
+    text = _REVIEW_COMMENT.sub("", text)
+    text = _BLOCK_ID.sub("", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def note_key(kind: str, text: str) -> str:
+    """The note's key: a hash of its kind and normalised text."""
+    return hashlib.sha256(f"{kind}\0{normalise(text)}".encode()).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class ParsedNote:
+    """The cards of one note in a file: reversed and cloze siblings together."""
+
+    key: str
+    kind: str
+    text: str
+    explicit_id: str | None
+    file: str
+    line: int
+    position: int  # index of the note in its file
+    deck: str
+    tags: tuple[str, ...]
+    headings: tuple[str, ...]
+    cards: tuple[ParsedCard, ...]
+
+
+@dataclass(frozen=True)
+class NoteRecord:
+    """A note the collection holds, with the ords of its cards and their (front, back)."""
+
+    id: int
+    key: str
+    kind: str
+    text: str
+    explicit_id: str | None
+    source: str | None
+    line: int | None
+    position: int
+    headings: tuple[str, ...]
+    retired: bool
+    cards: dict[int, tuple[str, str, bool]] = field(default_factory=dict)  # ord → (front, back, retired)
+
+
+@dataclass(frozen=True)
+class NoteMatch:
+    """A parsed note and the record it is (None: a new note); `how` says why."""
+
+    parsed: ParsedNote
+    record: NoteRecord | None
+    how: str  # "new", "same", "moved", "revived", "edited" or "explicit"
+
+
+@dataclass
+class SyncPlan:
+    """What to write: every parsed note's match, and the records to retire."""
+
+    matches: list[NoteMatch] = field(default_factory=list)
+    retire: list[NoteRecord] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CardChanges:
+    """Per ord of a matched note: which cards are added, updated, moved, unchanged or retired."""
+
+    added: tuple[int, ...] = ()
+    updated: tuple[int, ...] = ()
+    moved: tuple[int, ...] = ()
+    unchanged: tuple[int, ...] = ()
+    retired: tuple[int, ...] = ()
+
+
+def group_notes(cards: Iterable[ParsedCard]) -> list[ParsedNote]:
+    """Group one file's cards into notes by (note_text, kind, explicit_id); a repeated ord starts a duplicate note."""
+    groups: list[list[ParsedCard]] = []
+    open_group: dict[tuple, int] = {}
+    for card in cards:
+        ident = (card.note_text, card.kind, card.explicit_id)
+        index = open_group.get(ident)
+        if index is None or any(c.ord == card.ord for c in groups[index]):
+            open_group[ident] = index = len(groups)
+            groups.append([])
+        groups[index].append(card)
+    return [_note(group, position) for position, group in enumerate(groups)]
+
+
+def _note(cards: list[ParsedCard], position: int) -> ParsedNote:
+    first = cards[0]
+    return ParsedNote(
+        key=note_key(first.kind, first.note_text),
+        kind=first.kind,
+        text=first.note_text,
+        explicit_id=first.explicit_id,
+        file=first.file,
+        line=min(c.line for c in cards),
+        position=position,
+        deck=first.deck,
+        tags=first.tags,
+        headings=first.headings,
+        cards=tuple(sorted(cards, key=lambda c: c.ord)),
+    )
+
+
+def plan_sync(parsed: dict[str, list[ParsedNote]], records: Iterable[NoteRecord]) -> SyncPlan:
+    """Match the notes parsed from some files against `records` (the notes of those files, plus any note
+    elsewhere sharing a key or explicit id): explicit id, then same key, then similar text in the same
+    file; records of those files left over are retired."""
+    pool = _Pool(records)
+    found: dict[int, NoteMatch] = {}  # id(parsed note) → match
+    every = [note for notes in parsed.values() for note in notes]
+    for note in every:
+        if note.explicit_id and (record := pool.take_explicit(note)):
+            found[id(note)] = NoteMatch(note, record, "explicit")
+    for note in every:
+        if id(note) not in found and (record := pool.take_key(note)):
+            found[id(note)] = NoteMatch(note, record, _how(note, record))
+    for file, notes in parsed.items():
+        for note, record in _similar_pairs([n for n in notes if id(n) not in found], pool.active_in(file)):
+            pool.claim(record)
+            found[id(note)] = NoteMatch(note, record, "edited")
+    plan = SyncPlan(matches=[found.get(id(n)) or NoteMatch(n, None, "new") for n in every])
+    plan.retire = [r for r in pool.unclaimed_in(parsed) if not r.retired]
+    return plan
+
+
+def _how(note: ParsedNote, record: NoteRecord) -> str:
+    if record.retired:
+        return "revived"
+    return "same" if record.source == note.file else "moved"
+
+
+class _Pool:
+    """The records not yet claimed by a parsed note, indexed by key, explicit id and file."""
+
+    def __init__(self, records: Iterable[NoteRecord]) -> None:
+        self.records = {r.id: r for r in records}
+        self.claimed: set[int] = set()
+        self.by_key: dict[str, list[NoteRecord]] = {}
+        self.by_explicit: dict[str, list[NoteRecord]] = {}
+        for record in sorted(self.records.values(), key=lambda r: r.id):
+            self.by_key.setdefault(record.key, []).append(record)
+            if record.explicit_id:
+                self.by_explicit.setdefault(record.explicit_id, []).append(record)
+
+    def claim(self, record: NoteRecord) -> NoteRecord:
+        self.claimed.add(record.id)
+        return record
+
+    def _best(self, note: ParsedNote, candidates: list[NoteRecord]) -> NoteRecord | None:
+        # Prefer the same file (active first, nearest position), then active notes elsewhere
+        # (a move), then retired ones (a return); ties go to the oldest note.
+        free = [r for r in candidates if r.id not in self.claimed]
+        if not free:
+            return None
+        return self.claim(min(free, key=lambda r: (r.source != note.file, r.retired, abs(r.position - note.position), r.id)))
+
+    def take_explicit(self, note: ParsedNote) -> NoteRecord | None:
+        candidates = self.by_explicit.get(note.explicit_id or "", [])
+        # A block id is unique within a file, not across files: elsewhere it must be unambiguous.
+        same_file = [r for r in candidates if r.source == note.file]
+        return self._best(note, same_file or (candidates if len(candidates) == 1 else []))
+
+    def take_key(self, note: ParsedNote) -> NoteRecord | None:
+        return self._best(note, self.by_key.get(note.key, []))
+
+    def active_in(self, file: str) -> list[NoteRecord]:
+        return [r for r in self.records.values() if r.source == file and not r.retired and r.id not in self.claimed]
+
+    def unclaimed_in(self, files: Iterable[str]) -> list[NoteRecord]:
+        files = set(files)
+        return [r for r in self.records.values() if r.source in files and r.id not in self.claimed]
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two note texts are, 0..1 (difflib's ratio on the normalised texts)."""
+    return difflib.SequenceMatcher(None, normalise(a), normalise(b), autojunk=False).ratio()
+
+
+def is_edit(note: ParsedNote, record: NoteRecord, ratio: float) -> bool:
+    """Whether `note` is `record` edited: very similar wording, or similar wording in the same place."""
+    if not _kinds_compatible(note.kind, record.kind):
+        return False
+    nearby = tuple(note.headings) == tuple(record.headings) and abs(note.position - record.position) <= NEARBY
+    return ratio >= SIMILAR or (nearby and ratio >= SIMILAR_NEARBY)
+
+
+def _kinds_compatible(a: str, b: str) -> bool:
+    return a == b or (a in _SWAPPABLE_KINDS and b in _SWAPPABLE_KINDS)
+
+
+def _similar_pairs(notes: list[ParsedNote], records: list[NoteRecord]) -> list[tuple[ParsedNote, NoteRecord]]:
+    """Pair new notes with old ones of the same file, most similar first, each used once."""
+    if not notes or not records:
+        return []
+    wide = len(notes) * len(records) <= MAX_PAIRS
+    texts = {id(note): normalise(note.text) for note in notes}
+    scored = []
+    for record in records:
+        matcher = difflib.SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(normalise(record.text))  # seq2 is the side difflib indexes: index each old note once
+        for note in notes:
+            if not wide and abs(note.position - record.position) > FUZZY_WINDOW:
+                continue
+            if not _kinds_compatible(note.kind, record.kind):
+                continue
+            matcher.set_seq1(texts[id(note)])
+            # quick_ratio bounds ratio from above: skip the costly ratio when even that is too low.
+            if matcher.real_quick_ratio() < SIMILAR_NEARBY or matcher.quick_ratio() < SIMILAR_NEARBY:
+                continue
+            ratio = matcher.ratio()
+            if is_edit(note, record, ratio):
+                scored.append((-ratio, abs(note.position - record.position), note.position, record.id, note, record))
+    pairs, used_notes, used_records = [], set(), set()
+    for *_, note, record in sorted(scored, key=lambda s: s[:4]):
+        if id(note) not in used_notes and record.id not in used_records:
+            used_notes.add(id(note))
+            used_records.add(record.id)
+            pairs.append((note, record))
+    return pairs
+
+
+def card_changes(match: NoteMatch) -> CardChanges:
+    """Which of a matched note's cards are added, updated, moved, unchanged, and which old ords retire."""
+    record, parsed = match.record, match.parsed
+    if record is None:
+        return CardChanges(added=tuple(c.ord for c in parsed.cards))
+    added, updated, moved, unchanged = [], [], [], []
+    for card in parsed.cards:
+        old = record.cards.get(card.ord)
+        if old is None or old[2] or match.how == "revived":
+            added.append(card.ord)
+        elif match.how == "moved" or (match.how == "explicit" and record.source != parsed.file):
+            moved.append(card.ord)
+        elif (old[0], old[1]) != (card.front, card.back) or match.how == "edited":
+            updated.append(card.ord)
+        else:
+            unchanged.append(card.ord)
+    present = {c.ord for c in parsed.cards}
+    retired = tuple(o for o, (_, _, gone) in sorted(record.cards.items()) if o not in present and not gone)
+    return CardChanges(tuple(added), tuple(updated), tuple(moved), tuple(unchanged), retired)
