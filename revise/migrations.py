@@ -79,3 +79,9 @@ def m001_initial(db: Database) -> None:
         CREATE INDEX revlog_time ON revlog(reviewed_at);
         """
     )
+
+
+@migrations()
+def m002_card_retired(db: Database) -> None:
+    """A cloze deletion (or reverse side) that disappears from its note retires only that card."""
+    db.execute("ALTER TABLE cards ADD COLUMN retired INTEGER NOT NULL DEFAULT 0")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import Iterator
 
 from sqlite_utils import Database
 
 from revise.errors import ReviseError
+from revise.identity import NoteMatch, NoteRecord, ParsedNote, SyncPlan
 from revise.migrations import migrations
 
 
@@ -52,6 +55,164 @@ def _check_not_newer(db: Database, path: Path) -> None:
 
 
 # --- sources, notes and cards (import / sync) -----------------------------------------------
+
+_NOTE_COLUMNS = "id, key, kind, text, explicit_id, source, line, position, headings, retired"
+
+
+def source_rows(db: Database) -> dict[str, dict]:
+    """Every remembered source file: path → {path, root, size, mtime_ns, hash, synced_at}."""
+    return {row["path"]: row for row in db.query("SELECT * FROM sources")}
+
+
+def save_sources(db: Database, rows: list[dict]) -> None:
+    """Remember (or refresh) source files: path, root, size, mtime_ns, hash, synced_at."""
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO sources (path, root, size, mtime_ns, hash, synced_at)"
+        " VALUES (:path, :root, :size, :mtime_ns, :hash, :synced_at)",
+        rows,
+    )
+
+
+def forget_sources(db: Database, paths: list[str]) -> None:
+    """Stop remembering these source files (their notes are retired separately)."""
+    db.conn.executemany("DELETE FROM sources WHERE path = ?", [(p,) for p in paths])
+
+
+def _chunks(items: list, size: int = 500) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def note_records(db: Database, files: list[str], keys: list[str], explicit_ids: list[str]) -> list[NoteRecord]:
+    """The notes that re-parsed `files` may match: those of the files, plus any sharing a key or explicit id."""
+    rows: dict[int, tuple] = {}
+    for column, values in (("source", files), ("key", keys), ("explicit_id", explicit_ids)):
+        for chunk in _chunks(sorted(set(values))):
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT {_NOTE_COLUMNS} FROM notes WHERE {column} IN ({marks})"
+            rows.update((row[0], row) for row in db.conn.execute(sql, chunk))
+    cards: dict[int, dict[int, tuple[str, str, bool]]] = {note_id: {} for note_id in rows}
+    for chunk in _chunks(sorted(rows)):
+        sql = f"SELECT note_id, ord, front, back, retired FROM cards WHERE note_id IN ({','.join('?' * len(chunk))})"
+        for note_id, ord_, front, back, retired in db.conn.execute(sql, chunk):
+            cards[note_id][ord_] = (front, back, bool(retired))
+    return [_note_record(row, cards[row[0]]) for row in rows.values()]
+
+
+def _note_record(row: tuple, cards: dict[int, tuple[str, str, bool]]) -> NoteRecord:
+    id_, key, kind, text, explicit_id, source, line, position, headings, retired = row
+    return NoteRecord(
+        id=id_, key=key, kind=kind, text=text, explicit_id=explicit_id, source=source, line=line,
+        position=position, headings=tuple(json.loads(headings)), retired=bool(retired), cards=cards,
+    )
+
+
+def apply_sync_plan(db: Database, plan: SyncPlan, now: str) -> None:
+    """Write a sync plan: insert new notes and cards, update matched ones, retire the leftovers."""
+    new = [m.parsed for m in plan.matches if m.record is None]
+    next_id = (db.conn.execute("SELECT max(id) FROM notes").fetchone()[0] or 0) + 1
+    new_ids = range(next_id, next_id + len(new))
+    db.conn.executemany(
+        "INSERT INTO notes (id, key, kind, text, explicit_id, source, line, position, deck, tags,"
+        " headings, retired, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,0,?,?)",
+        (_note_values(note_id, note) + (now, now) for note_id, note in zip(new_ids, new)),
+    )
+    new_cards = [(i, c.ord, c.front, c.back) for i, note in zip(new_ids, new) for c in note.cards]
+    matched = [m for m in plan.matches if m.record is not None]
+    _update_matched_notes(db, matched, now)
+    old_cards = [(m.record.id, c.ord, c.front, c.back) for m in matched for c in m.parsed.cards]
+    db.conn.executemany("INSERT INTO cards (note_id, ord, front, back) VALUES (?,?,?,?)", new_cards)
+    db.conn.executemany(
+        "INSERT INTO cards (note_id, ord, front, back) VALUES (?,?,?,?) ON CONFLICT (note_id, ord)"
+        " DO UPDATE SET front = excluded.front, back = excluded.back, retired = 0",
+        old_cards,
+    )
+    gone_ords = [(m.record.id, o) for m in matched for o in m.record.cards if o not in {c.ord for c in m.parsed.cards}]
+    db.conn.executemany("UPDATE cards SET retired = 1 WHERE note_id = ? AND ord = ?", gone_ords)
+    db.conn.executemany(
+        "UPDATE notes SET retired = 1, updated_at = ? WHERE id = ?", [(now, r.id) for r in plan.retire]
+    )
+
+
+def _note_values(note_id: int, note: ParsedNote) -> tuple:
+    return (
+        note_id, note.key, note.kind, note.text, note.explicit_id, note.file, note.line, note.position,
+        note.deck, json.dumps(list(note.tags), ensure_ascii=False),
+        json.dumps(list(note.headings), ensure_ascii=False),
+    )
+
+
+def _update_matched_notes(db: Database, matched: list[NoteMatch], now: str) -> None:
+    # updated_at records a change of text, place or state, not a plain re-read.
+    rows = []
+    for m in matched:
+        changed = m.how != "same" or m.record.text != m.parsed.text
+        rows.append(_note_values(m.record.id, m.parsed)[1:] + (int(changed), now, m.record.id))
+    db.conn.executemany(
+        "UPDATE notes SET key = ?, kind = ?, text = ?, explicit_id = ?, source = ?, line = ?,"
+        " position = ?, deck = ?, tags = ?, headings = ?, retired = 0,"
+        " updated_at = CASE WHEN ? THEN ? ELSE updated_at END WHERE id = ?",
+        rows,
+    )
+
+
+_ACTIVE = "notes.retired = 0 AND cards.retired = 0"
+
+
+def active_card_counts(db: Database) -> dict[str, int]:
+    """Cards not retired, per source file."""
+    sql = f"SELECT notes.source, count(*) FROM cards JOIN notes ON notes.id = cards.note_id WHERE {_ACTIVE} GROUP BY notes.source"
+    return dict(db.conn.execute(sql).fetchall())
+
+
+def _deck_clause(deck: str) -> tuple[str, list]:
+    # A deck includes its subdecks; substr avoids LIKE's wildcards and case folding.
+    return "(notes.deck = ? OR substr(notes.deck, 1, ?) = ?)", [deck, len(deck) + 2, deck + "::"]
+
+
+def list_cards(
+    db: Database, *, deck: str | None = None, tag: str | None = None, due_at: str | None = None,
+    include_retired: bool = False,
+) -> list[dict]:
+    """Cards with their note and schedule, in source order; `due_at` keeps those due by then."""
+    where, params = ["1"], []
+    if not include_retired:
+        where.append(_ACTIVE)
+    if deck:
+        clause, values = _deck_clause(deck)
+        where.append(clause)
+        params += values
+    if tag:
+        where.append("EXISTS (SELECT 1 FROM json_each(notes.tags) WHERE value = ? OR substr(value, 1, ?) = ?)")
+        params += [tag, len(tag) + 1, tag + "/"]
+    if due_at:
+        where.append(
+            "cards.state != 'new' AND cards.suspended = 0 AND julianday(cards.due) <= julianday(?)"
+            " AND (cards.buried_until IS NULL OR julianday(cards.buried_until) <= julianday(?))"
+        )
+        params += [due_at, due_at]
+    sql = (
+        "SELECT cards.*, notes.deck, notes.kind, notes.tags, notes.source, notes.line, notes.headings,"
+        " notes.retired AS note_retired FROM cards JOIN notes ON notes.id = cards.note_id"
+        f" WHERE {' AND '.join(where)} ORDER BY notes.source, notes.position, cards.ord"
+    )
+    return list(db.query(sql, params))
+
+
+def deck_counts(db: Database, now: str) -> list[dict]:
+    """Each deck with its card count and how many are new, learning and due now (suspended, buried and retired left out)."""
+    sql = f"""
+        SELECT notes.deck AS deck, count(*) AS cards,
+          sum(cards.state = 'new' AND {_AVAILABLE}) AS new,
+          sum(cards.state IN ('learning', 'relearning') AND {_AVAILABLE}) AS learning,
+          sum(cards.state != 'new' AND {_AVAILABLE} AND julianday(cards.due) <= julianday(:now)) AS due
+        FROM cards JOIN notes ON notes.id = cards.note_id
+        WHERE {_ACTIVE} GROUP BY notes.deck ORDER BY notes.deck
+    """
+    return list(db.query(sql, {"now": now}))
+
+
+_AVAILABLE = "cards.suspended = 0 AND (cards.buried_until IS NULL OR julianday(cards.buried_until) <= julianday(:now))"
 
 
 # --- review -------------------------------------------------------------------------------

@@ -1,0 +1,324 @@
+"""Importing and syncing Markdown files: read, hash, parse, match identities, write in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable
+
+from sqlite_utils import Database
+
+from revise import identity, store
+from revise.errors import ReviseError
+from revise.notes import ParseWarning
+
+MAX_FILE_BYTES = 10 * 1024 * 1024  # a note past 10 MB is almost surely not a note
+MARKDOWN_SUFFIXES = (".md",)
+# Parsing in worker processes pays off only past a few hundred files (see bench/bench_import.py).
+PARALLEL_MIN_FILES = 200
+PARALLEL_WORKERS = 2
+
+Progress = Callable[[int, int], None]  # (files done, files in all)
+
+
+@dataclass
+class FileResult:
+    """What one import did to one file, counted in cards."""
+
+    file: str
+    added: int = 0
+    updated: int = 0
+    moved: int = 0
+    retired: int = 0
+    unchanged: int = 0
+    parsed: bool = False
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be imported; the others still were."""
+
+    file: str
+    message: str  # "<what> — <what to do>"
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.message}"
+
+
+COUNTS = ("added", "updated", "moved", "retired", "unchanged")
+
+
+@dataclass
+class ImportReport:
+    """Per-file results, their totals, and the files that failed."""
+
+    files: list[FileResult] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+
+    def total(self, name: str) -> int:
+        """The sum of one count ("added", "updated", …) over every file."""
+        return sum(getattr(f, name) for f in self.files)
+
+    @property
+    def parsed(self) -> int:
+        """How many files were parsed (the others were unchanged and skipped)."""
+        return sum(f.parsed for f in self.files)
+
+    @property
+    def warnings(self) -> list[ParseWarning]:
+        """Every parse warning, file by file."""
+        return [w for f in self.files for w in f.warnings]
+
+    def as_json(self) -> dict:
+        """The report as the stable `--json` object."""
+        data: dict = {name: self.total(name) for name in COUNTS}
+        data["parsed"] = self.parsed
+        data["warnings"] = [asdict(w) for w in self.warnings]
+        data["errors"] = [asdict(e) for e in self.errors]
+        data["files"] = [
+            {"file": f.file, **{name: getattr(f, name) for name in COUNTS}, "warnings": len(f.warnings)}
+            for f in self.files
+        ]
+        return data
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """A path to look at now, and the root its decks are named from."""
+
+    path: Path
+    root: Path
+
+
+def import_paths(
+    db: Database, paths: list[Path], *, progress: Progress | None = None, now: datetime | None = None
+) -> ImportReport:
+    """Import Markdown files and folders (recursively `*.md`, hidden folders skipped) and remember them as sources."""
+    scans, errors = [], []
+    for path in paths:
+        absolute = _absolute(path)
+        if not absolute.exists():
+            errors.append(FileError(str(path), "no such file or folder — check the path"))
+        else:
+            scans.append(_Scan(absolute, absolute))
+    return _sync(db, scans, errors, progress, now, must_find=True)
+
+
+def sync_sources(
+    db: Database, paths: list[Path] | None = None, *, progress: Progress | None = None,
+    now: datetime | None = None,
+) -> ImportReport:
+    """Re-read the remembered sources (or those under `paths`); files unchanged in size, mtime and hash are not parsed."""
+    roots = {Path(row["root"]) for row in store.source_rows(db).values()}
+    if paths is None:
+        scans = [_Scan(root, root) for root in roots]
+    else:
+        scans = _scans_under(roots, [_absolute(p) for p in paths])
+    return _sync(db, sorted(scans, key=lambda s: str(s.path)), [], progress, now, must_find=False)
+
+
+def _absolute(path: Path) -> Path:
+    return Path(os.path.abspath(Path(path).expanduser()))
+
+
+def _scans_under(roots: Iterable[Path], paths: list[Path]) -> list[_Scan]:
+    """The roots inside `paths`, and the `paths` inside a root (read with that root's deck names)."""
+    scans = {}
+    for path in paths:
+        for root in roots:
+            if root == path or root.is_relative_to(path):
+                scans[root] = _Scan(root, root)
+            elif path.is_relative_to(root):
+                scans.setdefault(path, _Scan(path, root))
+    return list(scans.values())
+
+
+def _sync(
+    db: Database, scans: list[_Scan], errors: list[FileError], progress: Progress | None,
+    now: datetime | None, *, must_find: bool,
+) -> ImportReport:
+    now_iso = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat()
+    report = ImportReport(errors=errors)
+    with db.atomic():
+        remembered = store.source_rows(db)
+        files, gone = _discover(scans, remembered, report.errors, must_find)
+        batch = _Batch(remembered, now_iso)
+        for done, (file, root) in enumerate(files, 1):
+            batch.read(file, root, report.errors)
+            if progress:
+                progress(done, len(files) + 1)
+        batch.parse()
+        batch.write(db, gone)
+        report.files = batch.results(db, files, gone, {e.file for e in report.errors})
+        if progress:
+            progress(len(files) + 1, len(files) + 1)
+    return report
+
+
+def _discover(
+    scans: list[_Scan], remembered: dict[str, dict], errors: list[FileError], must_find: bool
+) -> tuple[list[tuple[str, Path]], list[str]]:
+    """The files to read (path, root), and remembered files under the scans that no longer exist."""
+    files: dict[str, Path] = {}
+    gone: list[str] = []
+    for scan in scans:
+        found = _markdown_files(scan.path)
+        if scan.path.is_dir() and not found and must_find:
+            errors.append(FileError(str(scan.path), "no Markdown (*.md) files in this folder — pass a folder of notes"))
+            continue
+        if not scan.path.exists() and str(scan.path) not in remembered:
+            # A whole imported folder missing is more likely unmounted or renamed than deleted:
+            # its notes stay as they are.
+            errors.append(FileError(str(scan.path), "this imported folder is gone — reconnect it, or import it from its new place"))
+            continue
+        for file in found:
+            files[str(file)] = scan.root
+        gone += [p for p in remembered if _is_under(p, scan.path) and p not in files and not Path(p).exists()]
+    return sorted(files.items()), sorted(set(gone))
+
+
+def _is_under(file: str, folder: Path) -> bool:
+    return Path(file) == folder or Path(file).is_relative_to(folder)
+
+
+def _markdown_files(path: Path) -> list[Path]:
+    """The file itself, or every `*.md` under a folder, skipping hidden files and folders."""
+    if path.is_file():
+        return [path]
+    found = []
+    for folder, subfolders, names in os.walk(path):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        found += [Path(folder, n) for n in names if n.endswith(MARKDOWN_SUFFIXES) and not n.startswith(".")]
+    return sorted(found)
+
+
+def default_deck(file: Path, root: Path) -> str:
+    """A file's deck: its path relative to the imported folder (a file on its own: its stem), `/` → `::`."""
+    relative = Path(file.name) if file == root else file.relative_to(root)
+    return "::".join(relative.with_suffix("").parts)
+
+
+@dataclass
+class _Pending:
+    file: str
+    root: Path
+    text: str
+    source: dict
+
+
+class _Batch:
+    """The files of one sync: which changed, their parsed notes, and what was written."""
+
+    def __init__(self, remembered: dict[str, dict], now: str) -> None:
+        self.remembered = remembered
+        self.now = now
+        self.pending: list[_Pending] = []
+        self.touched: list[dict] = []  # sources unchanged in content, refreshed (mtime, root)
+        self.parsed: dict[str, list[identity.ParsedNote]] = {}
+        self.warnings: dict[str, list[ParseWarning]] = {}
+        self.plan = identity.SyncPlan()
+
+    def read(self, file: str, root: Path, errors: list[FileError]) -> None:
+        """Stat, read, hash and decode one file, unless size and mtime (or the hash) show it unchanged."""
+        old = self.remembered.get(file)
+        try:
+            stat = os.stat(file)
+            if old and (old["size"], old["mtime_ns"], old["root"]) == (stat.st_size, stat.st_mtime_ns, str(root)):
+                return
+            if stat.st_size > MAX_FILE_BYTES:
+                raise ReviseError(f"larger than {MAX_FILE_BYTES // 2**20} MB — split it into smaller notes")
+            data = Path(file).read_bytes()
+        except OSError as exc:
+            errors.append(FileError(file, f"cannot read it ({exc.strerror or exc}) — check that it exists and is readable"))
+            return
+        except ReviseError as exc:
+            errors.append(FileError(file, str(exc)))
+            return
+        source = dict(path=file, root=str(root), size=stat.st_size, mtime_ns=stat.st_mtime_ns,
+                      hash=hashlib.sha256(data).hexdigest(), synced_at=self.now)
+        if old and (old["hash"], old["root"]) == (source["hash"], str(root)):
+            self.touched.append(source)
+            return
+        try:
+            text = _decode(data)
+        except ReviseError as exc:
+            errors.append(FileError(file, str(exc)))
+            return
+        self.pending.append(_Pending(file, root, text, source))
+
+    def parse(self) -> None:
+        """Parse every changed file (in worker processes when there are many) into notes."""
+        jobs = [(p.text, p.file, default_deck(Path(p.file), p.root)) for p in self.pending]
+        for pending, (notes, warnings) in zip(self.pending, _parse_all(jobs)):
+            self.parsed[pending.file] = notes
+            self.warnings[pending.file] = warnings
+
+    def write(self, db: Database, gone: list[str]) -> None:
+        """Match the parsed notes against the collection and write the result."""
+        parsed = dict(self.parsed)
+        parsed.update({file: [] for file in gone})
+        notes = [n for ns in parsed.values() for n in ns]
+        records = store.note_records(
+            db, list(parsed), [n.key for n in notes], [n.explicit_id for n in notes if n.explicit_id]
+        )
+        self.plan = identity.plan_sync(parsed, records)
+        store.apply_sync_plan(db, self.plan, self.now)
+        store.save_sources(db, self.touched + [p.source for p in self.pending])
+        store.forget_sources(db, gone)
+
+    def results(
+        self, db: Database, files: list[tuple[str, Path]], gone: list[str], failed: set[str]
+    ) -> list[FileResult]:
+        """Per-file card counts: from the plan for parsed files, from the collection for skipped ones."""
+        results = {file: FileResult(file) for file, _ in files}
+        results.update({file: FileResult(file) for file in gone})
+        for match in self.plan.matches:
+            changes = identity.card_changes(match)
+            result = results[match.parsed.file]
+            for name in ("added", "updated", "moved", "unchanged"):
+                setattr(result, name, getattr(result, name) + len(getattr(changes, name)))
+            if match.record and match.record.source in results:
+                results[match.record.source].retired += len(changes.retired)
+        for record in self.plan.retire:
+            results[record.source].retired += sum(not gone for _, _, gone in record.cards.values())
+        for file, warnings in self.warnings.items():
+            results[file].parsed = True
+            results[file].warnings = warnings
+        counts = store.active_card_counts(db)
+        for file, result in results.items():
+            if file not in self.parsed and file not in gone:
+                result.unchanged = counts.get(file, 0)
+        return [results[f] for f in sorted(results) if f not in failed]
+
+
+def _decode(data: bytes) -> str:
+    """Bytes → text: UTF-8 with an optional BOM; binary files and other encodings are errors."""
+    if b"\0" in data:
+        raise ReviseError("a binary file, not Markdown — import only text notes")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReviseError(
+            f"not valid UTF-8 (byte {exc.start}) — save it as UTF-8 and import it again"
+        ) from None
+
+
+def parse_file(text: str, file: str, deck: str) -> tuple[list[identity.ParsedNote], list[ParseWarning]]:
+    """Parse one file's text into notes (siblings grouped) and warnings."""
+    from revise.notes import parse
+
+    result = parse(text, file, deck)
+    return identity.group_notes(result.cards), list(result.warnings)
+
+
+def _parse_all(jobs: list[tuple[str, str, str]]) -> list[tuple[list[identity.ParsedNote], list[ParseWarning]]]:
+    if len(jobs) < PARALLEL_MIN_FILES or PARALLEL_WORKERS < 2:
+        return [parse_file(*job) for job in jobs]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(PARALLEL_WORKERS) as pool:
+        return list(pool.map(parse_file, *zip(*jobs), chunksize=max(1, len(jobs) // (PARALLEL_WORKERS * 8))))
