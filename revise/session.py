@@ -1,0 +1,652 @@
+"""The review loop: next card → show → reveal → grade → store; undo, bury, suspend, edit.
+
+Takes a rich Console, a key source and a clock, so tests need no terminal and no real time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, timezone, tzinfo
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console, Group, RenderableType
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+from sqlite_utils import Database
+
+from revise import scheduler, store
+from revise.config import Config
+from revise.scheduler import Answer, QueueCard, Schedule
+
+# A key source: called with a timeout in seconds (None waits for ever), returns one key, or None
+# when the timeout passed first; raises EOFError when input has ended.
+KeySource = Callable[[float | None], str | None]
+Clock = Callable[[], datetime]
+
+REVEAL_KEYS = {" ", "\n", "\r", ""}
+GRADE_KEYS = {"1": 1, "2": 2, "3": 3, "4": 4}
+MAX_ANSWER_MS = 60_000  # like Anki: a card left on screen longer counts as one minute
+CLOZE_MARK = ("**[", "]**")  # the revealed deletion: bold, and bracketed where bold does not show
+QUIT = "quit"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which cards a session draws from, and its limits."""
+
+    decks: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    paths: tuple[str, ...] = ()
+    cram: bool = False
+    limit: int | None = None
+    new_limit: int | None = None
+
+
+@dataclass
+class Summary:
+    """What a session did, for the closing lines."""
+
+    answered: int = 0
+    again: int = 0
+    seconds: float = 0.0
+    due_tomorrow: int = 0
+    learning_later: int = 0
+    leeches: list[int] = field(default_factory=list)
+
+    @property
+    def again_rate(self) -> float:
+        """The share of answers that were Again."""
+        return self.again / self.answered if self.answered else 0.0
+
+
+@dataclass
+class _Undo:
+    """One step the `u` key can take back."""
+
+    card_id: int
+    revlog_id: int | None = None  # an answer (restored from revlog.previous)
+    previous: dict | None = None  # a bury or suspend (the schedule before)
+    siblings: dict[int, str | None] = field(default_factory=dict)
+    note_tags: tuple[int, str] | None = None
+    again: bool = False
+    unqueued: list[QueueCard] = field(default_factory=list)  # buried siblings taken off the queue
+
+
+def utc_now() -> datetime:
+    """The current time, aware, in UTC."""
+    return datetime.now(timezone.utc)
+
+
+def default_editor(path: str, line: int) -> None:
+    """Run `$EDITOR +LINE FILE` (vi, vim, nano, emacs and kakoune understand +LINE; `code -g` is not used)."""
+    import shlex
+    import subprocess
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    subprocess.run([*shlex.split(editor), f"+{line}", path], check=False)
+
+
+class Session:
+    """One review session over the collection `db`."""
+
+    def __init__(
+        self,
+        db: Database,
+        console: Console,
+        keys: KeySource,
+        *,
+        config: Config,
+        selection: Selection = Selection(),
+        clock: Clock = utc_now,
+        tz: tzinfo | None = None,
+        edit: Callable[[str, int], None] = default_editor,
+        sync: Callable[[list[str]], Any] | None = None,
+    ) -> None:
+        self.db, self.console, self.keys = db, console, keys
+        self.config, self.selection, self.clock, self.tz = config, selection, clock, tz
+        self.edit, self.sync = edit, sync
+        self.summary = Summary()
+        self.undo_stack: list[_Undo] = []
+        self.front: list[QueueCard] = []  # cards to show next (an undone card comes back first)
+        self.learning: dict[int, datetime] = {}  # learning cards of today → due
+        self.main: list[QueueCard] = []
+        self.done: int = 0
+
+    # --- the loop ---------------------------------------------------------------------------
+
+    def run(self) -> Summary:
+        """Review until the queue is empty, the input ends, or `q`; returns the summary."""
+        started = self.clock()
+        self._load_queue(started)
+        try:
+            while self._step() != QUIT:
+                pass
+        except EOFError:
+            pass
+        self._finish(started)
+        return self.summary
+
+    def _step(self) -> str | None:
+        now = self.clock()
+        card_id = self._next_card(now)
+        if card_id is not None:
+            return self._review(card_id)
+        return self._wait_for_learning(now)
+
+    def _load_queue(self, now: datetime) -> None:
+        hour = self.config.default.day_start_hour
+        day_start, day_end = scheduler.day_bounds(scheduler.study_day(now, hour, self.tz), hour, self.tz)
+        rows = store.review_cards(
+            self.db,
+            decks=self.selection.decks,
+            tags=self.selection.tags,
+            paths=self.selection.paths,
+            due_before=None if self.selection.cram else scheduler.format_time(day_end),
+        )
+        cards = [_queue_card(row) for row in rows]
+        if self.selection.cram:
+            self.main = cards[: self.selection.limit]
+            return
+        answered = store.answers_between(self.db, scheduler.format_time(day_start), scheduler.format_time(day_end))
+        queue = scheduler.build_queue(
+            cards, now, self.config, answered, tz=self.tz,
+            new_limit=self.selection.new_limit, limit=self.selection.limit,
+        )
+        self.main = queue.main
+        self.learning = {c.id: c.schedule.due for c in queue.learning}
+
+    def _next_card(self, now: datetime) -> int | None:
+        """An undone card, else the learning card that is due, else the next of the main queue."""
+        if self.front:
+            return self.front.pop().id
+        due = [card_id for card_id, when in self.learning.items() if when <= now]
+        if due:
+            return min(due, key=lambda card_id: self.learning[card_id])
+        if self.main:
+            return self.main.pop(0).id
+        return None
+
+    def _wait_for_learning(self, now: datetime) -> str | None:
+        """Only learning cards left: wait for the next one if it is due within 20 minutes."""
+        if not self.learning:
+            return QUIT
+        next_due = min(self.learning.values())
+        if next_due - now > scheduler.LEARN_AHEAD:
+            self.summary.learning_later = len(self.learning)
+            return QUIT
+        local = next_due.astimezone(self.tz).strftime("%H:%M")
+        self.console.print(
+            f"Next learning card due in {scheduler.format_interval(next_due - now)} (at {local}). "
+            "Waiting: q quits, u undoes."
+        )
+        key = self.keys(max(0.0, (next_due - now).total_seconds()))
+        if key == "q":
+            return QUIT
+        if key == "u":
+            self._undo()
+        return None
+
+    # --- one card ---------------------------------------------------------------------------
+
+    def _review(self, card_id: int) -> str | None:
+        """Show one card until it is graded, buried, suspended, undone or the session quits."""
+        row = store.review_card(self.db, card_id)
+        if row is None or row["retired"] or (row["suspended"] and not self.selection.cram):
+            self._forget_card(card_id)
+            return None
+        shown = self.clock()
+        self._show(row, revealed=False)
+        revealed, previews = False, None
+        while True:
+            key = self.keys(None)
+            if key is None:
+                continue
+            if key == "q":
+                return QUIT
+            if key in REVEAL_KEYS and not revealed:
+                revealed, previews = True, self._previews(row)
+                self._show(row, revealed=True, previews=previews)
+            elif key in GRADE_KEYS and revealed:
+                self._answer(row, GRADE_KEYS[key], shown)
+                return None
+            elif key in ("u", "b", "s", "e"):
+                return self._command(key, row)
+
+    def _command(self, key: str, row: dict) -> str | None:
+        if key == "u":
+            self.front.append(_queue_card(row))  # shown again after the card that is undone
+            self._undo()
+        elif key == "b":
+            self._set_aside(row, buried=True)
+        elif key == "s":
+            self._set_aside(row, buried=False)
+        elif key == "e":
+            self._edit(row)
+        return None
+
+    def _previews(self, row: dict) -> dict[int, Answer] | None:
+        if self.selection.cram:
+            return None
+        return scheduler.preview(row["id"], Schedule.from_row(row), self.clock(), self.config.for_deck(row["deck"]))
+
+    def _answer(self, row: dict, rating: int, shown: datetime) -> None:
+        """Grade, commit (one transaction), then queue the card again if it is still learning today."""
+        now = self.clock()
+        duration = min(MAX_ANSWER_MS, int((now - shown).total_seconds() * 1000))
+        if self.selection.cram:
+            step = self._save_cram(row, rating, now, duration)
+        else:
+            step = self._save_answer(row, rating, now, duration)
+        self.undo_stack.append(step)
+        self.done += 1
+        self.summary.answered += 1
+        self.summary.again += rating == 1
+
+    def _save_answer(self, row: dict, rating: int, now: datetime, duration: int) -> _Undo:
+        settings = self.config.for_deck(row["deck"])
+        result = scheduler.answer(row["id"], Schedule.from_row(row), rating, now, settings)
+        siblings = self._siblings_to_bury(row["id"])
+        until = scheduler.format_time(scheduler.next_day_start(now, self.config.default.day_start_hour, self.tz))
+        note_tags = _leech_tags(row) if result.leech else None
+        revlog_id = store.save_answer(
+            self.db, row["id"], result.after.to_row(), _log(row, result, now, duration, "review"),
+            bury=(list(siblings), until), note_tags=note_tags,
+        )
+        unqueued = self._after_answer(row["id"], result.after, siblings)
+        if result.leech:
+            self._tell_leech(row, settings.leech_action)
+        old_tags = (row["note_id"], row["tags"]) if note_tags else None
+        return _Undo(row["id"], revlog_id, siblings=siblings, note_tags=old_tags, again=rating == 1, unqueued=unqueued)
+
+    def _save_cram(self, row: dict, rating: int, now: datetime, duration: int) -> _Undo:
+        """Cram: log the answer (kind 'cram', not counted by stats) and leave the schedule alone."""
+        schedule = Schedule.from_row(row)
+        result = Answer(rating, schedule, schedule, timedelta(0))
+        log = _log(row, result, now, duration, "cram") | {"interval_days": None}
+        revlog_id = store.save_answer(self.db, row["id"], schedule.to_row(), log)
+        if rating == 1:  # Again: see it once more, a few cards later
+            self.main.insert(min(3, len(self.main)), _queue_card(row))
+        return _Undo(row["id"], revlog_id, again=rating == 1)
+
+    def _siblings_to_bury(self, card_id: int) -> dict[int, str | None]:
+        """Siblings that are new or in review: buried until tomorrow (their buried_until before)."""
+        siblings = store.sibling_cards(self.db, card_id)
+        return {s["id"]: s["buried_until"] for s in siblings if s["state"] in ("new", "review")}
+
+    def _after_answer(self, card_id: int, after: Schedule, siblings: dict[int, Any]) -> list[QueueCard]:
+        """Take buried siblings off the queue (returned, for undo); keep learning cards coming back."""
+        unqueued = [c for c in self.main if c.id in siblings]
+        self.main = [c for c in self.main if c.id not in siblings]
+        hour = self.config.default.day_start_hour
+        day_end = scheduler.next_day_start(self.clock(), hour, self.tz)
+        if after.state in ("learning", "relearning") and not after.suspended and after.due < day_end:
+            self.learning[card_id] = after.due
+        else:
+            self.learning.pop(card_id, None)
+        return unqueued
+
+    def _tell_leech(self, row: dict, action: str) -> None:
+        self.summary.leeches.append(row["id"])
+        what = "suspended it" if action == "suspend" else "kept it in the queue"
+        self.console.print(
+            f"Card {row['id']} is a leech ({row['lapses'] + 1} lapses): tagged 'leech' and {what}. "
+            f"Consider rewriting it in {_location(row)}."
+        )
+
+    def _set_aside(self, row: dict, *, buried: bool) -> None:
+        """Bury until the next study day, or suspend; both can be undone."""
+        schedule = Schedule.from_row(row)
+        if buried:
+            until = scheduler.next_day_start(self.clock(), self.config.default.day_start_hour, self.tz)
+            changed = replace(schedule, buried_until=until)
+        else:
+            changed = replace(schedule, suspended=True)
+        store.set_schedule(self.db, row["id"], changed.to_row())
+        self.undo_stack.append(_Undo(row["id"], previous=schedule.to_row()))
+        self._forget_card(row["id"])
+        self.console.print(f"{'Buried until tomorrow' if buried else 'Suspended'}: card {row['id']}.")
+
+    def _forget_card(self, card_id: int) -> None:
+        self.learning.pop(card_id, None)
+        self.main = [c for c in self.main if c.id != card_id]
+
+    def _undo(self) -> None:
+        """Take back the last answer, bury or suspend; the card is shown again next."""
+        if not self.undo_stack:
+            self.console.print("Nothing to undo.")
+            return
+        step = self.undo_stack.pop()
+        if step.revlog_id is not None:
+            store.undo_answer(self.db, step.revlog_id, siblings=step.siblings, note_tags=step.note_tags)
+            self.done -= 1
+            self.summary.answered -= 1
+            self.summary.again -= step.again
+            self.main[:0] = step.unqueued
+        else:
+            store.set_schedule(self.db, step.card_id, step.previous)
+        self.learning.pop(step.card_id, None)
+        self.main = [c for c in self.main if c.id != step.card_id]
+        self.front.append(_queue_card(store.review_card(self.db, step.card_id)))
+        self.console.print(f"Undone: card {step.card_id}.")
+
+    def _edit(self, row: dict) -> None:
+        """Open the card's file at its line in the editor, re-sync that file, show the card again."""
+        if not row["source"]:
+            self.console.print("This card has no source file to edit.")
+        else:
+            self.edit(row["source"], row["line"] or 1)
+            if self.sync is not None:
+                self.sync([row["source"]])
+        self.front.append(_queue_card(row))
+
+    # --- the screen ---------------------------------------------------------------------------
+
+    def _show(self, row: dict, *, revealed: bool, previews: dict[int, Answer] | None = None) -> None:
+        """Draw the card; on a terminal the screen is cleared, elsewhere only what is new is printed."""
+        counts = self._counts(row)
+        if self.console.is_terminal:
+            self.console.clear()
+            self.console.print(card_screen(row, revealed=revealed, previews=previews, counts=counts, cram=self.selection.cram))
+        elif not revealed:
+            self.console.print(card_screen(row, revealed=False, counts=counts, cram=self.selection.cram))
+        else:
+            self.console.print(answer_part(row, previews=previews, counts=counts, cram=self.selection.cram))
+
+    def _counts(self, row: dict) -> dict[str, int]:
+        """Cards left by kind, the card on screen included, and progress."""
+        states = {c.id: c.schedule.state for c in [*self.main, *self.front]}
+        states |= {card_id: "learning" for card_id in self.learning}
+        states[row["id"]] = row["state"]
+        states = {card_id: state.replace("relearning", "learning") for card_id, state in states.items()}
+        counts = {name: sum(state == name for state in states.values()) for name in ("new", "learning", "review")}
+        return counts | {"done": self.done, "total": self.done + len(states)}
+
+    def _finish(self, started: datetime) -> None:
+        now = self.clock()
+        self.summary.seconds = (now - started).total_seconds()
+        hour = self.config.default.day_start_hour
+        tomorrow_end = scheduler.next_day_start(now, hour, self.tz) + timedelta(days=1)
+        self.summary.due_tomorrow = store.count_due_before(self.db, scheduler.format_time(tomorrow_end))
+        self.console.print(summary_text(self.summary, cram=self.selection.cram))
+
+
+# --- pure helpers ---------------------------------------------------------------------------
+
+
+def _queue_card(row: dict) -> QueueCard:
+    return QueueCard(
+        id=row["id"], note_id=row["note_id"], deck=row["deck"], schedule=Schedule.from_row(row),
+        note_order=(row["source"] or "", row["position"] or 0, row["line"] or 0, row["ord"]),
+    )
+
+
+def _log(row: dict, result: Answer, now: datetime, duration: int, kind: str) -> dict:
+    """The revlog row: state and due before, stability/difficulty/interval after, previous schedule."""
+    return {
+        "card_id": row["id"],
+        "reviewed_at": scheduler.format_time(now),
+        "rating": result.rating,
+        "state": result.before.state,
+        "due": scheduler.format_time(result.before.due),
+        "stability": result.after.stability,
+        "difficulty": result.after.difficulty,
+        "interval_days": round(result.interval_days, 6),
+        "duration_ms": duration,
+        "kind": kind,
+        "previous": result.before.to_json(),
+    }
+
+
+def _leech_tags(row: dict) -> tuple[int, str]:
+    tags = json.loads(row["tags"] or "[]")
+    return row["note_id"], json.dumps(tags if "leech" in tags else [*tags, "leech"], ensure_ascii=False)
+
+
+def _location(row: dict) -> str:
+    return f"{row['source']}:{row['line']}" if row["source"] else "its note"
+
+
+def _renderers() -> tuple[Callable[[str], RenderableType], Callable[[str], Text]]:
+    """render.card_markdown / inline_text, or a plain fallback while render.py is not there."""
+    try:
+        from revise.render import card_markdown, inline_text
+
+        return card_markdown, inline_text
+    except ImportError:
+        from rich.markdown import Markdown
+
+        def inert(text: str) -> str:
+            return "".join(ch if ch in "\n\t" or (ord(ch) >= 32 and ord(ch) != 127) else "�" for ch in text)
+
+        return (lambda text: Markdown(inert(text))), (lambda text: Text(inert(text)))
+
+
+def heading_line(row: dict, right: Text) -> Table:
+    """Deck › heading › heading on the left, `right` (progress) on the right."""
+    _, inline = _renderers()
+    path = Text()
+    path.append_text(_styled(inline(row["deck"]), "bold cyan"))
+    for heading in json.loads(row["headings"] or "[]"):
+        path.append(" › ", style="dim")
+        path.append_text(_styled(inline(heading), "dim"))
+    return _two_sides(path, right)
+
+
+def _styled(text: Text, style: str) -> Text:
+    text = text.copy()
+    text.stylize(style)
+    return text
+
+
+def _two_sides(left: RenderableType, right: RenderableType) -> Table:
+    grid = Table.grid(expand=True, padding=(0, 1))
+    grid.add_column(ratio=1)
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_row(left, right)
+    return grid
+
+
+def answer_text(row: dict) -> str:
+    """The answer as Markdown: a cloze's full text with the deletion marked, else the back."""
+    if row["kind"] == "cloze":
+        try:
+            from revise.notes import cloze_back
+
+            return cloze_back(row["note_text"], row["ord"], mark=CLOZE_MARK)
+        except (ImportError, NotImplementedError, ValueError, KeyError):
+            return row["back"]
+    return row["back"]
+
+
+def grade_line(previews: dict[int, Answer] | None) -> Text:
+    """`1 Again 1m   2 Hard 6m   3 Good 10m   4 Easy 8d` (no intervals when cramming)."""
+    styles = {1: "bold red", 2: "bold yellow", 3: "bold green", 4: "bold blue"}
+    line = Text()
+    for rating, name in scheduler.RATINGS.items():
+        if rating > 1:
+            line.append("   ")
+        line.append(f"{rating} {name}", style=styles[rating])
+        if previews:
+            line.append(f" {scheduler.format_interval(previews[rating].interval)}")
+    return line
+
+
+def progress_text(counts: dict[str, int]) -> Text:
+    """`card 3 of 20`."""
+    return Text(f"card {counts['done'] + 1} of {counts['total']}", style="dim")
+
+
+def counts_text(counts: dict[str, int], cram: bool = False) -> Text:
+    """`new 3 · learning 1 · review 12` (`cram · 5 left` when cramming)."""
+    if cram:
+        return Text(f"cram · {counts['total'] - counts['done']} left", style="dim")
+    text = Text()
+    for i, (name, style) in enumerate((("new", "blue"), ("learning", "red"), ("review", "green"))):
+        text.append(" · " if i else "", style="dim")
+        text.append(f"{name} {counts[name]}", style=style)
+    return text
+
+
+def card_screen(
+    row: dict,
+    *,
+    revealed: bool,
+    previews: dict[int, Answer] | None = None,
+    counts: dict[str, int],
+    cram: bool = False,
+) -> Group:
+    """The whole screen for a card: heading path, question, and (revealed) answer and grades."""
+    card_markdown, _ = _renderers()
+    parts: list[RenderableType] = [heading_line(row, counts_text(counts, cram)), Rule(style="dim")]
+    if not (revealed and row["kind"] == "cloze"):
+        parts.append(card_markdown(row["front"]))
+    if revealed:
+        parts.append(answer_part(row, previews=previews, counts=counts, cram=cram))
+    else:
+        parts += [Rule(style="dim"), _two_sides(_keys_line(revealed=False), progress_text(counts))]
+    return Group(*parts)
+
+
+def answer_part(row: dict, *, previews: dict[int, Answer] | None, counts: dict[str, int], cram: bool = False) -> Group:
+    """What revealing adds: the answer, then the grade keys with their intervals."""
+    card_markdown, _ = _renderers()
+    return Group(
+        Rule(style="dim"),
+        card_markdown(answer_text(row)),
+        Rule(style="dim"),
+        grade_line(previews),
+        _two_sides(_keys_line(revealed=True), progress_text(counts)),
+    )
+
+
+def _keys_line(*, revealed: bool) -> Text:
+    first = "" if revealed else "Space reveal · "
+    return Text(first + "u undo · b bury · s suspend · e edit · q quit", style="dim")
+
+
+def summary_text(summary: Summary, cram: bool = False) -> Text:
+    """The closing lines: cards done, again rate, time, and what tomorrow holds."""
+    minutes, seconds = divmod(round(summary.seconds), 60)
+    text = Text()
+    text.append(f"Done: {summary.answered} card{'s' * (summary.answered != 1)}", style="bold")
+    text.append(f", again {summary.again_rate:.0%}, {minutes}m {seconds:02d}s.\n")
+    if summary.learning_later:
+        text.append(f"{summary.learning_later} learning card(s) come back later today.\n")
+    if summary.leeches:
+        text.append(f"Leeches found: {', '.join(map(str, summary.leeches))} (tagged 'leech').\n")
+    if not cram:
+        text.append(f"Due tomorrow: {summary.due_tomorrow} review(s), plus new cards.")
+    return text
+
+
+# --- key sources ----------------------------------------------------------------------------
+
+
+class TerminalKeys:
+    """Single keypresses from a terminal in cbreak mode (restored on exit, even on Ctrl-C)."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.saved: list | None = None
+
+    def __enter__(self) -> "TerminalKeys":
+        import termios
+        import tty
+
+        self.saved = termios.tcgetattr(self.fd)
+        tty.setcbreak(self.fd)  # keys arrive without Enter; Ctrl-C still raises KeyboardInterrupt
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        import termios
+
+        if self.saved is not None:
+            termios.tcsetattr(self.fd, termios.TCSADRAIN, self.saved)
+
+    def __call__(self, timeout: float | None = None) -> str | None:
+        """One key: a character, or None if `timeout` seconds passed; Ctrl-D ends input."""
+        if not _readable(self.fd, timeout):
+            return None
+        data = os.read(self.fd, 1)
+        if data in (b"", b"\x04"):
+            raise EOFError
+        if data == b"\x1b" or data[0] >= 0xC0:  # an escape sequence or a multi-byte character
+            while _readable(self.fd, 0.02):
+                data += os.read(self.fd, 1)
+        return data.decode("utf-8", "replace") if data[0] != 0x1B else "escape"
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        """Give the terminal back (normal mode) for the length of the block, e.g. for $EDITOR."""
+        self.__exit__()
+        try:
+            yield
+        finally:
+            self.__enter__()
+
+
+class LineKeys:
+    """Keys from a stream that is not a terminal: each line is one key (an empty line reveals)."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        try:
+            self.fd: int | None = stream.fileno()
+        except (AttributeError, OSError, ValueError):
+            self.fd = None  # e.g. a StringIO: read lines, no timeout
+        self.buffer = b""
+
+    def __call__(self, timeout: float | None = None) -> str | None:
+        """The next line, stripped ('' reveals); None on timeout; EOFError at the end of input."""
+        if self.fd is None:
+            line = self.stream.readline()
+            if not line:
+                raise EOFError
+            return line.strip()
+        while b"\n" not in self.buffer:
+            if not _readable(self.fd, timeout):
+                return None
+            chunk = os.read(self.fd, 4096)
+            if not chunk:
+                if not self.buffer:
+                    raise EOFError
+                self.buffer += b"\n"  # a last line without a newline still counts
+            self.buffer += chunk
+        line, self.buffer = self.buffer.split(b"\n", 1)
+        return line.decode("utf-8", "replace").strip()
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        """Nothing to give back: the stream is not a terminal."""
+        yield
+
+
+def _readable(fd: int, timeout: float | None) -> bool:
+    import select
+
+    ready, _, _ = select.select([fd], [], [], timeout)
+    return bool(ready)
+
+
+def key_source(stream: Any) -> TerminalKeys | LineKeys:
+    """Single keys from a terminal, else one key per line (use as a context manager)."""
+    try:
+        if stream.isatty():
+            return TerminalKeys(stream.fileno())
+    except (AttributeError, OSError, ValueError):
+        pass
+    return _LineKeysContext(stream)
+
+
+class _LineKeysContext(LineKeys):
+    def __enter__(self) -> "LineKeys":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
