@@ -1,8 +1,23 @@
-"""Markdown text → parsed cards. Pure: no I/O, no database."""
+"""Markdown text → parsed cards. Pure: no I/O, no database.
+
+The parser is a line scanner, chosen by measurement (bench/bench_parse.py): it is several times
+faster than building a CommonMark tree and needs only what cards need. It works in two passes:
+
+1. `_scan` classifies every line once: blank, heading, thematic break, opaque (fenced or indented
+   code, display math: kept as text but never searched for card syntax) or text. Text lines are
+   cleaned on the way: HTML comments (Obsidian's `<!--SR:…-->` too) removed, `^block-id` and
+   `<!-- id: … -->` taken out as explicit ids, `#tag` words collected (and dropped when they stand
+   at the start or end of a line, where they are labels, not prose).
+2. `_Parser` walks the records: hashcards `Q:`/`A:`/`C:` blocks, then paragraph runs (lines between
+   blank lines), where it finds `?`/`??` multi-line cards, `::`/`:::` lines, definition lists,
+   cloze deletions and bold-term bullets, in that order of precedence.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any, NamedTuple
 
 
 @dataclass(frozen=True)
@@ -39,6 +54,787 @@ class ParseResult:
     warnings: list[ParseWarning] = field(default_factory=list)
 
 
+# ---------------------------------------------------------------------------------------------
+# Inline masking: spans where card markers must not be seen are replaced by NULs of equal length,
+# so positions found in the masked text are positions in the real text.
+
+_MASK_RE = re.compile(
+    r"(`+)(?:.*?[^`])?\1(?!`)"  # inline code
+    r"|\$\$.+?\$\$"  # inline display math
+    r"|\$(?=[^\s$])(?:[^$\\\n]|\\.)*?(?<=[^\s\\])\$(?!\d)"  # $math$ (not $5 and $6)
+    r"|\\\(.*?\\\)|\\\[.*?\\\]"  # \(math\) and \[math\]
+    r"|\b[a-zA-Z][\w+.-]*://[^\s<>)\]]*"  # URLs
+    r"|\\[{}=:\[\]!#`$\\]",  # escapes: \{{ \== \:: \[ …
+    re.DOTALL,
+)
+_MASK_TRIGGERS = ("`", "$", "\\", "://")
+
+
+def _nul(m: re.Match[str]) -> str:
+    return "\0" * (m.end() - m.start())
+
+
+def _mask(text: str) -> str:
+    """`text` with code, math, URLs and escapes blanked out (same length)."""
+    for trigger in _MASK_TRIGGERS:
+        if trigger in text:
+            return _MASK_RE.sub(_nul, text)
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# Cloze deletions
+
+_DELETION_RE = re.compile(
+    r"\{\{(?:c(\d+)::)?(.*?)\}\}"  # {{c1::text}}, {{c1::text::hint}}, {{text}}
+    r"|==(?=[^\s=])([^\n]*?[^\s=\0]|[^\s=\0])==(?!=)",  # ==text== (not `a == b`)
+    re.DOTALL,
+)
+_CANONICAL_RE = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)
+_HASHCARDS_DELETION_RE = re.compile(r"(?<![!\\\[\]])\[([^\[\]\n]+)\](?![(\[])")
+
+
+class _Deletion(NamedTuple):
+    start: int
+    end: int
+    number: int | None  # None: unnumbered, numbered after the explicit ones
+    text: str
+    hint: str | None
+
+
+def _split_hint(text: str, masked: str) -> tuple[str, str | None]:
+    at = masked.find("::")
+    if at < 0:
+        return text, None
+    return text[:at], text[at + 2 :]
+
+
+def _find_deletions(text: str, hashcards: bool = False) -> list[_Deletion]:
+    """Every deletion in `text`, in order; brackets too for a hashcards `C:` note."""
+    masked = _mask(text)
+    found: list[_Deletion] = []
+    if hashcards:
+        for m in _HASHCARDS_DELETION_RE.finditer(masked):
+            found.append(_Deletion(m.start(), m.end(), None, text[m.start(1) : m.end(1)], None))
+        return found
+    for m in _DELETION_RE.finditer(masked):
+        if m.group(3) is not None:
+            body = text[m.start(3) : m.end(3)]
+            found.append(_Deletion(m.start(), m.end(), None, body, None))
+            continue
+        body, hint = _split_hint(text[m.start(2) : m.end(2)], m.group(2))
+        number = int(m.group(1)) if m.group(1) else None
+        found.append(_Deletion(m.start(), m.end(), number, body, hint))
+    return found
+
+
+def _canonical_cloze(text: str, deletions: list[_Deletion]) -> tuple[str, list[int]]:
+    """Rewrite every deletion as `{{cN::…}}`, numbering unnumbered ones after the highest number."""
+    next_number = max((d.number or 0 for d in deletions), default=0) + 1
+    parts: list[str] = []
+    numbers: list[int] = []
+    pos = 0
+    for d in deletions:
+        number = d.number
+        if number is None:
+            number, next_number = next_number, next_number + 1
+        hint = f"::{d.hint}" if d.hint is not None else ""
+        parts.append(text[pos : d.start] + f"{{{{c{number}::{d.text}{hint}}}}}")
+        numbers.append(number)
+        pos = d.end
+    parts.append(text[pos:])
+    return "".join(parts), sorted(set(numbers))
+
+
+def _render_cloze(note_text: str, show: Any) -> str:
+    masked = _mask(note_text)
+    parts: list[str] = []
+    pos = 0
+    for m in _CANONICAL_RE.finditer(masked):
+        body, hint = _split_hint(note_text[m.start(2) : m.end(2)], m.group(2))
+        parts.append(note_text[pos : m.start()] + show(int(m.group(1)), body, hint))
+        pos = m.end()
+    parts.append(note_text[pos:])
+    return "".join(parts)
+
+
+def cloze_front(note_text: str, n: int) -> str:
+    """The question side of cloze `n`: its deletions hidden as `[…]` (or `[hint]`), others shown."""
+
+    def show(number: int, body: str, hint: str | None) -> str:
+        if number != n:
+            return body
+        return f"[{hint}]" if hint else "[…]"
+
+    return _render_cloze(note_text, show)
+
+
+def cloze_back(note_text: str, n: int, mark: tuple[str, str] = ("", "")) -> str:
+    """The answer side of cloze `n`: the full text, its deletions wrapped in `mark`."""
+
+    def show(number: int, body: str, hint: str | None) -> str:
+        return f"{mark[0]}{body}{mark[1]}" if number == n else body
+
+    return _render_cloze(note_text, show)
+
+
+# ---------------------------------------------------------------------------------------------
+# Front matter
+
+_TOML_KEY_RE = re.compile(r"^\s*(\[[^\]]+\]|[\w.\"'-]+\s*=)", re.MULTILINE)
+
+
+@dataclass
+class _FrontMatter:
+    deck: str | None = None
+    tags: tuple[str, ...] = ()
+    implicit: bool = True
+    heading_level: int = 0
+    end: int = 0  # number of lines it takes at the top of the file
+    problem: str | None = None
+
+
+def _load_yaml(source: str) -> Any:
+    import yaml  # imported here: only files with front matter pay for it
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(source, Loader=loader)
+
+
+def _load_toml(source: str) -> Any:
+    import tomllib
+
+    return tomllib.loads(source)
+
+
+def _read_front_matter(lines: list[str]) -> _FrontMatter:
+    """Front matter at the top: YAML or TOML between `---`, TOML between `+++`."""
+    if not lines or lines[0].rstrip() not in ("---", "+++"):
+        return _FrontMatter()
+    fence = lines[0].rstrip()
+    closers = ("---", "...") if fence == "---" else ("+++",)
+    for i in range(1, min(len(lines), 500)):
+        if lines[i].rstrip() in closers:
+            return _interpret_front_matter("\n".join(lines[1:i]), fence, i + 1)
+    return _FrontMatter()  # never closed: a `---` rule, not front matter
+
+
+def _interpret_front_matter(source: str, fence: str, end: int) -> _FrontMatter:
+    data: Any = None
+    problem = None
+    if fence == "---" and not source.strip():
+        return _FrontMatter(end=end)
+    if fence == "---":
+        try:
+            data = _load_yaml(source)
+        except Exception as error:  # noqa: BLE001 - any YAML failure: try TOML next
+            problem = f"front matter is not valid YAML ({str(error).splitlines()[0]})"
+    if not isinstance(data, dict) and (fence == "+++" or _TOML_KEY_RE.search(source)):
+        try:
+            data, problem = _load_toml(source), None
+        except Exception as error:  # noqa: BLE001
+            problem = problem or f"front matter is not valid TOML ({error})"
+    if not isinstance(data, dict):
+        if problem:  # it was meant as front matter: skip it, say so
+            return _FrontMatter(end=end, problem=problem + "; deck and tags from it are ignored")
+        return _FrontMatter()  # prose between two `---` rules
+    return _front_matter_from(data, end)
+
+
+def _front_matter_from(data: dict[str, Any], end: int) -> _FrontMatter:
+    deck = data.get("deck", data.get("name"))
+    settings = data.get("revise")
+    settings = settings if isinstance(settings, dict) else {}
+    level = settings.get("headings", 0)
+    return _FrontMatter(
+        deck=str(deck).strip() or None if deck is not None else None,
+        tags=_tag_list(data.get("tags", data.get("tag"))),
+        implicit=settings.get("implicit", True) is not False,
+        heading_level=level if isinstance(level, int) and 1 <= level <= 6 else 0,
+        end=end,
+    )
+
+
+def _tag_list(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else re.split(r"[,\s]+", str(value))
+    tags = (str(item).strip().lstrip("#").strip() for item in items if item is not None)
+    return tuple(tag for tag in tags if tag)
+
+
+# ---------------------------------------------------------------------------------------------
+# Line scanning
+
+_HEADING_RE = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_RULE_RE = re.compile(r" {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$")
+_LIST_RE = re.compile(r"[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
+_FENCE_RE = re.compile(r"(?:[-+*]|\d{1,9}[.)])?[ \t]*(`{3,}|~{3,})")
+_COMMENT_RE = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_ID_COMMENT_RE = re.compile(r"\s*id:\s*(\S+)\s*$", re.IGNORECASE)
+_BLOCK_ID_RE = re.compile(r"(?:^|\s)\^([A-Za-z0-9][A-Za-z0-9-]*)\s*$")
+_TAG_RE = re.compile(r"(?<![\w&#/\\\0])#(?=[\w/-]*[^\W\d])[\w/-]+")
+_EDGE_TAGS_RE = re.compile(
+    r"^(\s*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?)((?:#[\w/-]+[ \t]+)+)|(?:[ \t]+#[\w/-]+)+[ \t]*$"
+)
+_SPACE_FIXES = str.maketrans({"\u00a0": " ", "\u200b": None, "\u2060": None, "\ufeff": None})
+
+BLANK, TEXT, OPAQUE, HEADING, RULE = range(5)
+
+
+class _Rec(NamedTuple):
+    """One classified line. For a heading, `indent` is its level and `text` its title."""
+
+    kind: int
+    no: int  # 1-based line number in the original file
+    text: str
+    indent: int = 0
+    content: int = 0  # column where a list item's text starts; 0 when not a list item
+    tags: tuple[str, ...] = ()
+    block_id: str | None = None
+
+
+def _indent_of(line: str) -> int:
+    stripped = line.lstrip(" \t")
+    head = line[: len(line) - len(stripped)]
+    return len(head.expandtabs(4)) if "\t" in head else len(head)
+
+
+def _heading_title(text: str) -> str:
+    """Heading text with links reduced to their text."""
+    if "[" in text:
+        text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+        text = re.sub(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]", r"\1", text)
+    text = re.sub(r"\s+\^[A-Za-z0-9-]+$", "", text)
+    if "#" in text:
+        text = _strip_edge_tags(text, _mask(text))
+    return text.strip()
+
+
+class _Scanner:
+    """Turns lines into `_Rec`s, tracking fences, indented code, comments and math blocks."""
+
+    def __init__(self, lines: list[str], first_no: int) -> None:
+        self.lines = lines
+        self.first_no = first_no
+        self.records: list[_Rec] = []
+        self.file_tags: list[str] = []
+
+    def scan(self) -> list[_Rec]:
+        fence = ""  # the fence that opened the current code block
+        math_end = ""  # "$$" or "\\]" while in a display math block
+        in_comment = in_indented = in_list = prev_blank = False
+        prev_blank = True
+        out = self.records
+        for i, line in enumerate(self.lines):
+            no = self.first_no + i
+            if fence:
+                out.append(_Rec(OPAQUE, no, line))
+                stripped = line.strip()
+                if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                    fence = ""
+                continue
+            if math_end:
+                out.append(_Rec(OPAQUE, no, line))
+                if math_end in line:
+                    math_end = ""
+                continue
+            if in_comment:
+                at = line.find("-->")
+                if at < 0:
+                    continue
+                in_comment = False
+                line = " " * (at + 3) + line[at + 3 :]
+            stripped = line.strip()
+            if not stripped:
+                out.append(_Rec(BLANK, no, ""))
+                prev_blank = True
+                continue
+            indent = _indent_of(line)
+            if indent >= 4 and (in_indented or (prev_blank and not in_list)):
+                out.append(_Rec(OPAQUE, no, line))
+                in_indented = True
+                continue
+            in_indented = False
+            was_blank, prev_blank = prev_blank, False
+            first = stripped[0]
+            if first in "`~-+*0123456789" and indent < 4 + 4 * in_list:
+                m = _FENCE_RE.match(stripped)
+                if m and not (m.group(1)[0] == "`" and "`" in stripped[m.end() :]):
+                    fence = m.group(1)
+                    in_list = in_list or _LIST_RE.match(stripped) is not None
+                    out.append(_Rec(OPAQUE, no, line))
+                    continue
+            if first == "#" and indent < 4:
+                m = _HEADING_RE.match(line)
+                if m:
+                    out.append(_Rec(HEADING, no, _heading_title(m.group(2) or ""), len(m.group(1))))
+                    in_list = False
+                    continue
+            if first in "-*_" and indent < 4 and _RULE_RE.match(line):
+                out.append(_Rec(RULE, no, line))
+                in_list = False
+                continue
+            if first in "$\\" and (stripped.startswith("$$") and stripped.count("$$") == 1):
+                math_end = "$$"
+                out.append(_Rec(OPAQUE, no, line))
+                continue
+            if first == "\\" and stripped.startswith("\\[") and "\\]" not in stripped:
+                math_end = "\\]"
+                out.append(_Rec(OPAQUE, no, line))
+                continue
+            if first == "|":  # a table row: context, never a card
+                out.append(_Rec(OPAQUE, no, line))
+                continue
+            if "<!--" in line:
+                line, in_comment, block_id = self._strip_comments(line)
+            else:
+                block_id = None
+            rec = self._text_record(line, no, indent, block_id)
+            if rec is None:
+                prev_blank = was_blank  # a line of only comments, tags or an id is invisible
+                continue
+            if rec.content:
+                in_list = True
+            elif was_blank and indent == 0:
+                in_list = False
+            out.append(rec)
+        return out
+
+    def _strip_comments(self, line: str) -> tuple[str, bool, str | None]:
+        block_id = None
+        for m in _COMMENT_RE.finditer(line):
+            idm = _ID_COMMENT_RE.match(m.group(1))
+            if idm:
+                block_id = idm.group(1)
+        line = _COMMENT_RE.sub("", line)
+        at = line.find("<!--")
+        if at >= 0:
+            return line[:at], True, block_id
+        return line, False, block_id
+
+    def _text_record(self, line: str, no: int, indent: int, block_id: str | None) -> _Rec | None:
+        tags: tuple[str, ...] = ()
+        if "^" in line:
+            m = _BLOCK_ID_RE.search(line)
+            if m:
+                block_id = m.group(1)
+                line = line[: m.start()]
+        if "#" in line:
+            masked = _mask(line)
+            found = _TAG_RE.findall(masked)
+            if found:
+                tags = tuple(tag[1:] for tag in found)
+                line = _strip_edge_tags(line, masked)
+        line = line.rstrip()
+        if not line.strip():
+            self.file_tags.extend(tags)  # a line of tags labels the whole note
+            if block_id and self.records and self.records[-1].kind == TEXT:
+                prev = self.records[-1]  # `^id` on the line after a paragraph names it
+                self.records[-1] = prev._replace(block_id=prev.block_id or block_id)
+            return None
+        m = _LIST_RE.match(line)
+        content = m.end() if m else 0
+        if m and "\t" in line[:content]:
+            content = len(line[:content].expandtabs(4))
+            line = line[: m.end()].expandtabs(4) + line[m.end() :]
+        return _Rec(TEXT, no, line, indent, content, tags, block_id)
+
+
+def _strip_edge_tags(line: str, masked: str) -> str:
+    """Drop `#tag` words standing at the start or end of a line (labels, not prose)."""
+    while True:
+        m = _EDGE_TAGS_RE.search(masked)
+        if not m or m.start() == m.end():
+            return line
+        if m.group(2):  # leading tags after an optional list marker
+            keep = m.end(1)
+            line, masked = line[:keep] + line[m.end() :], masked[:keep] + masked[m.end() :]
+        else:
+            line, masked = line[: m.start()], masked[: m.start()]
+
+
+# ---------------------------------------------------------------------------------------------
+# Card finding
+
+_SINGLE_SEP_RE = re.compile(r":{2,3}")
+_MULTI_SEPS = {"?": "basic", "??": "reversed"}
+_BOLD_TERM_RE = re.compile(
+    r"(\*\*|__)(?P<term>(?:(?!\1).)+?)\1[ \t]*(?:[:—–]|[ \t]-(?=[ \t]))[ \t]*(?P<def>.*)$"
+    r"|(\*\*|__)(?P<term2>(?:(?!\4).)+?)[ \t]*:[ \t]*\4[ \t]*(?P<def2>.*)$"
+)
+_DEF_LINE_RE = re.compile(r" {0,3}:[ \t]+(?=\S)")
+_CLOZE_HINTS = ("{{", "==")
+
+
+def _dedent(lines: list[str]) -> str:
+    """Lines joined with their common indentation removed and blank edges trimmed."""
+    lines = [line.rstrip() for line in lines]
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if not lines:
+        return ""
+    widths = [len(line) - len(line.lstrip(" ")) for line in lines if line.strip()]
+    cut = min(widths)
+    return "\n".join(line[cut:] for line in lines)
+
+
+def _item_text(rec: _Rec) -> str:
+    """A record's text without its list marker and indentation."""
+    return rec.text[rec.content :].strip() if rec.content else rec.text.strip()
+
+
+def _find_single_separator(text: str) -> tuple[int, int] | None:
+    """Position and length of the first `::`/`:::` not in code, math, a URL or a cloze."""
+    masked = _mask(text)
+    if "{{" in masked:
+        masked = re.sub(r"\{\{.*?\}\}", _nul, masked)
+    m = _SINGLE_SEP_RE.search(masked)
+    if not m:
+        return None
+    return m.start(), min(m.end() - m.start(), 3)
+
+
+class _Parser:
+    """Finds cards in scanned records."""
+
+    def __init__(self, file: str, deck: str, fm: _FrontMatter, file_tags: list[str]) -> None:
+        self.file = file
+        self.deck = deck
+        self.fm = fm
+        self.base_tags = list(fm.tags)
+        self.cards: list[ParsedCard] = []
+        self.warnings: list[ParseWarning] = []
+        self.headings: list[tuple[int, str]] = []  # (level, title)
+        self.path: tuple[str, ...] = ()
+        self.file_tags = file_tags
+
+    # -- output ---------------------------------------------------------------------------------
+
+    def warn(self, line: int, message: str) -> None:
+        self.warnings.append(ParseWarning(self.file, line, message))
+
+    def add(self, kind: str, front: str, back: str, note: str, ord: int, recs: list[_Rec]) -> None:
+        tags: list[str] = []
+        block_id = None
+        for rec in recs:
+            tags.extend(rec.tags)
+            block_id = block_id or rec.block_id
+        self.cards.append(
+            ParsedCard(kind, front, back, note, ord, self.file, recs[0].no, self.deck,
+                       tuple(tags), self.path, block_id)
+        )
+
+    def add_basic(self, front: str, back: str, recs: list[_Rec], reversed_: bool = False) -> None:
+        if reversed_:
+            note = f"{front}\n??\n{back}"
+            self.add("reversed", front, back, note, 0, recs)
+            self.add("reversed", back, front, note, 1, recs)
+        else:
+            self.add("basic", front, back, f"{front}\n?\n{back}", 0, recs)
+
+    def add_cloze(self, text: str, recs: list[_Rec], hashcards: bool = False) -> bool:
+        """Cards for every deletion in `text`; False when it has none."""
+        deletions = _find_deletions(text, hashcards)
+        kept = [d for d in deletions if d.text.strip()]
+        if len(kept) < len(deletions):
+            self.warn(recs[0].no, "empty cloze deletion ignored")
+        if not hashcards:
+            self._check_unclosed(text, deletions, recs)
+        if not kept:
+            return False
+        note, numbers = _canonical_cloze(text, kept)
+        for n in numbers:
+            self.add("cloze", cloze_front(note, n), cloze_back(note, n), note, n, recs)
+        return True
+
+    def _check_unclosed(self, text: str, deletions: list[_Deletion], recs: list[_Rec]) -> None:
+        masked = _mask(text)
+        for d in deletions:
+            masked = masked[: d.start] + "\0" * (d.end - d.start) + masked[d.end :]
+        at = masked.find("{{")
+        if at >= 0:
+            offset = masked.count("\n", 0, at)
+            line = recs[min(offset, len(recs) - 1)].no if offset < len(recs) else recs[0].no
+            self.warn(line, "unclosed cloze: '{{' without '}}'")
+
+    # -- walking --------------------------------------------------------------------------------
+
+    def run(self, records: list[_Rec]) -> None:
+        i, n = 0, len(records)
+        run: list[_Rec] = []
+        section: list[_Rec] | None = None
+        while i < n:
+            rec = records[i]
+            if rec.kind == TEXT and rec.indent == 0 and rec.text[:2] in ("Q:", "C:", "A:"):
+                self.paragraph(run)
+                run = []
+                end = self.hashcards_block(records, i)
+                if section is not None:
+                    section.extend(records[i:end])
+                i = end
+                continue
+            if rec.kind in (BLANK, HEADING, RULE):
+                self.paragraph(run)
+                run = []
+                if rec.kind == HEADING:
+                    section = self.heading(rec, section)
+                    i += 1
+                    continue
+            else:
+                run.append(rec)
+            if section is not None:
+                section.append(rec)
+            i += 1
+        self.paragraph(run)
+        if section is not None:
+            self.section_card(section)
+
+    def heading(self, rec: _Rec, section: list[_Rec] | None) -> list[_Rec] | None:
+        level = self.fm.heading_level
+        if section is not None and rec.indent <= level:
+            self.section_card(section)
+            section = None
+        self.headings = [(lv, t) for lv, t in self.headings if lv < rec.indent]
+        self.path = tuple(t for _, t in self.headings)
+        if level and rec.indent == level and rec.text:
+            section = [rec]
+        elif section is not None:
+            section.append(rec._replace(kind=TEXT, text="#" * rec.indent + " " + rec.text))
+        if rec.text:
+            self.headings.append((rec.indent, rec.text))
+            self.path = tuple(t for _, t in self.headings)
+        return section
+
+    def section_card(self, section: list[_Rec]) -> None:
+        """`revise: {headings: N}`: a level-N heading → its section's body."""
+        head, body = section[0], section[1:]
+        back = _dedent([rec.text for rec in body if rec.kind != RULE])
+        if back:
+            saved, self.path = self.path, self.path
+            parents = [t for lv, t in self.headings if lv < head.indent]
+            self.path = tuple(parents)
+            self.add_basic(head.text, back, [head._replace(tags=())])
+            self.path = saved
+
+    # -- hashcards Q:/A:/C: ------------------------------------------------------------------------
+
+    def hashcards_block(self, records: list[_Rec], start: int) -> int:
+        """Read one `Q:`/`A:` or `C:` block starting at `start`; return the index after it."""
+        first = records[start]
+        if first.text.startswith("A:"):
+            self.warn(first.no, "'A:' without a 'Q:' before it")
+            return start + 1
+        i = start + 1
+        answer_at = -1
+        while i < len(records):
+            rec = records[i]
+            if rec.kind in (HEADING, RULE):
+                break
+            if rec.kind == TEXT and rec.indent == 0:
+                head = rec.text[:2]
+                if head in ("Q:", "C:"):
+                    break
+                if head == "A:" and first.text.startswith("Q:"):
+                    if answer_at >= 0:
+                        self.warn(rec.no, "a second 'A:' for the same 'Q:' (it joins the answer)")
+                    else:
+                        answer_at = i
+            i += 1
+        block = records[start:i]
+        if first.text.startswith("C:"):
+            self.hashcards_cloze(block)
+        else:
+            self.hashcards_basic(block, answer_at - start if answer_at >= 0 else -1)
+        return i
+
+    def hashcards_basic(self, block: list[_Rec], split: int) -> None:
+        if split < 0:
+            self.warn(block[0].no, "'Q:' without an 'A:' after it")
+            return
+        question = _dedent([block[0].text[2:].lstrip()] + [r.text for r in block[1:split]])
+        answer = _dedent([block[split].text[2:].lstrip()] + [r.text for r in block[split + 1 :]])
+        if not question:
+            self.warn(block[0].no, "'Q:' with no question")
+        elif not answer:
+            self.warn(block[split].no, "'A:' with no answer")
+        else:
+            self.add_basic(question, answer, block)
+
+    def hashcards_cloze(self, block: list[_Rec]) -> None:
+        text = _dedent([block[0].text[2:].lstrip()] + [r.text for r in block[1:]])
+        if not self.add_cloze(text, block, hashcards=True):
+            self.warn(block[0].no, "'C:' without any [deletion]")
+
+    # -- paragraph runs -------------------------------------------------------------------------
+
+    def paragraph(self, run: list[_Rec]) -> None:
+        """Cards in one run of non-blank lines."""
+        if not run:
+            return
+        for k, rec in enumerate(run):
+            if rec.kind == TEXT and not rec.content and rec.text.strip() in _MULTI_SEPS:
+                self.multiline(run, k)
+                return
+        rest: list[_Rec] = []
+        for rec in run:
+            if rec.kind == TEXT and "::" in rec.text and self.single_line(rec):
+                self.units(rest)
+                rest = []
+            else:
+                rest.append(rec)
+        self.units(rest)
+
+    def multiline(self, run: list[_Rec], k: int) -> None:
+        sep = run[k].text.strip()
+        question = _dedent([r.text for r in run[:k]])
+        answer = _dedent([r.text for r in run[k + 1 :]])
+        if not answer:
+            self.warn(run[k].no, f"'{sep}' with no answer after it")
+        elif not question:
+            self.warn(run[k].no, f"'{sep}' with no question before it")
+        else:
+            self.add_basic(question, answer, run, reversed_=sep == "??")
+
+    def single_line(self, rec: _Rec) -> bool:
+        """A `front :: back` or `front ::: back` line; False when `::` is not a separator here."""
+        text = _item_text(rec)
+        found = _find_single_separator(text)
+        if found is None:
+            return False
+        at, width = found
+        front, back = text[:at].strip(), text[at + width :].strip()
+        if not front or not back:
+            side = "before" if not front else "after"
+            self.warn(rec.no, f"'{':' * width}' with nothing {side} it")
+            return True
+        self.add_basic(front, back, [rec], reversed_=width == 3)
+        return True
+
+    def units(self, run: list[_Rec]) -> None:
+        """Split a run into paragraph text and list items, and find cards in each."""
+        if not run:
+            return
+        items: list[list[_Rec]] = []
+        for rec in run:
+            if rec.kind == TEXT and rec.content or not items:
+                items.append([rec])
+            else:
+                items[-1].append(rec)
+        for k, item in enumerate(items):
+            if item[0].content:
+                self.list_item(item, self._children(items, k))
+            else:
+                self.prose(item)
+
+    @staticmethod
+    def _children(items: list[list[_Rec]], k: int) -> list[_Rec]:
+        indent = items[k][0].indent
+        children: list[_Rec] = []
+        for item in items[k + 1 :]:
+            if item[0].content and item[0].indent <= indent:
+                break
+            children.extend(item)
+        return children
+
+    def prose(self, recs: list[_Rec]) -> None:
+        texts = [r.text for r in recs if r.kind == TEXT]
+        if len(texts) >= 2 and any(_DEF_LINE_RE.match(t) for t in texts[1:]):
+            if self.definitions(recs):
+                return
+        self.maybe_cloze(recs, _dedent([r.text for r in recs]))
+
+    def definitions(self, recs: list[_Rec]) -> bool:
+        """`Term` then `: definition` lines (definition lists); True when any card came out."""
+        made = False
+        k = 0
+        while k < len(recs):
+            j = k + 1
+            while j < len(recs) and recs[j].kind == TEXT and _DEF_LINE_RE.match(recs[j].text):
+                j += 1
+            if j > k + 1 and recs[k].kind == TEXT and not _DEF_LINE_RE.match(recs[k].text):
+                term = recs[k].text.strip()
+                defs = [_DEF_LINE_RE.sub("", recs[x].text, count=1).strip() for x in range(k + 1, j)]
+                self.add_basic(term, "\n".join(defs), recs[k:j])
+                made = True
+                k = j
+            else:
+                k += 1
+        return made
+
+    def list_item(self, item: list[_Rec], children: list[_Rec]) -> None:
+        own = [_item_text(item[0])] + [r.text.strip() for r in item[1:]]
+        text = "\n".join(own)
+        if self.maybe_cloze(item, text):
+            return
+        if not self.fm.implicit or item[0].kind != TEXT:
+            return
+        m = _BOLD_TERM_RE.match(own[0])
+        if not m:
+            return
+        term = (m.group("term") or m.group("term2")).strip()
+        definition = "\n".join([(m.group("def") or m.group("def2") or "").strip()] + own[1:]).strip()
+        if not term or not definition:
+            return  # `- **Term**:` heading a list of sub-bullets: not a card
+        if children:
+            definition += "\n" + _dedent([r.text for r in children])
+        self.add_basic(term, definition, item)
+
+    def maybe_cloze(self, recs: list[_Rec], text: str) -> bool:
+        if not any(hint in text for hint in _CLOZE_HINTS):
+            return False
+        if all(r.kind != TEXT for r in recs):
+            return False
+        return self.add_cloze(text, recs)
+
+
+def _normalise_newlines(text: str) -> str:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u00a0" in text or "\u200b" in text or "\u2060" in text or "\ufeff" in text:
+        text = text.translate(_SPACE_FIXES)
+    return text
+
+
+def _dedupe(cards: list[ParsedCard], warn: Any) -> list[ParsedCard]:
+    """Drop a card repeated in the same file (hashcards does the same), with a warning."""
+    seen: dict[tuple[str, str, int], int] = {}
+    kept: list[ParsedCard] = []
+    for card in cards:
+        key = (card.kind, card.note_text, card.ord)
+        if key in seen:
+            if card.ord in (0, 1) or card.kind == "cloze" and card.ord == min(
+                c.ord for c in cards if c.note_text == card.note_text
+            ):
+                warn(card.line, f"duplicate card ignored (same as line {seen[key]})")
+            continue
+        seen[key] = card.line
+        kept.append(card)
+    return kept
+
+
 def parse(text: str, file: str, default_deck: str) -> ParseResult:
     """Parse one Markdown file's text into cards and warnings."""
-    raise NotImplementedError
+    lines = _normalise_newlines(text).split("\n")
+    fm = _read_front_matter(lines)
+    scanner = _Scanner(lines[fm.end :], fm.end + 1)
+    records = scanner.scan()
+    parser = _Parser(file, fm.deck or default_deck, fm, scanner.file_tags)
+    if fm.problem:
+        parser.warn(1, fm.problem)
+    parser.run(records)
+    cards = _dedupe(parser.cards, parser.warn)
+    extra = tuple(fm.tags) + tuple(scanner.file_tags)
+    if extra:
+        cards = [replace(c, tags=_unique(extra + c.tags)) for c in cards]
+    else:
+        cards = [replace(c, tags=_unique(c.tags)) if len(c.tags) > 1 else c for c in cards]
+    return ParseResult(cards, parser.warnings)
+
+
+def _unique(tags: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(tags))
