@@ -76,8 +76,289 @@ def print_json(data: Any) -> None:
 
 # --- import, sync, cards, decks -------------------------------------------------------------
 
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (stable fields, no colour) instead of a table.")]
+
+
+@command("import")
+def import_command(
+    ctx: typer.Context,
+    paths: Annotated[list[Path], typer.Argument(help="Markdown files or folders (read recursively).")],
+    as_json: JsonOption = False,
+) -> None:
+    """Read Markdown files or folders into the collection and remember them as sources."""
+    from revise.importer import import_paths
+
+    db = open_db(ctx)
+    report = _with_progress(lambda progress: import_paths(db, paths, progress=progress), not as_json)
+    _print_import_report(report, as_json)
+
+
+@command("sync")
+def sync_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """Re-read every remembered source; unchanged files are skipped without being parsed."""
+    from revise.importer import sync_sources
+
+    db = open_db(ctx)
+    report = _with_progress(lambda progress: sync_sources(db, progress=progress), not as_json)
+    _print_import_report(report, as_json)
+
+
+def _with_progress(run: Callable, show: bool) -> Any:
+    """Run an import with a transient progress bar on stderr, shown only once it has taken a second."""
+    import time
+
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    if not show or not console.is_terminal:
+        return run(None)
+    from rich.progress import Progress
+
+    started, bar = time.monotonic(), Progress(console=console, transient=True)
+    task = bar.add_task("Importing", total=None)
+
+    def progress(done: int, total: int) -> None:
+        if not bar.live.is_started and time.monotonic() - started > 1:
+            bar.start()
+        bar.update(task, completed=done, total=total)
+
+    try:
+        return run(progress)
+    finally:
+        bar.stop()
+
+
+def _shown_path(path: str) -> str:
+    """A path relative to the working directory when it lies inside it, else as it is."""
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        return path
+
+
+def _print_import_report(report: Any, as_json: bool) -> None:
+    """The import/sync report: a table (or JSON) on stdout, `Error: …` lines on stderr, exit 1 if a file failed."""
+    if as_json:
+        print_json(report.as_json())
+    else:
+        _print_import_table(report)
+    for error in report.errors:
+        typer.echo(f"Error: {_shown_path(error.file)}: {error.message}", err=True)
+    if report.errors:
+        raise typer.Exit(1)
+
+
+def _print_import_table(report: Any) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    from revise.importer import COUNTS
+
+    changed = [f for f in report.files if f.unchanged != sum(getattr(f, n) for n in COUNTS) or f.warnings]
+    table = Table("file", *COUNTS, "warnings", show_footer=True, box=None)
+    for name, column in zip(("Total", *COUNTS), table.columns):
+        column.footer = name if name == "Total" else str(report.total(name))
+    table.columns[-1].footer = str(len(report.warnings))
+    for result in changed:
+        counts = [str(getattr(result, n)) for n in COUNTS]
+        table.add_row(escape(_shown_path(result.file)), *counts, str(len(result.warnings)))
+    console = Console()
+    console.print(table)
+    quiet = len(report.files) - len(changed)
+    if quiet:
+        console.print(f"{quiet} file{'s' if quiet != 1 else ''} unchanged ({report.parsed} parsed).")
+    for warning in report.warnings:
+        console.print(escape(f"{_shown_path(warning.file)}:{warning.line}: {warning.message}"), highlight=False)
+
+
+@command("cards")
+def cards_command(
+    ctx: typer.Context,
+    deck: Annotated[Optional[str], typer.Option("--deck", help="Only this deck and its subdecks.")] = None,
+    tag: Annotated[Optional[str], typer.Option("--tag", help="Only cards with this tag.")] = None,
+    due: Annotated[bool, typer.Option("--due", help="Only cards due now.")] = False,
+    include_retired: Annotated[bool, typer.Option("--all", help="Include retired cards.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """List cards with their deck, source and schedule."""
+    from datetime import datetime, timezone
+
+    from revise import store
+
+    now = datetime.now(timezone.utc).isoformat() if due else None
+    rows = store.list_cards(open_db(ctx), deck=deck, tag=tag, due_at=now, include_retired=include_retired)
+    cards = [_card_json(row) for row in rows]
+    if as_json:
+        print_json(cards)
+    else:
+        _print_cards_table(cards)
+
+
+def _card_json(row: dict) -> dict:
+    """One card as the stable `cards --json` object."""
+    return {
+        "id": row["id"], "deck": row["deck"], "kind": row["kind"], "front": row["front"], "back": row["back"],
+        "tags": json.loads(row["tags"]), "source": row["source"], "line": row["line"],
+        "headings": json.loads(row["headings"]), "state": row["state"], "due": _iso_with_offset(row["due"]),
+        "reps": row["reps"], "lapses": row["lapses"], "stability": row["stability"],
+        "difficulty": row["difficulty"], "suspended": bool(row["suspended"]),
+        "retired": bool(row["retired"] or row["note_retired"]),
+    }
+
+
+def _iso_with_offset(moment: str | None) -> str | None:
+    """Stored UTC times as ISO 8601 with an explicit offset (a time stored without one is UTC)."""
+    if not moment:
+        return None
+    from datetime import datetime, timezone
+
+    parsed = datetime.fromisoformat(moment)
+    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)).isoformat()
+
+
+def _print_cards_table(cards: list[dict]) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console()
+    if not cards:
+        console.print("No cards. Add some with: revise import PATH")
+        return
+    table = Table(box=None)
+    # Short columns keep their width; deck, front and source give way on a narrow terminal.
+    widest = {name: max(len(name), *(len(str(c[name] or "")) for c in cards)) for name in ("id", "kind", "state")}
+    for name in ("id", "deck", "kind", "front", "state", "due", "source"):
+        table.add_column(name, no_wrap=True, overflow="ellipsis", min_width=widest.get(name, 16 if name == "due" else 8),
+                         max_width=50 if name == "front" else None)
+    for card in cards:
+        front = " ".join(card["front"].split())
+        due = card["due"][:16].replace("T", " ") if card["due"] else ""
+        state = card["state"] + (" (suspended)" if card["suspended"] else "") + (" (retired)" if card["retired"] else "")
+        where = f"{_shown_path(card['source'] or '')}:{card['line']}"
+        table.add_row(str(card["id"]), escape(card["deck"]), card["kind"], escape(front[:60]), state, due, escape(where))
+    console.print(table)
+
+
+@command("decks")
+def decks_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """Decks with their card counts and how many cards are new, learning and due now."""
+    from datetime import datetime, timezone
+
+    from revise import store
+
+    decks = store.deck_counts(open_db(ctx), datetime.now(timezone.utc).isoformat())
+    if as_json:
+        print_json(decks)
+        return
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table("deck", "cards", "new", "learning", "due", box=None)
+    for row in decks:
+        table.add_row(escape(row["deck"]), *(str(row[k]) for k in ("cards", "new", "learning", "due")))
+    Console().print(table if decks else "No decks. Add some with: revise import PATH")
+
 
 # --- review, config, suspend, unsuspend, forget -----------------------------------------------
+
+
+@command()
+def review(
+    ctx: typer.Context,
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Markdown files or folders: import them and review only their cards.")] = None,
+    deck: Annotated[list[str], typer.Option("--deck", help="Only this deck and its subdecks (repeatable).")] = [],
+    tag: Annotated[list[str], typer.Option("--tag", help="Only cards with this tag (repeatable).")] = [],
+    limit: Annotated[Optional[int], typer.Option("--limit", min=0, help="At most N cards this session.")] = None,
+    new: Annotated[Optional[int], typer.Option("--new", min=0, help="Today's new-card limit (instead of new_per_day).")] = None,
+    cram: Annotated[bool, typer.Option("--cram", help="Review the selection now without changing any schedule.")] = False,
+) -> None:
+    """Sync (the given paths, or all sources), then review today's cards."""
+    from rich.console import Console
+
+    from revise import importer
+    from revise.config import load_config
+    from revise.session import Selection, Session, default_editor, key_source
+
+    config = load_config()
+    db = open_db(ctx)
+    report = importer.import_paths(db, paths) if paths else importer.sync_sources(db)
+    for error in report.errors:
+        typer.echo(f"Error: {error}", err=True)
+    if paths and report.errors and not report.files:
+        raise typer.Exit(1)
+    selection = Selection(
+        decks=tuple(deck), tags=tuple(tag), paths=tuple(str(importer._absolute(p)) for p in paths or ()),
+        cram=cram, limit=limit, new_limit=new,
+    )
+    with key_source(sys.stdin) as keys:
+
+        def edit(file: str, line: int) -> None:
+            with keys.paused():
+                default_editor(file, line)
+
+        session = Session(
+            db, Console(), keys, config=config, selection=selection, edit=edit,
+            sync=lambda files: importer.sync_sources(db, [Path(f) for f in files]),
+        )
+        session.run()
+
+
+@command(name="config")
+def show_config() -> None:
+    """Print the config file's path and the settings in effect (with per-deck overrides)."""
+    from revise.config import load_config, settings_toml
+
+    config = load_config()
+    exists = "" if config.path and config.path.exists() else "  (not found: the defaults apply)"
+    typer.echo(f"# {config.path}{exists}")
+    typer.echo(settings_toml(config.default))
+    for name, settings in config.decks:
+        typer.echo(f'\n[decks."{name}"]')
+        typer.echo(settings_toml(settings, base=config.default))
+
+
+def _change_cards(ctx: typer.Context, ids: list[int], change: Callable, done: str) -> None:
+    from revise import scheduler, store
+
+    db = open_db(ctx)
+    missing = store.missing_card_ids(db, ids)
+    if missing:
+        fail(f"no card with id {missing[0]}")
+    with db.atomic():
+        for card_id in ids:
+            schedule = scheduler.Schedule.from_row(store.review_card(db, card_id))
+            store.set_schedule(db, card_id, change(schedule).to_row())
+    typer.echo(f"{done} {len(ids)} card{'s' * (len(ids) != 1)}.")
+
+
+CardIds = Annotated[list[int], typer.Argument(help="Card ids (see `revise cards`).")]
+
+
+@command()
+def suspend(ctx: typer.Context, ids: CardIds) -> None:
+    """Suspend cards: they are not reviewed until unsuspended."""
+    from dataclasses import replace
+
+    _change_cards(ctx, ids, lambda s: replace(s, suspended=True), "Suspended")
+
+
+@command()
+def unsuspend(ctx: typer.Context, ids: CardIds) -> None:
+    """Unsuspend cards: they come back with the schedule they had."""
+    from dataclasses import replace
+
+    _change_cards(ctx, ids, lambda s: replace(s, suspended=False), "Unsuspended")
+
+
+@command()
+def forget(ctx: typer.Context, ids: CardIds) -> None:
+    """Reset cards to new (their review history is kept)."""
+    from revise.scheduler import forget as reset
+
+    _change_cards(ctx, ids, reset, "Reset")
 
 
 # --- stats --------------------------------------------------------------------------------

@@ -87,3 +87,27 @@ def _settings(base: Settings, values: dict, path: Path, where: str) -> Settings:
             raise ReviseError(f"{path}: {where}'{key}' must be a number, not {value!r}.")
         changes[key] = value
     return replace(base, **changes)
+
+
+def settings_toml(settings: Settings, base: Settings | None = None) -> str:
+    """Settings as config.toml lines (only those that differ from `base`, when given)."""
+    lines = []
+    for f in fields(Settings):
+        value = getattr(settings, f.name)
+        if base is not None and value == getattr(base, f.name):
+            continue
+        if value is None:
+            lines.append(f"# {f.name} = [...]  (the fsrs default weights)")
+        else:
+            lines.append(f"{f.name} = {_toml_value(value)}")
+    return "\n".join(lines)
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return repr(value)

@@ -412,24 +412,17 @@ def _location(row: dict) -> str:
     return f"{row['source']}:{row['line']}" if row["source"] else "its note"
 
 
-def _renderers() -> tuple[Callable[[str], RenderableType], Callable[[str], Text]]:
-    """render.card_markdown / inline_text, or a plain fallback while render.py is not there."""
-    try:
-        from revise.render import card_markdown, inline_text
+def _markdown(text: str, row: dict) -> RenderableType:
+    """Card Markdown for the terminal; images resolve next to the card's file."""
+    from revise.render import card_markdown
 
-        return card_markdown, inline_text
-    except ImportError:
-        from rich.markdown import Markdown
-
-        def inert(text: str) -> str:
-            return "".join(ch if ch in "\n\t" or (ord(ch) >= 32 and ord(ch) != 127) else "�" for ch in text)
-
-        return (lambda text: Markdown(inert(text))), (lambda text: Text(inert(text)))
+    return card_markdown(text, Path(row["source"]).parent if row["source"] else None)
 
 
 def heading_line(row: dict, right: Text) -> Table:
     """Deck › heading › heading on the left, `right` (progress) on the right."""
-    _, inline = _renderers()
+    from revise.render import inline_text as inline
+
     path = Text()
     path.append_text(_styled(inline(row["deck"]), "bold cyan"))
     for heading in json.loads(row["headings"] or "[]"):
@@ -455,12 +448,9 @@ def _two_sides(left: RenderableType, right: RenderableType) -> Table:
 def answer_text(row: dict) -> str:
     """The answer as Markdown: a cloze's full text with the deletion marked, else the back."""
     if row["kind"] == "cloze":
-        try:
-            from revise.notes import cloze_back
+        from revise.notes import cloze_back
 
-            return cloze_back(row["note_text"], row["ord"], mark=CLOZE_MARK)
-        except (ImportError, NotImplementedError, ValueError, KeyError):
-            return row["back"]
+        return cloze_back(row["note_text"], row["ord"], mark=CLOZE_MARK)
     return row["back"]
 
 
@@ -502,10 +492,9 @@ def card_screen(
     cram: bool = False,
 ) -> Group:
     """The whole screen for a card: heading path, question, and (revealed) answer and grades."""
-    card_markdown, _ = _renderers()
     parts: list[RenderableType] = [heading_line(row, counts_text(counts, cram)), Rule(style="dim")]
     if not (revealed and row["kind"] == "cloze"):
-        parts.append(card_markdown(row["front"]))
+        parts.append(_markdown(row["front"], row))
     if revealed:
         parts.append(answer_part(row, previews=previews, counts=counts, cram=cram))
     else:
@@ -515,10 +504,9 @@ def card_screen(
 
 def answer_part(row: dict, *, previews: dict[int, Answer] | None, counts: dict[str, int], cram: bool = False) -> Group:
     """What revealing adds: the answer, then the grade keys with their intervals."""
-    card_markdown, _ = _renderers()
     return Group(
         Rule(style="dim"),
-        card_markdown(answer_text(row)),
+        _markdown(answer_text(row), row),
         Rule(style="dim"),
         grade_line(previews),
         _two_sides(_keys_line(revealed=True), progress_text(counts)),
@@ -602,6 +590,12 @@ class LineKeys:
             self.fd = None  # e.g. a StringIO: read lines, no timeout
         self.buffer = b""
 
+    def __enter__(self) -> "LineKeys":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
     def __call__(self, timeout: float | None = None) -> str | None:
         """The next line, stripped ('' reveals); None on timeout; EOFError at the end of input."""
         if self.fd is None:
@@ -641,12 +635,4 @@ def key_source(stream: Any) -> TerminalKeys | LineKeys:
             return TerminalKeys(stream.fileno())
     except (AttributeError, OSError, ValueError):
         pass
-    return _LineKeysContext(stream)
-
-
-class _LineKeysContext(LineKeys):
-    def __enter__(self) -> "LineKeys":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        pass
+    return LineKeys(stream)

@@ -219,7 +219,7 @@ _AVAILABLE = "cards.suspended = 0 AND (cards.buried_until IS NULL OR julianday(c
 
 REVIEW_COLUMNS = """c.id, c.note_id, c.ord, c.front, c.back, c.state, c.step, c.stability, c.difficulty,
     c.due, c.last_review, c.reps, c.lapses, c.suspended, c.buried_until,
-    n.kind, n.text AS note_text, n.deck, n.tags, n.headings, n.source, n.line, n.position, n.retired"""
+    n.kind, n.text AS note_text, n.deck, n.tags, n.headings, n.source, n.line, n.position, (n.retired OR c.retired) AS retired"""
 SCHEDULE_COLUMNS = (
     "state", "step", "stability", "difficulty", "due", "last_review",
     "reps", "lapses", "suspended", "buried_until",
@@ -240,7 +240,7 @@ def review_cards(
     decks match a deck and its subdecks; paths match a file or everything under a folder;
     due_before keeps new cards and cards due before that ISO time.
     """
-    where, params = ["n.retired = 0"], []
+    where, params = ["n.retired = 0", "c.retired = 0"], []
     if not include_suspended:
         where.append("c.suspended = 0")
     if due_before is not None:
@@ -364,7 +364,7 @@ def count_due_before(db: Database, moment: str) -> int:
     """Cards already learned (not new), not suspended, of live notes, due before `moment`."""
     return db.execute(
         "SELECT count(*) FROM cards c JOIN notes n ON n.id = c.note_id "
-        "WHERE n.retired = 0 AND c.suspended = 0 AND c.state != 'new' AND c.due < ?",
+        "WHERE n.retired = 0 AND c.retired = 0 AND c.suspended = 0 AND c.state != 'new' AND c.due < ?",
         [moment],
     ).fetchone()[0]
 
