@@ -227,11 +227,10 @@ def _print_cards_table(cards: list[dict]) -> None:
         console.print("No cards. Add some with: revise import PATH")
         return
     table = Table(box=None)
-    # Short columns keep their width; deck, front and source give way on a narrow terminal.
-    widest = {name: max(len(name), *(len(str(c[name] or "")) for c in cards)) for name in ("id", "kind", "state")}
+    # Short columns keep their width; deck, front and source wrap on a narrow terminal.
     for name in ("id", "deck", "kind", "front", "state", "due", "source"):
-        table.add_column(name, no_wrap=True, overflow="ellipsis", min_width=widest.get(name, 16 if name == "due" else 8),
-                         max_width=50 if name == "front" else None)
+        short = name in ("id", "kind", "state", "due")
+        table.add_column(name, no_wrap=short, overflow="fold", ratio=None if short else 1)
     for card in cards:
         front = " ".join(card["front"].split())
         due = card["due"][:16].replace("T", " ") if card["due"] else ""
