@@ -36,67 +36,70 @@ def make_inert(text: str) -> str:
 
 # --- super- and subscripts, derived from Unicode character names ---------------------------
 
+# Unicode blocks holding super/subscript letters and digits that terminal fonts commonly draw:
+# Latin-1 Supplement (²), Spacing Modifier Letters (ʲ), Phonetic Extensions and their Supplement
+# (ᵢ ᵝ ᶻ), Superscripts and Subscripts (⁻ ₙ), Latin Extended-C (ⱼ). Later additions (ꟲ) are
+# left out: few fonts have them, and a missing glyph is worse than x^C.
+_SCRIPT_BLOCKS = ((0x00A0, 0x0100), (0x02B0, 0x0300), (0x1D00, 0x1DC0), (0x2070, 0x20A0), (0x2C60, 0x2C80))
 
-def _script_forms(prefixes: tuple[str, ...]) -> dict[str, str]:
-    """Map each character to its superscript/subscript form, found by Unicode name.
+_SUPERSCRIPT_NAMES = (
+    ("SUPERSCRIPT LATIN SMALL LETTER ", ("LATIN SMALL LETTER ",)),
+    ("SUPERSCRIPT ", ("", "DIGIT ")),
+    ("MODIFIER LETTER SMALL GREEK ", ("GREEK SMALL LETTER ",)),
+    ("MODIFIER LETTER SMALL ", ("LATIN SMALL LETTER ", "GREEK SMALL LETTER ")),
+    ("MODIFIER LETTER CAPITAL ", ("LATIN CAPITAL LETTER ",)),
+)
+_SUBSCRIPT_NAMES = (
+    ("LATIN SUBSCRIPT SMALL LETTER ", ("LATIN SMALL LETTER ",)),
+    ("GREEK SUBSCRIPT SMALL LETTER ", ("GREEK SMALL LETTER ",)),
+    ("SUBSCRIPT ", ("", "DIGIT ")),
+)
 
-    "SUPERSCRIPT TWO" is the superscript of "DIGIT TWO", "MODIFIER LETTER SMALL Z" of
-    "LATIN SMALL LETTER Z", "GREEK SUBSCRIPT SMALL LETTER BETA" of "GREEK SMALL LETTER BETA".
-    Only the Basic Multilingual Plane is searched: terminal fonts rarely cover the rest.
+
+def _script_forms(naming: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
+    """Map characters to their superscript (or subscript) forms, matched by Unicode name.
+
+    "SUPERSCRIPT TWO" is the form of "DIGIT TWO", "MODIFIER LETTER SMALL Z" of "LATIN SMALL
+    LETTER Z", "SUBSCRIPT PLUS SIGN" of "PLUS SIGN".
     """
     forms: dict[str, str] = {}
-    for code in range(0x80, 0x10000):
-        name = unicodedata.name(chr(code), "")
-        for prefix, base_prefix in prefixes:
-            if not name.startswith(prefix):
-                continue
-            rest = name[len(prefix) :]
-            for candidate in _base_names(base_prefix, rest):
-                base = _lookup(candidate)
-                if base and base not in forms:
-                    forms[base] = chr(code)
-                    break
+    for start, stop in _SCRIPT_BLOCKS:
+        for form in map(chr, range(start, stop)):
+            base = _base_character(unicodedata.name(form, ""), naming)
+            if base is not None:
+                forms.setdefault(base, form)
     if "\N{MINUS SIGN}" in forms:
         forms["-"] = forms["\N{MINUS SIGN}"]  # people type a hyphen for minus
     return forms
 
 
-def _base_names(base_prefix: str, rest: str) -> list[str]:
-    if base_prefix:
-        return [base_prefix + rest]
-    # "SUPERSCRIPT TWO" → "DIGIT TWO"; "SUPERSCRIPT PLUS SIGN" → "PLUS SIGN"; "SUPERSCRIPT MINUS" → "MINUS SIGN"
-    return [rest, "DIGIT " + rest, rest + " SIGN"]
-
-
-def _lookup(name: str) -> str | None:
-    try:
-        return unicodedata.lookup(name)
-    except KeyError:
-        return None
-
-
-_SUPERSCRIPT_PREFIXES = (
-    ("SUPERSCRIPT LATIN SMALL LETTER ", "LATIN SMALL LETTER "),
-    ("SUPERSCRIPT ", ""),
-    ("MODIFIER LETTER SMALL GREEK ", "GREEK SMALL LETTER "),
-    ("MODIFIER LETTER SMALL ", "LATIN SMALL LETTER "),
-    ("MODIFIER LETTER CAPITAL ", "LATIN CAPITAL LETTER "),
-)
-_SUBSCRIPT_PREFIXES = (
-    ("LATIN SUBSCRIPT SMALL LETTER ", "LATIN SMALL LETTER "),
-    ("GREEK SUBSCRIPT SMALL LETTER ", "GREEK SMALL LETTER "),
-    ("SUBSCRIPT ", ""),
-)
+def _base_character(name: str, naming: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
+    """The character a script form named `name` is a form of, if it is one."""
+    for prefix, base_prefixes in naming:
+        if name.startswith(prefix):
+            rest = name.removeprefix(prefix)
+            # "SUPERSCRIPT MINUS" is the form of "MINUS SIGN"
+            for candidate in (*(base + rest for base in base_prefixes), rest + " SIGN"):
+                try:
+                    return unicodedata.lookup(candidate)
+                except KeyError:
+                    continue
+    return None
 
 
 @cache
 def _superscripts() -> dict[str, str]:
-    return _script_forms(_SUPERSCRIPT_PREFIXES)
+    return _script_forms(_SUPERSCRIPT_NAMES)
 
 
 @cache
 def _subscripts() -> dict[str, str]:
-    return _script_forms(_SUBSCRIPT_PREFIXES)
+    return _script_forms(_SUBSCRIPT_NAMES)
+
+
+@cache
+def _script_characters() -> frozenset[str]:
+    return frozenset(_superscripts().values()) | frozenset(_subscripts().values())
 
 
 def _wrapped(text: str) -> bool:
@@ -124,7 +127,10 @@ def _script(text: str, forms: dict[str, str], marker: str) -> str:
     return f"{marker}({text})"
 
 
-# Characters that join terms, so a fraction's part holding one needs parentheses: + − = , …
+# --- when parentheses and spaces are needed ---------------------------------------------------
+
+# Characters in these categories join terms (+ = ≤ × , - and spaces), so a fraction's part
+# holding one needs parentheses.
 _JOINING_CATEGORIES = {"Sm", "Pd", "Po", "Zs"}
 
 
@@ -137,25 +143,20 @@ def _is_prefix_operator(char: str) -> bool:
 
 
 def _joins_terms(char: str) -> bool:
-    """True for characters that join terms (+ − = , ≤ ×), false for letters, digits and ∂."""
+    """True for characters that join terms (+ − = , ≤ × space), false for letters, digits and ∂."""
     if char.isspace():
         return True
     return (
         unicodedata.category(char) in _JOINING_CATEGORIES
         and not _is_prefix_operator(char)
-        and char not in _scripts_output()
+        and char not in _script_characters()
         and char not in ".'′"
     )
 
 
-@cache
-def _scripts_output() -> frozenset[str]:
-    return frozenset(_superscripts().values()) | frozenset(_subscripts().values())
-
-
 def _is_atom(text: str) -> bool:
     """True if text reads as one term, so it needs no parentheses in a/b or √x."""
-    return len(text) <= 1 or _wrapped(text) or not any(_joins_terms(char) for char in text)
+    return len(text) <= 1 or _wrapped(text) or not any(map(_joins_terms, text))
 
 
 def _grouped(text: str) -> str:
@@ -163,99 +164,115 @@ def _grouped(text: str) -> str:
     return text if _is_atom(text) else f"({text})"
 
 
-# --- pylatexenc -------------------------------------------------------------------------
+_NEXT_TOKEN = re.compile(r"\s*(\\[A-Za-z]+|\\.|.|$)", re.DOTALL)
+
+
+def _next_token(node: Any) -> str:
+    """The LaTeX token right after `node` (a macro, a character, or "" at the end)."""
+    return _NEXT_TOKEN.match(node.parsing_state.s, node.pos + node.len).group(1)  # type: ignore[union-attr]
+
+
+def _operand_follows(node: Any, l2tobj: Any) -> bool:
+    """True if the LaTeX right after `node` starts an operand (a letter, digit, group, \\sum…)."""
+    token = _next_token(node)
+    if not token or token in {"\\right", "\\end"}:
+        return False
+    if token.startswith("\\"):
+        spec = l2tobj.latex_context.get_macro_spec(token[1:])
+        symbol = getattr(spec, "simplify_repl", None)
+        return not (isinstance(symbol, str) and symbol and all(map(_joins_terms, symbol)))
+    return token.isalnum() or token in "([{"
+
+
+def _keeps_space_after(node: Any, text: str) -> bool:
+    """Whether the space written after a macro stays: a ≤ b and log x keep it; αx and ∂J do not."""
+    if not node.macro_post_space or not text or text.endswith(" "):
+        return False
+    if len(text) > 1:
+        return True
+    if _is_prefix_operator(text) or unicodedata.category(text) == "Ps" or node.macroname in {"lvert", "lVert"}:
+        return False  # ∂J, (x, ‖x‖
+    # After a letter the space only ended the macro name (\alpha x), unless an operator follows.
+    return not (text.isalpha() and _next_token(node)[:1].isalnum())
+
+
+# --- pylatexenc: LaTeX → text, extended with scripts, fractions and roots ---------------------
+
+
+def _superscript_text(node: Any, l2tobj: Any) -> str:
+    return _script(l2tobj.node_arg_to_text(node, 0), _superscripts(), "^")
+
+
+def _subscript_text(node: Any, l2tobj: Any) -> str:
+    return _script(l2tobj.node_arg_to_text(node, 0), _subscripts(), "_")
+
+
+def _fraction_text(node: Any, l2tobj: Any) -> str:
+    numerator, denominator = (l2tobj.node_arg_to_text(node, k) for k in (0, 1))
+    text = f"{_grouped(numerator)}/{_grouped(denominator)}"
+    # "1/m∑…" would read as 1/(m∑…): a fraction followed by an operand gets parentheses.
+    return f"({text})" if _operand_follows(node, l2tobj) else text
+
+
+def _square_root_text(node: Any, l2tobj: Any) -> str:
+    degree = _script(l2tobj.node_arg_to_text(node, 0), _superscripts(), "^")
+    return f"{degree}\N{SQUARE ROOT}{_grouped(l2tobj.node_arg_to_text(node, 1))}"
+
+
+def _walker_context() -> Any:
+    """pylatexenc's parsing rules, with ^ and _ taking one argument (it leaves them as text)."""
+    from pylatexenc import latexwalker, macrospec
+
+    one_argument = macrospec.MacroStandardArgsParser("{")
+    context = latexwalker.get_default_latex_context_db()
+    scripts = [macrospec.SpecialsSpec(char, args_parser=one_argument) for char in "^_"]
+    context.add_context_category("revise-scripts", prepend=True, specials=scripts)
+    return context
+
+
+def _text_context() -> Any:
+    """pylatexenc's text replacements, with our scripts, fractions, roots and a few symbols."""
+    from pylatexenc.latex2text import MacroTextSpec, SpecialsTextSpec, get_default_latex_context_db
+
+    em_space = "\N{EM SPACE}"  # survives the folding of runs of ordinary spaces
+    macros = [
+        *(MacroTextSpec(name, simplify_repl=_fraction_text) for name in ("frac", "dfrac", "tfrac")),
+        MacroTextSpec("sqrt", simplify_repl=_square_root_text),
+        MacroTextSpec("|", "\N{DOUBLE VERTICAL LINE}"),
+        MacroTextSpec("arg", "arg"),
+        MacroTextSpec("quad", em_space * 2),
+        MacroTextSpec("qquad", em_space * 4),
+    ]
+    specials = [
+        SpecialsTextSpec("^", simplify_repl=_superscript_text),
+        SpecialsTextSpec("_", simplify_repl=_subscript_text),
+        SpecialsTextSpec("&", " "),  # alignment points in aligned equations
+    ]
+    context = get_default_latex_context_db()
+    context.add_context_category("revise-math", prepend=True, macros=macros, specials=specials)
+    return context
 
 
 @cache
 def _converter() -> tuple[Any, Any]:
-    """Build (pylatexenc walker context, text converter) with sub/superscripts and fractions."""
-    from pylatexenc import latexwalker, macrospec
-    from pylatexenc.latex2text import (
-        LatexNodes2Text,
-        MacroTextSpec,
-        SpecialsTextSpec,
-        get_default_latex_context_db,
-    )
-
-    # pylatexenc leaves ^ and _ as plain characters; parse them with one argument each.
-    one_argument = macrospec.MacroStandardArgsParser("{")
-    walker_context = latexwalker.get_default_latex_context_db()
-    walker_context.add_context_category(
-        "revise-scripts",
-        prepend=True,
-        specials=[
-            macrospec.SpecialsSpec("^", args_parser=one_argument),
-            macrospec.SpecialsSpec("_", args_parser=one_argument),
-        ],
-    )
-
-    def superscript(node: Any, l2tobj: Any) -> str:
-        return _script(l2tobj.node_arg_to_text(node, 0), _superscripts(), "^")
-
-    def subscript(node: Any, l2tobj: Any) -> str:
-        return _script(l2tobj.node_arg_to_text(node, 0), _subscripts(), "_")
-
-    def fraction(node: Any, l2tobj: Any) -> str:
-        numerator, denominator = (l2tobj.node_arg_to_text(node, k) for k in (0, 1))
-        text = f"{_grouped(numerator)}/{_grouped(denominator)}"
-        # "1/m∑…" would read as 1/(m∑…): a fraction followed by an operand gets parentheses.
-        return f"({text})" if _operand_follows(node, text_context) else text
-
-    def square_root(node: Any, l2tobj: Any) -> str:
-        degree = l2tobj.node_arg_to_text(node, 0).strip()
-        index = _script(degree, _superscripts(), "^") if degree else ""
-        return f"{index}\N{SQUARE ROOT}{_grouped(l2tobj.node_arg_to_text(node, 1))}"
-
-    text_context = get_default_latex_context_db()
-    text_context.add_context_category(
-        "revise-math",
-        prepend=True,
-        macros=[
-            *(MacroTextSpec(name, simplify_repl=fraction) for name in ("frac", "dfrac", "tfrac")),
-            MacroTextSpec("sqrt", simplify_repl=square_root),
-            MacroTextSpec("|", "\N{DOUBLE VERTICAL LINE}"),
-            MacroTextSpec("arg", "arg"),
-        ],
-        specials=[
-            SpecialsTextSpec("^", simplify_repl=superscript),
-            SpecialsTextSpec("_", simplify_repl=subscript),
-            SpecialsTextSpec("&", " "),  # alignment points in aligned equations
-        ],
-    )
+    """(pylatexenc parsing context, LaTeX → text converter), built once."""
+    from pylatexenc.latex2text import LatexNodes2Text
 
     class MathToText(LatexNodes2Text):  # type: ignore[misc]
         def macro_node_to_text(self, node: Any) -> str:
-            # The walker swallows the space after a macro; put it back after words (log x) and
-            # operators (a ≤ b), not after letters (αx) or prefix operators (∂J).
-            text = super().macro_node_to_text(node)
-            if node.macro_post_space and text and not _hugs_operand(text):
-                return text + " "
-            return text
+            # The parser swallows the space after a macro name; put back the ones that matter.
+            text: str = super().macro_node_to_text(node)
+            return text + " " if _keeps_space_after(node, text) else text
 
-    return walker_context, MathToText(latex_context=text_context, math_mode="text")
+    return _walker_context(), MathToText(latex_context=_text_context(), math_mode="text")
 
 
-_NEXT_TOKEN = re.compile(r"\s*(\\[A-Za-z]+|\\.|.|$)", re.DOTALL)
-
-
-def _operand_follows(node: Any, text_context: Any) -> bool:
-    """True if the LaTeX right after `node` starts an operand (a letter, digit, group, \\sum…)."""
-    source = node.parsing_state.s
-    token = _NEXT_TOKEN.match(source, node.pos + node.len).group(1)
-    if not token or token in {"\\right", "\\end"}:
-        return False
-    if token.startswith("\\"):
-        spec = text_context.get_macro_spec(token[1:])
-        symbol = getattr(spec, "simplify_repl", None)
-        return not (isinstance(symbol, str) and len(symbol) == 1 and _joins_terms(symbol))
-    return token.isalnum() or token in "([{"
-
-
-def _hugs_operand(text: str) -> bool:
-    return len(text) == 1 and (text.isalpha() or _is_prefix_operator(text)) or text.endswith(" ")
-
-
+# pylatexenc cannot parse x_\mathrm{init} (a script whose argument is a macro with arguments):
+# brace it as x_{\mathrm{init}} first.
 _SCRIPT_MACRO = re.compile(r"([_^])\s*(\\[A-Za-z]+\s*(?:\{[^{}]*\})+)")
+# The space before a closing delimiter is only for the source's eye: \lVert x \rVert is ‖x‖.
+_SPACE_BEFORE_CLOSING = re.compile(r"\s+(\\(?:right|rvert|rVert|rangle|rfloor|rceil)(?![A-Za-z]))")
+_WIDE_SPACE = re.compile(" *(\N{EM SPACE}+) *")
 
 
 def latex_to_unicode(latex: str) -> str:
@@ -263,15 +280,13 @@ def latex_to_unicode(latex: str) -> str:
     from pylatexenc.latexwalker import LatexWalker, LatexWalkerError
 
     walker_context, converter = _converter()
-    # pylatexenc cannot parse x_\mathrm{init} (a script whose argument is a macro with
-    # arguments); brace it as x_{\mathrm{init}}.
-    braced = _SCRIPT_MACRO.sub(r"\1{\2}", latex)
-    walker = LatexWalker(braced, latex_context=walker_context, tolerant_parsing=False)
+    tidied = _SPACE_BEFORE_CLOSING.sub(r"\1", _SCRIPT_MACRO.sub(r"\1{\2}", latex))
+    walker = LatexWalker(tidied, latex_context=walker_context, tolerant_parsing=False)
     try:
-        text = converter.nodelist_to_text(walker.get_latex_nodes()[0])
+        text: str = converter.nodelist_to_text(walker.get_latex_nodes()[0])
     except LatexWalkerError:  # a malformed formula is shown as written rather than garbled
         return latex.strip()
-    lines = (re.sub(r"[ \t]+", " ", line).strip() for line in text.splitlines())
+    lines = (_WIDE_SPACE.sub(r"\1", re.sub(r"[ \t]+", " ", line)).strip() for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 
 
