@@ -1,0 +1,200 @@
+"""The scheduler: py-fsrs behind our Schedule, reproducible fuzz, the study day, limits and queue order."""
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from fsrs import Card, Rating, Scheduler
+
+from revise import scheduler
+from revise.config import Config, Settings
+from revise.scheduler import QueueCard, Schedule
+
+UTC = timezone.utc
+NOON = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+RATINGS = [3, 3, 1, 3, 2, 4, 3, 1, 1, 3, 3]
+
+
+def run(ratings, settings, card_id=7, start=NOON):
+    """Answer `ratings` in turn, each when the card falls due; returns the answers."""
+    schedule, now, answers = Schedule(), start, []
+    for rating in ratings:
+        result = scheduler.answer(card_id, schedule, rating, now, settings)
+        answers.append(result)
+        schedule, now = result.after, result.after.due
+    return answers
+
+
+def test_interval_history_equals_py_fsrs_without_fuzz():
+    ours = run(RATINGS, Settings(fuzz=False))
+    reference, card, now, expected = Scheduler(enable_fuzzing=False), Card(card_id=7, due=NOON), NOON, []
+    for rating in RATINGS:
+        card, _ = reference.review_card(card, Rating(rating), now)
+        expected.append((card.state.name.lower(), card.due - now, card.stability, card.difficulty))
+        now = card.due
+    got = [(a.after.state, a.interval, a.after.stability, a.after.difficulty) for a in ours]
+    assert got == expected
+    assert [a.after.reps for a in ours] == list(range(1, len(RATINGS) + 1))
+    # lapses count Again on a card in review only
+    assert ours[-1].after.lapses == 2
+
+
+def test_fuzzed_interval_previewed_is_the_one_applied():
+    settings = Settings()
+    schedule, now = Schedule(), NOON
+    for rating in RATINGS:
+        shown = scheduler.preview(11, schedule, now, settings)
+        given = scheduler.answer(11, schedule, rating, now, settings)
+        assert shown[rating].interval == given.interval
+        assert shown[rating].after == given.after
+        schedule, now = given.after, given.after.due
+
+
+def test_fuzz_is_seeded_by_card_and_review_count():
+    settings = Settings()
+    long_card = run([3, 3, 3, 3, 3], Settings(fuzz=False))[-1].before  # a card with a long interval
+    now = long_card.due
+    unfuzzed = scheduler.answer(1, long_card, 3, now, Settings(fuzz=False)).interval
+    intervals = {scheduler.answer(card_id, long_card, 3, now, settings).interval for card_id in range(40)}
+    assert len(intervals) > 1  # fuzz is on: cards differ
+    assert all(abs(i - unfuzzed) <= 0.1 * unfuzzed + timedelta(days=1) for i in intervals)
+    again = {scheduler.answer(5, long_card, 3, now, settings).interval for _ in range(5)}
+    assert len(again) == 1  # and the same card at the same review count always gets the same
+
+
+def test_study_day_starts_at_4_am():
+    assert scheduler.study_day(datetime(2026, 3, 2, 3, 59, tzinfo=UTC), 4, UTC) == date(2026, 3, 1)
+    assert scheduler.study_day(datetime(2026, 3, 2, 4, 0, tzinfo=UTC), 4, UTC) == date(2026, 3, 2)
+    assert scheduler.next_day_start(datetime(2026, 3, 2, 23, 0, tzinfo=UTC), 4, UTC) == datetime(
+        2026, 3, 3, 4, 0, tzinfo=UTC
+    )
+
+
+def review_card(card_id, due, stability=10.0, last_review_days=10, note_id=None, deck="d"):
+    schedule = Schedule(
+        state="review", stability=stability, difficulty=5.0, due=due,
+        last_review=due - timedelta(days=last_review_days), reps=3,
+    )
+    return QueueCard(card_id, note_id or card_id, deck, schedule)
+
+
+def new_card(card_id, position, note_id=None, deck="d"):
+    return QueueCard(card_id, note_id or card_id, deck, Schedule(), ("a.md", position, 0))
+
+
+def test_review_due_before_the_next_4_am_is_due_today():
+    night = datetime(2026, 3, 2, 22, 0, tzinfo=UTC)
+    today = review_card(1, datetime(2026, 3, 3, 3, 59, tzinfo=UTC))
+    tomorrow = review_card(2, datetime(2026, 3, 3, 4, 0, tzinfo=UTC))
+    queue = scheduler.build_queue([today, tomorrow], night, Config(), tz=UTC)
+    assert [c.id for c in queue.main] == [1]
+
+
+def test_new_card_limit_counts_cards_introduced_today():
+    config = Config(default=Settings(new_per_day=5))
+    cards = [new_card(i, i) for i in range(1, 11)]
+    queue = scheduler.build_queue(cards, NOON, config, [("d", "new")] * 3, tz=UTC)
+    assert [c.id for c in queue.main] == [1, 2]  # 5 a day, 3 already introduced today, in note order
+    assert [c.id for c in scheduler.build_queue(cards, NOON, config, tz=UTC, new_limit=7).main] == list(range(1, 8))
+    assert scheduler.build_queue(cards, NOON, config, [("d", "new")] * 9, tz=UTC).main == []
+
+
+def test_review_limit_counts_reviews_done_today():
+    config = Config(default=Settings(reviews_per_day=4))
+    cards = [review_card(i, NOON - timedelta(days=i)) for i in range(1, 8)]
+    queue = scheduler.build_queue(cards, NOON, config, [("d", "review"), ("d", "learning")], tz=UTC)
+    assert len(queue.main) == 3  # the learning answer does not count
+
+
+def test_per_deck_override_has_its_own_limits():
+    config = Config(default=Settings(new_per_day=1), decks=(("lang", Settings(new_per_day=3)),))
+    cards = [new_card(i, i, deck="lang::fr" if i > 4 else "math") for i in range(1, 9)]
+    queue = scheduler.build_queue(cards, NOON, config, [("lang::fr", "new")], tz=UTC)
+    assert [c.id for c in queue.main] == [1, 5, 6]
+
+
+def test_reviews_oldest_due_first_within_the_limit():
+    cards = [review_card(1, NOON - timedelta(days=1)), review_card(2, NOON - timedelta(days=5)),
+             review_card(3, NOON - timedelta(hours=1))]
+    assert [c.id for c in scheduler.build_queue(cards, NOON, Config(), tz=UTC).main] == [2, 1, 3]
+
+
+def test_backlog_over_the_limit_takes_lowest_retrievability_first():
+    config = Config(default=Settings(reviews_per_day=2))
+    # card 1: overdue longest but very stable; card 3: barely overdue but fragile
+    cards = [
+        review_card(1, NOON - timedelta(days=9), stability=300.0, last_review_days=100),
+        review_card(2, NOON - timedelta(days=3), stability=5.0, last_review_days=8),
+        review_card(3, NOON - timedelta(days=1), stability=1.0, last_review_days=3),
+    ]
+    r = {c.id: scheduler.retrievability(c.schedule, NOON, Settings()) for c in cards}
+    assert r[3] < r[2] < r[1]
+    assert [c.id for c in scheduler.build_queue(cards, NOON, config, tz=UTC).main] == [3, 2]
+
+
+def test_new_cards_are_spread_among_reviews():
+    reviews = [review_card(i, NOON - timedelta(days=i)) for i in range(1, 7)]
+    new = [new_card(i, i) for i in range(10, 12)]
+    order = [c.id for c in scheduler.build_queue(reviews + new, NOON, Config(), tz=UTC).main]
+    assert order == [6, 5, 10, 4, 3, 11, 2, 1]
+
+
+def test_only_one_sibling_a_day():
+    cards = [new_card(1, 1, note_id=1), new_card(2, 1, note_id=1), new_card(3, 2, note_id=2)]
+    assert [c.id for c in scheduler.build_queue(cards, NOON, Config(), tz=UTC).main] == [1, 3]
+
+
+def test_buried_and_suspended_cards_wait():
+    buried = replace(new_card(1, 1), schedule=Schedule(buried_until=NOON + timedelta(hours=1)))
+    suspended = replace(new_card(2, 2), schedule=Schedule(suspended=True))
+    unburied = replace(new_card(3, 3), schedule=Schedule(buried_until=NOON - timedelta(hours=1)))
+    assert [c.id for c in scheduler.build_queue([buried, suspended, unburied], NOON, Config(), tz=UTC).main] == [3]
+
+
+def test_learning_cards_are_kept_apart_ordered_by_due():
+    late = QueueCard(1, 1, "d", Schedule(state="learning", step=1, stability=2.0, difficulty=5.0, due=NOON + timedelta(minutes=9)))
+    soon = QueueCard(2, 2, "d", Schedule(state="relearning", step=0, stability=2.0, difficulty=5.0, due=NOON))
+    queue = scheduler.build_queue([late, soon], NOON, Config(), tz=UTC)
+    assert [c.id for c in queue.learning] == [2, 1] and queue.main == []
+
+
+def test_leech_at_threshold_suspends_or_only_tags():
+    settings = Settings(leech_threshold=3, relearning_steps=())
+    schedule = Schedule(state="review", stability=5.0, difficulty=7.0, due=NOON, last_review=NOON - timedelta(days=5), lapses=2, reps=9)
+    lapse = scheduler.answer(1, schedule, 1, NOON, settings)
+    assert lapse.leech and lapse.after.lapses == 3 and lapse.after.suspended
+    tag_only = scheduler.answer(1, schedule, 1, NOON, replace(settings, leech_action="tag"))
+    assert tag_only.leech and not tag_only.after.suspended
+    assert not scheduler.answer(1, schedule, 3, NOON, settings).leech
+    assert not scheduler.answer(1, replace(schedule, lapses=1), 1, NOON, settings).leech
+
+
+@pytest.mark.parametrize("lapses, leech", [(7, False), (8, True), (9, False), (12, True), (16, True)])
+def test_leech_again_every_half_threshold(lapses, leech):
+    assert scheduler.is_leech(lapses, Settings()) is leech
+
+
+def test_forget_goes_back_to_new_keeping_suspension():
+    reviewed = run([3, 3], Settings())[-1].after
+    assert scheduler.forget(replace(reviewed, suspended=True)) == Schedule(suspended=True)
+
+
+def test_schedule_round_trips_through_a_row_and_json():
+    schedule = run([3, 3, 1], Settings())[-1].after
+    assert Schedule.from_row(schedule.to_row()) == schedule
+    import json
+
+    assert Schedule.from_row(json.loads(schedule.to_json())) == schedule
+    assert set(json.loads(schedule.to_json())) == {
+        "state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses", "suspended", "buried_until"
+    }
+
+
+@pytest.mark.parametrize(
+    "interval, text",
+    [(timedelta(seconds=20), "1m"), (timedelta(minutes=10), "10m"), (timedelta(hours=1), "1h"),
+     (timedelta(hours=2, minutes=30), "2.5h"), (timedelta(days=8), "8d"), (timedelta(days=45), "1.5mo"),
+     (timedelta(days=730), "2y")],
+)
+def test_format_interval(interval, text):
+    assert scheduler.format_interval(interval) == text
