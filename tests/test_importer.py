@@ -1,0 +1,286 @@
+"""Importing and syncing real Markdown files into a real collection."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from revise import importer, store
+from revise.importer import default_deck, import_paths, sync_sources
+
+RELU = "What does ReLU compute? :: max(0, z)\n"
+TANH = "What does tanh return? :: values in (-1, 1)\n"
+SIGMOID = "The {{c1::sigmoid}} squashes z into {{c2::(0, 1)}}.\n"
+
+
+@pytest.fixture
+def db(tmp_path):
+    return store.open_collection(tmp_path / "collection.db")
+
+
+@pytest.fixture
+def notes(tmp_path) -> Path:
+    folder = tmp_path / "notes"
+    (folder / "course").mkdir(parents=True)
+    (folder / "course" / "week1.md").write_text(f"# Activations\n\n{RELU}\n{TANH}\n{SIGMOID}")
+    (folder / "optim.md").write_text("Adam combines :: momentum and RMSprop\n")
+    return folder
+
+
+def cards(db) -> dict[str, dict]:
+    """Live cards by front."""
+    return {c["front"]: c for c in store.list_cards(db)}
+
+
+def snapshot(db) -> dict[str, list]:
+    """Every row of every table, to show a failed import changed nothing."""
+    tables = ("sources", "notes", "cards", "revlog")
+    return {t: [tuple(r) for r in db.conn.execute(f"SELECT * FROM {t} ORDER BY 1")] for t in tables}
+
+
+def bump_mtime(path: Path) -> None:
+    """Make a rewrite visible even on file systems with coarse timestamps."""
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+
+
+def rewrite(path: Path, text: str) -> None:
+    path.write_text(text)
+    bump_mtime(path)
+
+
+def test_import_counts_cards_and_names_decks_from_paths(db, notes):
+    report = import_paths(db, [notes])
+    assert (report.total("added"), report.parsed, report.errors) == (5, 2, [])
+    decks = {c["front"]: c["deck"] for c in store.list_cards(db)}
+    assert decks["What does ReLU compute?"] == "course::week1"
+    assert decks["Adam combines"] == "optim"
+    assert cards(db)["What does ReLU compute?"]["headings"] == '["Activations"]'
+
+
+def test_a_single_file_is_its_own_deck(db, notes):
+    import_paths(db, [notes / "course" / "week1.md"])
+    assert {c["deck"] for c in store.list_cards(db)} == {"week1"}
+
+
+def test_default_deck_names():
+    assert default_deck(Path("/n/a/b/c.md"), Path("/n")) == "a::b::c"
+    assert default_deck(Path("/n/c.md"), Path("/n/c.md")) == "c"
+
+
+def test_reimport_without_changes_parses_nothing(db, notes):
+    import_paths(db, [notes])
+    before = snapshot(db)
+    report = import_paths(db, [notes])
+    assert (report.total("added"), report.total("updated"), report.parsed) == (0, 0, 0)
+    assert report.total("unchanged") == 5
+    assert snapshot(db)["notes"] == before["notes"]
+
+
+def test_touched_but_identical_file_is_hashed_not_parsed(db, notes):
+    import_paths(db, [notes])
+    bump_mtime(notes / "optim.md")
+    report = sync_sources(db)
+    assert (report.parsed, report.total("unchanged")) == (0, 5)
+    source = store.source_rows(db)[str(notes / "optim.md")]
+    assert source["mtime_ns"] == (notes / "optim.md").stat().st_mtime_ns
+
+
+def test_typo_fix_updates_the_card_and_keeps_its_schedule(db, notes):
+    import_paths(db, [notes])
+    relu = cards(db)["What does ReLU compute?"]
+    db.conn.execute("UPDATE cards SET state = 'review', reps = 3, stability = 12.5 WHERE id = ?", [relu["id"]])
+    week1 = notes / "course" / "week1.md"
+    rewrite(week1, week1.read_text().replace("compute?", "comptue?"))
+    report = sync_sources(db)
+    assert (report.total("updated"), report.total("added"), report.total("retired")) == (1, 0, 0)
+    edited = cards(db)["What does ReLU comptue?"]
+    assert (edited["id"], edited["state"], edited["reps"], edited["stability"]) == (relu["id"], "review", 3, 12.5)
+
+
+def test_moved_card_keeps_its_id_and_takes_the_new_source(db, notes):
+    import_paths(db, [notes])
+    relu = cards(db)["What does ReLU compute?"]
+    week1 = notes / "course" / "week1.md"
+    rewrite(week1, week1.read_text().replace(RELU, ""))
+    rewrite(notes / "optim.md", (notes / "optim.md").read_text() + "\n" + RELU)
+    report = sync_sources(db)
+    assert (report.total("moved"), report.total("retired"), report.total("added")) == (1, 0, 0)
+    moved = cards(db)["What does ReLU compute?"]
+    assert (moved["id"], moved["source"], moved["deck"]) == (relu["id"], str(notes / "optim.md"), "optim")
+
+
+def test_deleted_card_leaves_and_returns_with_its_id(db, notes):
+    import_paths(db, [notes])
+    relu_id = cards(db)["What does ReLU compute?"]["id"]
+    week1 = notes / "course" / "week1.md"
+    original = week1.read_text()
+    rewrite(week1, original.replace(RELU, ""))
+    assert sync_sources(db).total("retired") == 1
+    assert "What does ReLU compute?" not in cards(db)
+    assert any(c["id"] == relu_id for c in store.list_cards(db, include_retired=True))
+    rewrite(week1, original)
+    assert sync_sources(db).total("added") == 1
+    assert cards(db)["What does ReLU compute?"]["id"] == relu_id
+
+
+def test_cloze_edit_keeps_deletions_by_number(db, notes):
+    import_paths(db, [notes])
+    ids = {c["ord"]: c["id"] for c in store.list_cards(db) if c["kind"] == "cloze"}
+    week1 = notes / "course" / "week1.md"
+    rewrite(week1, week1.read_text().replace(SIGMOID, "The {{c1::sigmoid}} squashes z into {{c3::(0, 1)}}.\n"))
+    report = sync_sources(db)
+    assert (report.total("updated"), report.total("added"), report.total("retired")) == (1, 1, 1)
+    now = {c["ord"]: c["id"] for c in store.list_cards(db) if c["kind"] == "cloze"}
+    assert now[1] == ids[1] and 2 not in now and 3 in now
+
+
+def test_deleted_file_retires_its_cards_and_is_forgotten(db, notes):
+    import_paths(db, [notes])
+    (notes / "optim.md").unlink()
+    report = sync_sources(db)
+    assert report.total("retired") == 1 and report.errors == []
+    assert "Adam combines" not in cards(db)
+    assert str(notes / "optim.md") not in store.source_rows(db)
+
+
+def test_sync_picks_up_new_files_and_skips_hidden_folders(db, notes):
+    import_paths(db, [notes])
+    (notes / "new.md").write_text("Bias :: error from wrong assumptions\n")
+    (notes / ".trash").mkdir()
+    (notes / ".trash" / "old.md").write_text("Hidden :: never imported\n")
+    report = sync_sources(db)
+    assert (report.total("added"), report.parsed) == (1, 1)
+    assert "Hidden" not in cards(db)
+
+
+def test_sync_of_one_file_reads_only_that_file(db, notes):
+    import_paths(db, [notes])
+    week1 = notes / "course" / "week1.md"
+    rewrite(week1, week1.read_text() + "\nEpoch :: one pass over the data\n")
+    rewrite(notes / "optim.md", "RMSprop :: divides by a running RMS\n")
+    report = sync_sources(db, [week1])
+    assert [f.file for f in report.files] == [str(week1)]
+    assert cards(db)["Epoch"]["deck"] == "course::week1"
+    assert "Adam combines" in cards(db)
+
+
+def test_a_bom_is_not_part_of_the_first_card(db, tmp_path):
+    (tmp_path / "bom.md").write_bytes("\ufeffLoss :: what training minimises\n".encode())
+    import_paths(db, [tmp_path / "bom.md"])
+    assert "Loss" in cards(db)
+
+
+def test_parse_warnings_are_reported_with_file_and_line(db, tmp_path):
+    (tmp_path / "w.md").write_text("OK :: fine\n\nQ: A question with no answer\n")
+    report = import_paths(db, [tmp_path / "w.md"])
+    assert report.warnings and report.warnings[0].file == str(tmp_path / "w.md")
+    assert report.warnings[0].line >= 1 and "OK" in cards(db)
+
+
+BAD_FILES = {
+    "invalid UTF-8": (b"Caf\xe9 :: coffee\n", "not valid UTF-8"),
+    "binary": (b"PK\x03\x04\x00\x00binary", "binary file"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FILES))
+def test_bad_file_is_an_error_and_the_others_still_import(db, notes, case):
+    import_paths(db, [notes])
+    before = snapshot(db)
+    content, message = BAD_FILES[case]
+    (notes / "bad.md").write_bytes(content)
+    report = sync_sources(db)
+    assert [(e.file, message in e.message) for e in report.errors] == [(str(notes / "bad.md"), True)]
+    assert snapshot(db) == before
+    (notes / "good.md").write_text("Bias :: error from wrong assumptions\n")
+    report = sync_sources(db)
+    assert len(report.errors) == 1 and "Bias" in cards(db)
+
+
+def test_file_over_the_size_limit_is_an_error(db, tmp_path):
+    big = tmp_path / "big.md"
+    with big.open("wb") as out:
+        out.truncate(importer.MAX_FILE_BYTES + 1)
+    report = import_paths(db, [big])
+    assert "larger than 10 MB" in report.errors[0].message
+    assert snapshot(db)["notes"] == []
+
+
+def test_unreadable_file_is_an_error(db, notes):
+    (notes / "dangling.md").symlink_to(notes / "nowhere.md")
+    report = import_paths(db, [notes])
+    assert [e.file for e in report.errors] == [str(notes / "dangling.md")]
+    assert "cannot read it" in report.errors[0].message
+    assert len(cards(db)) == 5
+
+
+def test_missing_path_and_folder_without_markdown_are_errors(db, tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "readme.txt").write_text("not a note")
+    report = import_paths(db, [tmp_path / "missing", tmp_path / "empty"])
+    messages = [e.message for e in report.errors]
+    assert "no such file or folder" in messages[0] and "no Markdown" in messages[1]
+    assert snapshot(db)["sources"] == []
+
+
+def test_missing_imported_folder_is_an_error_not_a_mass_retirement(db, notes, tmp_path):
+    import_paths(db, [notes])
+    notes.rename(tmp_path / "elsewhere")
+    report = sync_sources(db)
+    assert "imported folder is gone" in report.errors[0].message
+    assert len(cards(db)) == 5
+
+
+def test_an_exception_mid_import_rolls_everything_back(db, notes):
+    import_paths(db, [notes / "optim.md"])
+    before = snapshot(db)
+
+    def explode(done: int, total: int) -> None:
+        if done == total:  # after every note and card has been written
+            raise RuntimeError("power cut")
+
+    with pytest.raises(RuntimeError):
+        import_paths(db, [notes], progress=explode)
+    assert snapshot(db) == before
+
+
+def test_many_files_parse_in_workers_with_the_same_result(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(importer.PARALLEL_MIN_FILES + 1):
+        (folder / f"f{i}.md").write_text(f"Question {i} :: answer {i}\n\nTerm {i} ::: meaning {i}\n")
+    db = store.open_collection(tmp_path / "many.db")
+    report = import_paths(db, [folder])
+    assert report.total("added") == 3 * (importer.PARALLEL_MIN_FILES + 1)
+    assert cards(db)["Question 7"]["deck"] == "f7"
+
+
+CARD_LINES = st.lists(
+    st.tuples(st.text("abcdefgh ", min_size=1, max_size=12).map(str.strip).filter(bool),
+              st.sampled_from([" :: ", " ::: "]),
+              st.text("xyz ", min_size=1, max_size=8).map(str.strip).filter(bool)),
+    min_size=1, max_size=8,
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(CARD_LINES)
+def test_importing_the_same_notes_twice_changes_nothing(tmp_path_factory, lines):
+    folder = tmp_path_factory.mktemp("prop")
+    (folder / "n.md").write_text("\n\n".join(f + sep + b for f, sep, b in lines) + "\n")
+    db = store.open_collection(folder / "c.db")
+    import_paths(db, [folder])
+    before = snapshot(db)
+    bump_mtime(folder / "n.md")  # force a full re-parse, not just the size+mtime shortcut
+    db.conn.execute("UPDATE sources SET hash = 'stale'")
+    before["sources"] = [tuple(r) for r in db.conn.execute("SELECT * FROM sources ORDER BY 1")]
+    report = import_paths(db, [folder])
+    assert report.parsed == 1
+    assert (report.total("added"), report.total("updated"), report.total("retired")) == (0, 0, 0)
+    after = snapshot(db)
+    assert (after["notes"], after["cards"]) == (before["notes"], before["cards"])
