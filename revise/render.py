@@ -7,7 +7,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -330,23 +330,32 @@ def _restore_file_links(tokens: list[Any]) -> None:
 
 
 def _image_link(source: str, base_dir: Path | None) -> str:
-    """The link target for an image: URLs as they are, files as file:// URIs when resolvable."""
-    if urlsplit(source).scheme in {"http", "https", "file"}:
-        return source
-    path = Path(source).expanduser()
+    """The link target for an image: web addresses as they are, files as file: URIs when resolvable."""
+    scheme = urlsplit(source).scheme
+    if scheme not in {"", "file"}:
+        return quote(source, safe=_URL_SAFE)
+    path = Path(source.removeprefix("file://")).expanduser()
     if not path.is_absolute() and base_dir is not None:
         path = base_dir / path
     if not path.is_absolute():
-        return source
+        return quote(source, safe=_URL_SAFE)
     # markdown-it refuses file: links; a stand-in scheme survives parsing and is swapped back.
     return _FILE_STAND_IN + path.resolve().as_uri().removeprefix("file:")
+
+
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 
 
 def _image_markdown(alt: str, source: str, base_dir: Path | None) -> str:
     source = source.removeprefix("<").removesuffix(">")
     label = f"{_escape_markdown(alt)} " if alt.strip() else ""
-    target = _image_link(source, base_dir).replace(" ", "%20")
+    target = _image_link(source, base_dir)
     return f"\N{FRAME WITH PICTURE} {label}([{_escape_markdown(source)}](<{target}>))"
+
+
+# A line starting "[…]: text" would be read as a link reference definition and vanish; a cloze
+# front can look like that, so the bracket is escaped (reference-style links are not resolved).
+_REFERENCE_DEFINITION = re.compile(r"^((?: {0,3}(?:[-*+]|\d{1,9}[.)]|>)?[ \t]*)*)\[(?=[^\]\n]*\]:)", re.MULTILINE)
 
 
 def _convert_inline(text: str, base_dir: Path | None, markdown: bool = True) -> str:
@@ -364,7 +373,8 @@ def _convert_inline(text: str, base_dir: Path | None, markdown: bool = True) -> 
             return " ".join(latex_to_unicode(latex).split())
         return _math_markdown(latex, display is not None)
 
-    return _INLINE.sub(replace, text)
+    converted = _INLINE.sub(replace, text)
+    return _REFERENCE_DEFINITION.sub(r"\1\\[", converted) if markdown else converted
 
 
 def _code_block_lines(text: str) -> set[int]:

@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 
 from revise.render import card_markdown, inline_text, latex_to_unicode, make_inert
@@ -180,3 +182,33 @@ def test_inline_text_is_safe() -> None:
 
 def test_inline_text_keeps_dollar_amounts() -> None:
     assert inline_text("Budget $5 to $10").plain == "Budget $5 to $10"
+
+
+def test_cloze_at_line_start_is_not_a_link_definition() -> None:
+    # "[…]: text" is a link reference definition to Markdown, which would hide the line.
+    assert render("[…]: squashes z into (0, 1)\n\n- [hint]: x") == (
+        "[…]: squashes z into (0, 1)\n\n • [hint]: x"
+    )
+
+
+def test_image_path_with_spaces_links_to_the_file(tmp_path: Path) -> None:
+    console = Console(file=io.StringIO(), width=80, color_system="truecolor", force_terminal=True)
+    console.print(card_markdown("![](<my plot.png>)", base_dir=tmp_path))
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    assert (tmp_path / "my plot.png").as_uri() in output
+    assert "my plot.png" in render("![](<my plot.png>)")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*"ab z1{}[]()^_\\$`*|&#!-\n\t\x1b\x9b\x07\x00", r"\frac", r"\sqrt", r"\left", r"\right",
+             "$$", "```\n", "![a](b)", r"\begin{aligned}", r"\end{aligned}", r"\[", r"\]", r"\(", r"\)"]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_any_text_renders_without_raw_controls(text: str) -> None:
+    output = render(text, width=30) + inline_text(text).plain
+    assert not set(output) & {"\x1b", "\x9b", "\x07", "\x00"}
