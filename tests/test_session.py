@@ -1,0 +1,298 @@
+"""The review session, driven by a scripted key source and clock on a real collection."""
+
+import io
+import json
+import os
+import re
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from revise import importer, scheduler, store
+from revise.config import Config, Settings
+from revise.session import LineKeys, Selection, Session
+
+UTC = timezone.utc
+START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+TIMEOUT = object()  # a scripted key that lets the waited-for time pass
+
+DECK = """\
+# Activation functions
+
+## ReLU
+
+Q: What does ReLU compute?
+A: max(0, z)
+
+## Sigmoid
+
+Q: What range does the sigmoid map into?
+A: (0, 1)
+
+Q: Which activation is used in output layers for binary classification?
+A: the sigmoid
+"""
+
+
+class Script:
+    """Keys from a list; each key takes 4 seconds; TIMEOUT lets the requested wait pass."""
+
+    def __init__(self, keys):
+        self.keys, self.now, self.waits = list(keys), START, []
+
+    def clock(self):
+        return self.now
+
+    def __call__(self, timeout=None):
+        if not self.keys:
+            raise EOFError
+        key = self.keys.pop(0)
+        if key is TIMEOUT:
+            self.waits.append(timeout)
+            self.now += timedelta(seconds=timeout)
+            return None
+        self.now += timedelta(seconds=4)
+        return key
+
+
+@pytest.fixture
+def deck(tmp_path):
+    folder = tmp_path / "deck"
+    folder.mkdir()
+    (folder / "act.md").write_text(DECK, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def db(tmp_path, deck):
+    database = store.open_collection(tmp_path / "collection.db")
+    importer.import_paths(database, [deck])
+    return database
+
+
+def session(db, keys, config=Config(), selection=Selection(), **kwargs):
+    script = Script(keys)
+    console = Console(file=io.StringIO(), width=80, color_system=None)
+    run = Session(db, console, script, config=config, selection=selection, clock=script.clock, tz=UTC, **kwargs)
+    summary = run.run()
+    return summary, console.file.getvalue(), script
+
+
+def revlog(db):
+    return [dict(row) for row in db.query("SELECT * FROM revlog ORDER BY id")]
+
+
+def card(db, card_id):
+    return store.review_card(db, card_id)
+
+
+def test_screen_of_one_card(db):
+    _, out, _ = session(db, ["", "q"])
+    screen = out.split("Done:")[0]
+    assert [line.rstrip() for line in screen.splitlines()] == [
+        "act › Activation functions › ReLU                  new 3 · learning 0 · review 0",
+        "─" * 80,
+        "What does ReLU compute?",
+        "─" * 80,
+        "Space reveal · u undo · b bury · s suspend · e edit · q quit         card 1 of 3",
+        "─" * 80,
+        "max(0, z)",
+        "─" * 80,
+        "1 Again 1m   2 Hard 6m   3 Good 10m   4 Easy 10d",
+        "u undo · b bury · s suspend · e edit · q quit                        card 1 of 3",
+    ]
+
+
+def test_grades_need_a_reveal_first(db):
+    _, out, _ = session(db, ["3", "q"])
+    assert revlog(db) == []
+    assert "max(0, z)" not in out
+
+
+@pytest.mark.parametrize("rating", [1, 2, 3, 4])
+def test_each_grade_gives_the_interval_shown(db, rating):
+    _, out, script = session(db, ["", str(rating), "q"])
+    shown = dict(re.findall(r"(\d) (?:Again|Hard|Good|Easy) (\S+)", out))[str(rating)]
+    [log] = revlog(db)
+    first = card(db, log["card_id"])
+    assert log["rating"] == rating and log["state"] == "new" and log["kind"] == "review"
+    assert log["duration_ms"] == 8000  # from showing the question to the grade key: two keys
+    answered_at = scheduler.parse_time(log["reviewed_at"])
+    assert scheduler.format_interval(scheduler.parse_time(first["due"]) - answered_at) == shown
+    assert first["reps"] == 1 and first["state"] == ("review" if rating == 4 else "learning")
+    assert json.loads(log["previous"]) == scheduler.Schedule().to_row()
+
+
+def test_answer_is_committed_before_the_next_card_shows(db, tmp_path):
+    seen = []
+
+    def spy(timeout=None):
+        # a second connection sees exactly the answers given so far
+        other = store.open_collection(tmp_path / "collection.db")
+        seen.append(other.execute("SELECT count(*) FROM revlog").fetchone()[0])
+        return keys.pop(0) if keys else "q"
+
+    keys = ["", "3", "", "3", "q"]
+    Session(db, Console(file=io.StringIO()), spy, config=Config(), clock=lambda: START, tz=UTC).run()
+    assert seen == [0, 0, 1, 1, 2]
+
+
+def test_undo_twice_restores_both_cards(db):
+    _, out, _ = session(db, ["", "3", "", "4", "u", "u", "q"])
+    assert revlog(db) == []
+    assert [card(db, i)["state"] for i in (1, 2, 3)] == ["new", "new", "new"]
+    assert [card(db, i)["reps"] for i in (1, 2, 3)] == [0, 0, 0]
+    assert "Undone: card 2." in out and "Undone: card 1." in out
+    # the card undone last is shown again
+    assert out.rsplit("Undone: card 1.", 1)[1].splitlines()[3].strip() == "What does ReLU compute?"
+
+
+def test_undo_restores_from_the_log_after_a_review(db):
+    reviewed = scheduler.Schedule(state="review", stability=20.0, difficulty=5.0, due=START - timedelta(days=1),
+                                  last_review=START - timedelta(days=21), reps=4, lapses=1)
+    store.set_schedule(db, 2, reviewed.to_row())
+    session(db, ["", "1", "u", "q"], selection=Selection(limit=1, new_limit=0))
+    assert scheduler.Schedule.from_row(card(db, 2)) == reviewed
+    assert revlog(db) == []
+
+
+def test_bury_until_the_next_study_day(db):
+    _, out, _ = session(db, ["b", "", "3", "q"])
+    assert card(db, 1)["buried_until"] == "2026-03-03T04:00:00+00:00"
+    assert [log["card_id"] for log in revlog(db)] == [2]
+    assert "Buried until tomorrow: card 1." in out
+    assert out.count("What does ReLU compute?") == 1
+
+
+def test_suspend(db):
+    _, out, _ = session(db, ["s", "q"])
+    assert card(db, 1)["suspended"] == 1
+    assert "Suspended: card 1." in out
+    _, out, _ = session(db, ["q"])
+    assert "What does ReLU compute?" not in out
+
+
+def test_quit_in_the_middle_keeps_the_answers(db):
+    summary, out, _ = session(db, ["", "3", "", "q"])
+    assert summary.answered == 1 and len(revlog(db)) == 1
+    assert "Done: 1 card, again 0%, 0m 16s." in out
+
+
+def test_end_of_input_quits(db):
+    summary, _, _ = session(db, ["", "2"])
+    assert summary.answered == 1
+
+
+def test_learning_card_comes_back_when_due(db):
+    keys = ["", "1", "", "3", "", "3", "", "4", TIMEOUT, "", "3", "q"]
+    summary, out, script = session(db, keys)
+    assert "Next learning card due in" in out
+    assert script.waits and 0 < script.waits[0] <= 60
+    assert [log["card_id"] for log in revlog(db)] == [1, 2, 3, 1]
+    assert summary.answered == 4 and summary.again == 1
+
+
+def test_learning_card_far_ahead_ends_the_session(db):
+    summary, out, _ = session(db, ["", "3", "", "4", "", "4"])  # card 1 returns in 10 minutes: wait
+    assert "Next learning card due in 10m" in out
+    config = Config(default=Settings(learning_steps=(1.0, 60.0)))
+    db.execute("DELETE FROM revlog")
+    for card_id in (1, 2, 3):
+        store.set_schedule(db, card_id, scheduler.Schedule().to_row())
+    summary, out, _ = session(db, ["", "3", "", "4", "", "4"], config=config)
+    assert summary.learning_later == 1 and "1 learning card(s) come back later today." in out
+
+
+def test_siblings_are_buried_when_one_is_answered(tmp_path):
+    folder = tmp_path / "rev"
+    folder.mkdir()
+    (folder / "words.md").write_text("epoch ::: one full pass over the training set\n\nbatch ::: a slice of the data\n")
+    database = store.open_collection(tmp_path / "rev.db")
+    importer.import_paths(database, [folder])
+    notes = {row["id"]: row["note_id"] for row in database.query("SELECT id, note_id FROM cards")}
+    summary, out, _ = session(database, ["", "4", "", "4", "q"])
+    answered = [log["card_id"] for log in revlog(database)]
+    assert len({notes[i] for i in answered}) == 2  # one card of each note
+    for card_id in set(notes) - set(answered):
+        assert card(database, card_id)["buried_until"] == "2026-03-03T04:00:00+00:00"
+    session(database, ["u", "u", "q"])  # a new session cannot undo the old one's answers
+    assert len(revlog(database)) == 2
+
+
+def test_undo_unburies_the_sibling(tmp_path):
+    folder = tmp_path / "rev"
+    folder.mkdir()
+    (folder / "words.md").write_text("epoch ::: one full pass over the training set\n\nbatch :: a slice\n")
+    database = store.open_collection(tmp_path / "rev.db")
+    importer.import_paths(database, [folder])
+    _, out, _ = session(database, ["", "4", "u", "q"])
+    assert [row["buried_until"] for row in database.query("SELECT buried_until FROM cards")] == [None] * 3
+    assert revlog(database) == []
+
+
+def test_leech_is_tagged_suspended_and_told(db):
+    lapsing = scheduler.Schedule(state="review", stability=3.0, difficulty=8.0, due=START,
+                                 last_review=START - timedelta(days=3), reps=20, lapses=7)
+    store.set_schedule(db, 3, lapsing.to_row())
+    summary, out, _ = session(db, ["", "1", "q"], selection=Selection(new_limit=0))
+    assert card(db, 3)["suspended"] == 1 and card(db, 3)["lapses"] == 8
+    assert "leech" in json.loads(card(db, 3)["tags"])
+    assert "Card 3 is a leech (8 lapses): tagged 'leech' and suspended it." in out
+    assert summary.leeches == [3]
+
+
+def test_cram_leaves_the_schedule_alone(db):
+    before = [card(db, i) for i in (1, 2, 3)]
+    summary, out, _ = session(db, ["", "1", "", "3", "", "3", "", "3", "q"], selection=Selection(cram=True))
+    assert [card(db, i) for i in (1, 2, 3)] == before
+    assert [log["kind"] for log in revlog(db)] == ["cram"] * 4
+    assert [log["card_id"] for log in revlog(db)] == [1, 2, 3, 1]  # Again comes back a few cards later
+    assert "1 Again   2 Hard   3 Good   4 Easy" in out
+
+
+def test_selection_by_tag_and_deck(tmp_path, deck):
+    (deck / "other.md").write_text("---\ndeck: langs\n---\nQ: chat? #french\nA: cat\n")
+    database = store.open_collection(tmp_path / "sel.db")
+    importer.import_paths(database, [deck])
+    _, out, _ = session(database, ["", "3", "q"], selection=Selection(tags=("french",)))
+    _, out2, _ = session(database, ["q"], selection=Selection(decks=("act",)))
+    assert "chat?" in out and "new 1 ·" in out
+    assert "chat?" not in out2 and "new 3 ·" in out2
+
+
+def test_edit_opens_the_file_then_shows_the_card_again(db, deck):
+    edits = []
+
+    def edit(path, line):
+        edits.append((path, line))
+        text = Path(path).read_text().replace("What does ReLU compute?", "What does ReLU output?")
+        Path(path).write_text(text)
+
+    _, out, _ = session(db, ["e", "q"], edit=edit, sync=lambda files: importer.sync_sources(db, [Path(f) for f in files]))
+    assert edits == [(str(deck / "act.md"), 5)]
+    assert "What does ReLU output?" in out.split("What does ReLU compute?", 1)[1]
+
+
+def test_control_characters_in_deck_and_heading_are_inert(tmp_path):
+    folder = tmp_path / "evil"
+    folder.mkdir()
+    (folder / "x.md").write_text("---\ndeck: \"bad\\u001b[31mdeck\"\n---\n# head\x07ing\n\nQ: q\x1b[2J?\nA: a\n")
+    database = store.open_collection(tmp_path / "evil.db")
+    importer.import_paths(database, [folder])
+    _, out, _ = session(database, ["", "q"])
+    assert "q" in out and "deck" in out and "head" in out
+    assert "\x1b" not in out and "\x07" not in out
+
+
+def test_line_keys_from_a_pipe():
+    read, write = os.pipe()
+    os.write(write, b"\n3\n q \nlast")
+    keys = LineKeys(os.fdopen(read, "rb", buffering=0))
+    assert [keys(None), keys(None), keys(None)] == ["", "3", "q"]
+    assert keys(0.05) is None  # "last" has no newline yet and the pipe is still open
+    os.close(write)
+    assert keys(None) == "last"
+    with pytest.raises(EOFError):
+        keys(None)
