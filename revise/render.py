@@ -40,7 +40,13 @@ def make_inert(text: str) -> str:
 # Latin-1 Supplement (²), Spacing Modifier Letters (ʲ), Phonetic Extensions and their Supplement
 # (ᵢ ᵝ ᶻ), Superscripts and Subscripts (⁻ ₙ), Latin Extended-C (ⱼ). Later additions (ꟲ) are
 # left out: few fonts have them, and a missing glyph is worse than x^C.
-_SCRIPT_BLOCKS = ((0x00A0, 0x0100), (0x02B0, 0x0300), (0x1D00, 0x1DC0), (0x2070, 0x20A0), (0x2C60, 0x2C80))
+_SCRIPT_BLOCKS = (
+    (0x00A0, 0x0100),
+    (0x02B0, 0x0300),
+    (0x1D00, 0x1DC0),
+    (0x2070, 0x20A0),
+    (0x2C60, 0x2C80),
+)
 
 _SUPERSCRIPT_NAMES = (
     ("SUPERSCRIPT LATIN SMALL LETTER ", ("LATIN SMALL LETTER ",)),
@@ -169,7 +175,8 @@ _NEXT_TOKEN = re.compile(r"\s*(\\[A-Za-z]+|\\.|.|$)", re.DOTALL)
 
 def _next_token(node: Any) -> str:
     """The LaTeX token right after `node` (a macro, a character, or "" at the end)."""
-    return _NEXT_TOKEN.match(node.parsing_state.s, node.pos + node.len).group(1)  # type: ignore[union-attr]
+    match = _NEXT_TOKEN.match(node.parsing_state.s, node.pos + node.len)
+    return match.group(1) if match else ""
 
 
 def _operand_follows(node: Any, l2tobj: Any) -> bool:
@@ -190,8 +197,9 @@ def _keeps_space_after(node: Any, text: str) -> bool:
         return False
     if len(text) > 1:
         return True
-    if _is_prefix_operator(text) or unicodedata.category(text) == "Ps" or node.macroname in {"lvert", "lVert"}:
-        return False  # ∂J, (x, ‖x‖
+    opening = unicodedata.category(text) == "Ps" or node.macroname in {"lvert", "lVert"}
+    if opening or _is_prefix_operator(text):
+        return False  # (x, ‖x‖, ∂J
     # After a letter the space only ended the macro name (\alpha x), unless an operator follows.
     return not (text.isalpha() and _next_token(node)[:1].isalnum())
 
@@ -286,8 +294,8 @@ def latex_to_unicode(latex: str) -> str:
         text: str = converter.nodelist_to_text(walker.get_latex_nodes()[0])
     except LatexWalkerError:  # a malformed formula is shown as written rather than garbled
         return latex.strip()
-    lines = (_WIDE_SPACE.sub(r"\1", re.sub(r"[ \t]+", " ", line)).strip() for line in text.splitlines())
-    return "\n".join(line for line in lines if line)
+    lines = (re.sub(r"[ \t]+", " ", line) for line in text.splitlines())
+    return "\n".join(filter(None, (_WIDE_SPACE.sub(r"\1", line).strip() for line in lines)))
 
 
 # --- finding math, code and images in Markdown -----------------------------------------------
@@ -355,7 +363,9 @@ def _image_markdown(alt: str, source: str, base_dir: Path | None) -> str:
 
 # A line starting "[…]: text" would be read as a link reference definition and vanish; a cloze
 # front can look like that, so the bracket is escaped (reference-style links are not resolved).
-_REFERENCE_DEFINITION = re.compile(r"^((?: {0,3}(?:[-*+]|\d{1,9}[.)]|>)?[ \t]*)*)\[(?=[^\]\n]*\]:)", re.MULTILINE)
+_REFERENCE_DEFINITION = re.compile(
+    r"^((?: {0,3}(?:[-*+]|\d{1,9}[.)]|>)?[ \t]*)*)\[(?=[^\]\n]*\]:)", re.MULTILINE
+)
 
 
 def _convert_inline(text: str, base_dir: Path | None, markdown: bool = True) -> str:
@@ -363,10 +373,14 @@ def _convert_inline(text: str, base_dir: Path | None, markdown: bool = True) -> 
 
     def replace(match: re.Match[str]) -> str:
         groups = match.groupdict()
-        if groups["code"] or groups["escaped"]:
+        if groups["code"]:
             return match.group()
+        if groups["escaped"]:  # \$ stays escaped for Markdown; plain text shows the character
+            return match.group() if markdown else match.group()[1:]
         if groups["alt"] is not None:
-            return _image_markdown(groups["alt"], groups["src"], base_dir) if markdown else match.group()
+            if not markdown:
+                return match.group()
+            return _image_markdown(groups["alt"], groups["src"], base_dir)
         display = groups["display"] or groups["bracket"]
         latex = display or groups["paren"] or groups["dollar"] or ""
         if not markdown:
@@ -419,7 +433,7 @@ def card_markdown(text: str, base_dir: Path | None = None) -> RenderableType:
 
 
 def inline_text(text: str) -> Text:
-    """A one-line string (deck name, heading path) made safe: controls inert, math as Unicode, no markup."""
+    """A one-line string (deck name, heading path) made safe: controls inert, no markup, math as Unicode."""
     from rich.text import Text
 
     one_line = " ".join(make_inert(text).replace("\t", " ").split("\n"))

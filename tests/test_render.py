@@ -181,7 +181,7 @@ def test_inline_text_is_safe() -> None:
 
 
 def test_inline_text_keeps_dollar_amounts() -> None:
-    assert inline_text("Budget $5 to $10").plain == "Budget $5 to $10"
+    assert inline_text("Budget $5 to $10, \\$x\\$").plain == "Budget $5 to $10, $x$"
 
 
 def test_cloze_at_line_start_is_not_a_link_definition() -> None:
