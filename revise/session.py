@@ -124,6 +124,8 @@ class Session:
         """Review until the queue is empty, the input ends, or `q`; returns the summary."""
         started = self.clock()
         self._load_queue(started)
+        if not (self.main or self.learning):
+            self.console.print("Nothing to review now.")
         try:
             while self._step() != QUIT:
                 pass

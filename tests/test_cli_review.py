@@ -1,0 +1,165 @@
+"""`revise review`, `config`, `suspend`, `unsuspend` and `forget` through the CLI."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from revise import store
+from revise.cli import app
+
+DECK = """\
+# Basics
+
+Q: What does ReLU compute?
+A: max(0, z)
+
+Q: What range does the sigmoid map into?
+A: (0, 1)
+"""
+
+
+@pytest.fixture
+def deck(tmp_path):
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    (folder / "basics.md").write_text(DECK, encoding="utf-8")
+    (folder / "words.md").write_text("---\ndeck: vocab\n---\nepoch :: one full pass #terms\n", encoding="utf-8")
+    return folder
+
+
+def collection():
+    return store.open_collection(os.environ["REVISE_COLLECTION"])
+
+
+def revlog():
+    return [dict(row) for row in collection().query("SELECT card_id, rating, kind FROM revlog ORDER BY id")]
+
+
+def test_piped_keys_answer_one_card_good(deck):
+    result = CliRunner().invoke(app, ["review", str(deck)], input="\n3\nq\n")
+    assert result.exit_code == 0, result.output
+    assert [(log["rating"], log["kind"]) for log in revlog()] == [(3, "review")]
+    assert "What does ReLU compute?" in result.stdout
+    assert "3 Good 10m" in result.stdout
+    assert "Done: 1 card" in result.stdout
+
+
+def test_piped_from_a_real_pipe(deck, tmp_path):
+    """The documented one-liner, with a real pipe as standard input."""
+    revise = Path(sys.executable).parent / "revise"
+    done = subprocess.run(
+        [str(revise), "review", str(deck)], input=b"\n3\nq\n", capture_output=True, timeout=60,
+        env={**os.environ, "COLUMNS": "80"},
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    assert [log["rating"] for log in revlog()] == [3]
+
+
+def test_end_of_input_quits(deck):
+    result = CliRunner().invoke(app, ["review", str(deck)], input="\n4\n")
+    assert result.exit_code == 0
+    assert len(revlog()) == 1
+
+
+def test_review_without_paths_syncs_all_sources(deck):
+    CliRunner().invoke(app, ["review", str(deck)], input="q\n")
+    (deck / "basics.md").write_text(DECK + "\nQ: Brand new?\nA: yes\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["review", "--limit", "5"], input="q\n")
+    assert result.exit_code == 0
+    assert "new 4 ·" in result.stdout  # the new card was synced in before the session
+
+
+def test_limit_new_deck_and_tag(deck):
+    runner = CliRunner()
+    assert "new 1 ·" in runner.invoke(app, ["review", str(deck), "--limit", "1"], input="q\n").stdout
+    assert "new 2 ·" in runner.invoke(app, ["review", "--new", "2"], input="q\n").stdout
+    assert runner.invoke(app, ["review", "--new", "0"], input="").stdout.startswith("Nothing to review now.")
+    by_deck = runner.invoke(app, ["review", "--deck", "vocab"], input="q\n").stdout
+    assert "epoch" in by_deck and "ReLU" not in by_deck
+    by_tag = runner.invoke(app, ["review", "--tag", "terms"], input="q\n").stdout
+    assert "epoch" in by_tag and "new 1 ·" in by_tag
+
+
+def test_path_selects_only_that_file(deck):
+    CliRunner().invoke(app, ["review", str(deck)], input="q\n")
+    result = CliRunner().invoke(app, ["review", str(deck / "words.md")], input="q\n")
+    assert "epoch" in result.stdout and "new 1 ·" in result.stdout
+
+
+def test_cram_changes_no_schedule(deck):
+    runner = CliRunner()
+    runner.invoke(app, ["review", str(deck)], input="\n4\nq\n")
+    before = [dict(r) for r in collection().query("SELECT * FROM cards ORDER BY id")]
+    result = runner.invoke(app, ["review", "--cram", "--deck", "Basics", "--deck", "basics"], input="\n3\n\n1\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "cram ·" in result.stdout
+    assert [dict(r) for r in collection().query("SELECT * FROM cards ORDER BY id")] == before
+    assert [log["kind"] for log in revlog()] == ["review", "cram", "cram"]
+
+
+def test_missing_path_is_an_error(tmp_path):
+    result = CliRunner().invoke(app, ["review", str(tmp_path / "nowhere")], input="q\n")
+    assert result.exit_code == 1
+    assert "Error:" in result.stderr and "nowhere" in result.stderr
+
+
+def test_suspend_unsuspend_forget(deck):
+    runner = CliRunner()
+    runner.invoke(app, ["review", str(deck)], input="\n4\nq\n")
+    [answered] = [log["card_id"] for log in revlog()]
+    result = runner.invoke(app, ["suspend", str(answered)])
+    assert result.exit_code == 0 and result.stdout == "Suspended 1 card.\n"
+    assert collection()["cards"].get(answered)["suspended"] == 1
+    assert runner.invoke(app, ["unsuspend", str(answered)]).stdout == "Unsuspended 1 card.\n"
+    assert collection()["cards"].get(answered)["suspended"] == 0
+    result = runner.invoke(app, ["forget", str(answered)])
+    assert result.stdout == "Reset 1 card.\n"
+    row = collection()["cards"].get(answered)
+    assert (row["state"], row["reps"], row["due"], row["stability"]) == ("new", 0, None, None)
+    assert len(revlog()) == 1  # history kept
+
+
+@pytest.mark.parametrize("command", ["suspend", "unsuspend", "forget"])
+def test_unknown_card_id(deck, command):
+    CliRunner().invoke(app, ["review", str(deck)], input="q\n")
+    result = CliRunner().invoke(app, [command, "1", "999"])
+    assert result.exit_code == 1
+    assert result.stderr == "Error: no card with id 999\n"
+    assert collection()["cards"].get(1)["suspended"] == 0  # nothing changed
+
+
+def test_config_prints_path_and_effective_values(tmp_path):
+    config = tmp_path / "config.toml"
+    result = CliRunner().invoke(app, ["config"])
+    assert result.stdout.splitlines()[0] == f"# {config}  (not found: the defaults apply)"
+    assert "desired_retention = 0.9\n" in result.stdout and "learning_steps = [1.0, 10.0]\n" in result.stdout
+    config.write_text('new_per_day = 10\n[decks."lang"]\nnew_per_day = 5\ndesired_retention = 0.85\n')
+    result = CliRunner().invoke(app, ["config"])
+    assert result.stdout.splitlines()[0] == f"# {config}"
+    assert "new_per_day = 10\n" in result.stdout
+    assert result.stdout.endswith('[decks."lang"]\ndesired_retention = 0.85\nnew_per_day = 5\n')
+
+
+def test_config_is_valid_toml_round_trip(tmp_path):
+    import tomllib
+
+    from revise.config import load_config
+
+    (tmp_path / "config.toml").write_text('leech_action = "tag"\n[decks."a::b"]\nlearning_steps = [2, 20]\n')
+    text = CliRunner().invoke(app, ["config"]).stdout
+    copy = tmp_path / "copy.toml"
+    copy.write_text(text)
+    tomllib.loads(text)
+    assert load_config(copy).default == load_config(tmp_path / "config.toml").default
+    assert load_config(copy).decks == load_config(tmp_path / "config.toml").decks
+
+
+def test_bad_config_is_an_error(deck, tmp_path):
+    (tmp_path / "config.toml").write_text("new_per_day = 'lots'\n")
+    result = CliRunner().invoke(app, ["review", str(deck)], input="q\n")
+    assert result.exit_code == 1 and "config.toml" in result.stderr and "new_per_day" in result.stderr
