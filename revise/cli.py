@@ -157,6 +157,7 @@ def _print_import_table(report: Any) -> None:
 
     changed = [f for f in report.files if f.unchanged != sum(getattr(f, n) for n in COUNTS) or f.warnings]
     table = Table("file", *COUNTS, "warnings", show_footer=True, box=None)
+    table.columns[0].overflow = "fold"  # a long path wraps rather than losing its file name
     for name, column in zip(("Total", *COUNTS), table.columns):
         column.footer = name if name == "Total" else str(report.total(name))
     table.columns[-1].footer = str(len(report.warnings))
@@ -361,3 +362,29 @@ def forget(ctx: typer.Context, ids: CardIds) -> None:
 
 
 # --- stats --------------------------------------------------------------------------------
+
+
+@command("stats")
+def stats_command(
+    ctx: typer.Context,
+    deck: Annotated[Optional[str], typer.Option("--deck", help="Only this deck and its subdecks.")] = None,
+    days: Annotated[
+        Optional[int],
+        typer.Option("--days", min=1, help="Days of heatmap (rounded up to whole weeks) and forecast [default: 26 weeks, 30 days]."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Progress: today, cards, retention, streak, heatmap, forecast, hardest cards."""
+    from datetime import datetime, timezone
+
+    from revise.config import load_config
+    from revise.stats import collect_stats, render_stats
+
+    now = datetime.now(timezone.utc)
+    stats = collect_stats(open_db(ctx), now, None, load_config(), deck=deck, days=days)
+    if as_json:
+        print_json(stats.to_json())
+        return
+    from rich.console import Console
+
+    Console().print(render_stats(stats))
