@@ -1,0 +1,101 @@
+"""`revise review` in a real pseudo-terminal: single keypresses, Ctrl-C, and SIGKILL mid-session."""
+
+import os
+import signal
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+pexpect = pytest.importorskip("pexpect")
+
+REVISE = str(Path(sys.executable).parent / "revise")
+CARDS = 8
+
+
+@pytest.fixture
+def deck(tmp_path):
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    text = "\n".join(f"Q: What is question {i}?\nA: Answer {i}.\n" for i in range(1, CARDS + 1))
+    (folder / "numbers.md").write_text(text, encoding="utf-8")
+    return folder
+
+
+def spawn(deck):
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "30"}
+    env.pop("NO_COLOR", None)
+    return pexpect.spawn(REVISE, ["review", str(deck)], env=env, dimensions=(30, 80), encoding="utf-8", timeout=20)
+
+
+def revlog_count():
+    with sqlite3.connect(os.environ["REVISE_COLLECTION"]) as conn:
+        return conn.execute("SELECT count(*) FROM revlog WHERE kind = 'review'").fetchone()[0]
+
+
+def answer(child, number):
+    """Reveal with one Space and grade Good with one `3`, no Enter."""
+    child.expect_exact(f"What is question {number}?")
+    child.send(" ")
+    child.expect_exact(f"Answer {number}.")
+    child.expect(r"3 Good(\x1b\[[0-9;]*m)* 10m")  # the grade is coloured, its interval not
+    child.send("3")
+
+
+def test_single_keypresses_without_enter(deck):
+    child = spawn(deck)
+    answer(child, 1)
+    answer(child, 2)
+    child.expect_exact("What is question 3?")
+    child.send("u")  # undo the second answer: question 2 comes back
+    child.expect_exact("What is question 2?")
+    child.send("q")
+    child.expect_exact("Done: 1 card")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert revlog_count() == 1
+
+
+def test_ctrl_c_exits_130_and_keeps_answers(deck):
+    child = spawn(deck)
+    answer(child, 1)
+    answer(child, 2)
+    child.expect_exact("What is question 3?")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert revlog_count() == 2
+
+
+@pytest.mark.parametrize("answers", [1, 3])
+def test_sigkill_after_n_answers_loses_nothing(deck, answers):
+    child = spawn(deck)
+    for number in range(1, answers + 1):
+        answer(child, number)
+    child.expect_exact(f"What is question {answers + 1}?")  # the next card shows: the answer is committed
+    os.kill(child.pid, signal.SIGKILL)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.signalstatus == signal.SIGKILL
+    path = os.environ["REVISE_COLLECTION"]
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) FROM revlog").fetchone()[0] == answers
+        assert conn.execute("SELECT count(*) FROM cards WHERE reps = 1").fetchone()[0] == answers
+
+
+def test_terminal_mode_is_restored(deck, tmp_path):
+    """After the session, the shell's terminal is back in canonical mode with echo."""
+    script = tmp_path / "run.sh"
+    script.write_text(f'"{REVISE}" review "{deck}"\nstty -a | tr " " "\\n" | grep -E "^-?(icanon|echo)$"\n')
+    env = {**os.environ, "TERM": "xterm-256color"}
+    child = pexpect.spawn("sh", [str(script)], env=env, dimensions=(30, 80), encoding="utf-8", timeout=20)
+    child.expect_exact("What is question 1?")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    tail = child.before.split("Done:")[-1]
+    assert "icanon" in tail.split() and "echo" in tail.split()
+    assert "-icanon" not in tail.split()
