@@ -85,3 +85,54 @@ def m001_initial(db: Database) -> None:
 def m002_card_retired(db: Database) -> None:
     """A cloze deletion (or reverse side) that disappears from its note retires only that card."""
     db.execute("ALTER TABLE cards ADD COLUMN retired INTEGER NOT NULL DEFAULT 0")
+
+
+# Facts about each review (kind 'review'), kept by triggers, so that `revise stats` aggregates
+# narrow covering indexes instead of parsing revlog.previous JSON for a million rows.
+_REVIEW_FACT = """
+    SELECT {row}.id, {row}.card_id,
+        CAST(strftime('%s', {row}.reviewed_at) AS INTEGER),
+        {row}.state, {row}.rating,
+        json_extract({row}.previous, '$.stability'),
+        CAST(strftime('%s', {row}.reviewed_at) AS INTEGER)
+            - CAST(strftime('%s', json_extract({row}.previous, '$.last_review')) AS INTEGER),
+        CAST(strftime('%s', json_extract({row}.previous, '$.due')) AS INTEGER)
+            - CAST(strftime('%s', json_extract({row}.previous, '$.last_review')) AS INTEGER) >= 21 * 86400,
+        {row}.duration_ms
+"""
+
+
+@migrations()
+def m003_stats_review_facts(db: Database) -> None:
+    """review_facts: one narrow row per review, in Unix seconds, maintained by triggers on revlog."""
+    columns = "revlog_id, card_id, at_s, state, rating, prev_stability, elapsed_s, mature, duration_ms"
+    db.executescript(
+        f"""
+        CREATE TABLE review_facts (
+            revlog_id INTEGER PRIMARY KEY,  -- revlog.id (kind = 'review' only)
+            card_id INTEGER NOT NULL,
+            at_s INTEGER NOT NULL,          -- reviewed_at, Unix seconds
+            state TEXT NOT NULL,            -- state before the answer
+            rating INTEGER NOT NULL,
+            prev_stability REAL,            -- stability before the answer
+            elapsed_s INTEGER,              -- seconds since the previous review
+            mature INTEGER,                 -- interval before the answer >= 21 days
+            duration_ms INTEGER
+        );
+        INSERT INTO review_facts ({columns}) {_REVIEW_FACT.format(row="revlog")}
+            FROM revlog WHERE kind = 'review';
+        CREATE INDEX review_facts_time ON review_facts(at_s, state, rating, duration_ms, card_id);
+        CREATE INDEX review_facts_retention
+            ON review_facts(state, mature, at_s, rating, prev_stability, elapsed_s);
+        CREATE TRIGGER review_facts_insert AFTER INSERT ON revlog WHEN NEW.kind = 'review' BEGIN
+            INSERT INTO review_facts ({columns}) {_REVIEW_FACT.format(row="NEW")};
+        END;
+        CREATE TRIGGER review_facts_delete AFTER DELETE ON revlog BEGIN
+            DELETE FROM review_facts WHERE revlog_id = OLD.id;
+        END;
+        CREATE TRIGGER review_facts_update AFTER UPDATE ON revlog BEGIN
+            DELETE FROM review_facts WHERE revlog_id = OLD.id;
+            INSERT INTO review_facts ({columns}) {_REVIEW_FACT.format(row="NEW")} WHERE NEW.kind = 'review';
+        END;
+        """
+    )

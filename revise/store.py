@@ -370,3 +370,96 @@ def count_due_before(db: Database, moment: str) -> int:
 
 
 # --- stats --------------------------------------------------------------------------------
+
+def _stats_deck_clause(alias: str = "n") -> str:
+    """SQL true for notes in deck :deck or its subdecks (or every deck when :deck is NULL)."""
+    return f"(:deck IS NULL OR {alias}.deck = :deck OR substr({alias}.deck, 1, length(:deck) + 2) = :deck || '::')"
+
+
+def stats_cards(db: Database, deck: str | None) -> list[tuple]:
+    """(id, deck, state, stability, lapses, suspended, leech tag, due, last_review, buried_until) of every
+    card that is not retired; times in Unix seconds."""
+    sql = f"""
+        SELECT c.id, n.deck, c.state, c.stability, c.lapses, c.suspended, n.tags LIKE '%"leech"%',
+            CAST(strftime('%s', c.due) AS INTEGER), CAST(strftime('%s', c.last_review) AS INTEGER),
+            CAST(strftime('%s', c.buried_until) AS INTEGER)
+        FROM cards c JOIN notes n ON n.id = c.note_id
+        WHERE c.retired = 0 AND n.retired = 0 AND {_stats_deck_clause()}
+    """
+    return db.execute(sql, {"deck": deck}).fetchall()
+
+
+def stats_deck_names(db: Database) -> list[str]:
+    """Every deck of a note that is not retired."""
+    return [row[0] for row in db.execute("SELECT DISTINCT deck FROM notes WHERE retired = 0 ORDER BY deck")]
+
+
+def stats_card_places(db: Database, ids: list[int]) -> dict[int, tuple[str, str | None, int | None]]:
+    """card id → (front, source file, line)."""
+    marks = ",".join("?" * len(ids))
+    sql = f"SELECT c.id, c.front, n.source, n.line FROM cards c JOIN notes n ON n.id = c.note_id WHERE c.id IN ({marks})"
+    return {row[0]: tuple(row[1:]) for row in db.execute(sql, ids)}
+
+
+def _stats_card_filter(deck: str | None) -> str:
+    """SQL restricting review_facts f to the cards of deck :deck (nothing when deck is None)."""
+    if deck is None:
+        return ""
+    return f" AND f.card_id IN (SELECT c.id FROM cards c JOIN notes n ON n.id = c.note_id WHERE {_stats_deck_clause()})"
+
+
+def stats_first_review(db: Database, deck: str | None) -> int | None:
+    """The Unix time of the first review (kind 'review') of the deck's cards, or None."""
+    sql = f"SELECT min(f.at_s) FROM review_facts f WHERE 1{_stats_card_filter(deck)}"
+    return db.execute(sql, {"deck": deck}).fetchone()[0]
+
+
+def stats_reviews_per_day(db: Database, deck: str | None, days: list[tuple[str, int, int]]) -> dict[str, int]:
+    """Reviews in each (day, start, end) range of Unix seconds; days without reviews are left out."""
+    sql = f"""
+        WITH day AS (SELECT json_extract(value, '$[0]') AS day, json_extract(value, '$[1]') AS start,
+            json_extract(value, '$[2]') AS end FROM json_each(:days))
+        SELECT day, (SELECT count(*) FROM review_facts f
+            WHERE f.at_s >= day.start AND f.at_s < day.end{_stats_card_filter(deck)})
+        FROM day
+    """
+    rows = db.execute(sql, {"deck": deck, "days": json.dumps(days)})
+    return {day: count for day, count in rows if count}
+
+
+def stats_reviews_between(db: Database, deck: str | None, start: int, end: int) -> dict:
+    """Reviews in [start, end): count, Again answers, distinct new cards, milliseconds spent."""
+    sql = f"""
+        SELECT count(*) AS reviews, coalesce(sum(f.rating = 1), 0) AS again,
+            count(DISTINCT CASE WHEN f.state = 'new' THEN f.card_id END) AS new,
+            coalesce(sum(f.duration_ms), 0) AS milliseconds
+        FROM review_facts f WHERE f.at_s >= :start AND f.at_s < :end{_stats_card_filter(deck)}
+    """
+    return _stats_rows(db, sql, {"deck": deck, "start": start, "end": end})[0]
+
+
+def stats_retention(db: Database, deck: str | None, mature: bool, start: int, end: int, decay: float, factor: float) -> dict:
+    """Review-state answers in [start, end) of young or mature cards: count, passed, summed and counted predictions."""
+    recall = "pow(1 + :factor * max(0, f.elapsed_s / 86400) / f.prev_stability, -:decay)"
+    known = "f.prev_stability > 0 AND f.elapsed_s IS NOT NULL"
+    sql = f"""
+        SELECT count(*) AS reviews, coalesce(sum(f.rating > 1), 0) AS passed,
+            total(CASE WHEN {known} THEN {recall} END) AS predicted,
+            count(CASE WHEN {known} THEN 1 END) AS predictions
+        FROM review_facts f
+        WHERE f.state = 'review' AND f.mature = :mature AND f.at_s >= :start AND f.at_s < :end{_stats_card_filter(deck)}
+    """
+    values = {"deck": deck, "mature": int(mature), "start": start, "end": end, "decay": decay, "factor": factor}
+    return _stats_rows(db, sql, values)[0]
+
+
+def stats_answers_since(db: Database, start: int) -> list[tuple[int, int]]:
+    """(card id, 1 if not Again) for every review-state answer since `start`."""
+    sql = "SELECT f.card_id, f.rating > 1 FROM review_facts f WHERE f.at_s >= ? AND f.state = 'review'"
+    return db.execute(sql, [start]).fetchall()
+
+
+def _stats_rows(db: Database, sql: str, params: dict) -> list[dict]:
+    cursor = db.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]

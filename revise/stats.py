@@ -1,0 +1,745 @@
+"""Progress figures: review log and cards → `Stats` (a frozen dataclass) → rich renderables / JSON.
+
+`read_stats` asks store.py for aggregated rows (SQL does the per-review work, see the review_facts
+table) and `compute_stats` turns those rows, `now`, the time zone and the settings into `Stats`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+from revise.config import Config, Settings
+from revise.errors import ReviseError
+from revise.scheduler import day_bounds, study_day
+
+HEATMAP_WEEKS = 26
+FORECAST_DAYS = 30
+RETENTION_WINDOWS = (7, 30, 365)  # study days, today included
+DECK_RETENTION_DAYS = 30  # the window of the per-deck retention column
+HARDEST = 10
+
+
+# --- figures ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Retention:
+    """Answers of review-state cards in a window: how many, the share not Again, FSRS's forecast."""
+
+    reviews: int = 0
+    passed: int = 0
+    predicted_sum: float = 0.0
+    predictions: int = 0
+
+    @property
+    def true(self) -> float | None:
+        """True retention: the share of answers other than Again (None without reviews)."""
+        return self.passed / self.reviews if self.reviews else None
+
+    @property
+    def predicted(self) -> float | None:
+        """FSRS's predicted retention: mean retrievability at review time."""
+        return self.predicted_sum / self.predictions if self.predictions else None
+
+    def __add__(self, other: Retention) -> Retention:
+        return Retention(
+            self.reviews + other.reviews,
+            self.passed + other.passed,
+            self.predicted_sum + other.predicted_sum,
+            self.predictions + other.predictions,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """{true, predicted, reviews}, fractions rounded to 4 places."""
+        return {"true": _round(self.true, 4), "predicted": _round(self.predicted, 4), "reviews": self.reviews}
+
+
+@dataclass(frozen=True)
+class WindowRetention:
+    """Retention over the last `days` study days, young and mature cards apart."""
+
+    days: int
+    young: Retention
+    mature: Retention
+    unknown: Retention = Retention()  # reviews whose previous interval is not recorded
+
+    @property
+    def all(self) -> Retention:
+        """Young, mature and unknown together."""
+        return self.young + self.mature + self.unknown
+
+
+@dataclass(frozen=True)
+class CardCounts:
+    """Cards by kind; new, learning, young, mature, suspended and buried do not overlap."""
+
+    new: int = 0
+    learning: int = 0
+    young: int = 0
+    mature: int = 0
+    suspended: int = 0
+    buried: int = 0
+    leeches: int = 0  # overlaps the others
+
+    @property
+    def total(self) -> int:
+        """Every card that is not retired."""
+        return self.new + self.learning + self.young + self.mature + self.suspended + self.buried
+
+
+@dataclass(frozen=True)
+class DeckRow:
+    """One line of the deck table."""
+
+    deck: str
+    cards: int
+    due: int  # due by the end of today
+    new: int
+    retention: Retention  # over the last DECK_RETENTION_DAYS days
+    stability: float | None  # mean, days, studied unsuspended cards
+
+
+@dataclass(frozen=True)
+class HardCard:
+    """One of the hardest cards."""
+
+    card_id: int
+    deck: str
+    source: str | None
+    line: int | None
+    front: str
+    lapses: int
+    retrievability: float | None
+    suspended: bool
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Everything `revise stats` shows, computed for one moment."""
+
+    now: datetime
+    today: date
+    deck: str | None
+    reviews_today: int
+    again_today: int
+    new_today: int
+    seconds_today: float
+    due_now: int
+    due_later_today: int
+    due_tomorrow: int
+    cards: CardCounts
+    decks: tuple[DeckRow, ...]
+    retention: tuple[WindowRetention, ...]
+    desired_retention: float
+    streak_current: int
+    streak_longest: int
+    heatmap: tuple[tuple[date, int], ...]
+    forecast: tuple[tuple[date, int], ...]
+    knowledge: float
+    studied: int  # the cards knowledge is summed over: studied and not suspended
+    hardest: tuple[HardCard, ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        """The figures as plain JSON data (documented in the README)."""
+        return {
+            "now": self.now.astimezone(timezone.utc).isoformat(timespec="seconds"),
+            "date": self.today.isoformat(),
+            "deck": self.deck,
+            "today": {"reviews": self.reviews_today, "again": self.again_today,
+                      "new": self.new_today, "seconds": round(self.seconds_today, 1)},
+            "due": {"now": self.due_now, "later_today": self.due_later_today, "tomorrow": self.due_tomorrow},
+            "cards": {**_counts_json(self.cards), "total": self.cards.total},
+            "decks": [_deck_json(row) for row in self.decks],
+            "retention": {f"{w.days}d": _window_json(w) for w in self.retention},
+            "desired_retention": self.desired_retention,
+            "streak": {"current": self.streak_current, "longest": self.streak_longest},
+            "heatmap": [{"date": d.isoformat(), "reviews": n} for d, n in self.heatmap],
+            "forecast": [{"date": d.isoformat(), "due": n} for d, n in self.forecast],
+            "knowledge": round(self.knowledge, 2),
+            "studied": self.studied,
+            "hardest": [_hard_json(card) for card in self.hardest],
+        }
+
+
+def _round(value: float | None, places: int) -> float | None:
+    return None if value is None else round(value, places)
+
+
+def _counts_json(cards: CardCounts) -> dict[str, int]:
+    names = ("new", "learning", "young", "mature", "suspended", "buried", "leeches")
+    return {name: getattr(cards, name) for name in names}
+
+
+def _deck_json(row: DeckRow) -> dict[str, Any]:
+    return {"deck": row.deck, "cards": row.cards, "due": row.due, "new": row.new,
+            "retention": _round(row.retention.true, 4), "reviews": row.retention.reviews,
+            "stability": _round(row.stability, 2)}
+
+
+def _window_json(window: WindowRetention) -> dict[str, Any]:
+    return {**window.all.to_json(), "young": window.young.to_json(), "mature": window.mature.to_json()}
+
+
+def _hard_json(card: HardCard) -> dict[str, Any]:
+    return {"card_id": card.card_id, "deck": card.deck, "file": card.source, "line": card.line,
+            "front": card.front, "lapses": card.lapses,
+            "retrievability": _round(card.retrievability, 4), "suspended": card.suspended}
+
+
+# --- the days stats looks at ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Span:
+    """The study days and instants (Unix seconds) the figures are about."""
+
+    now: datetime
+    tz: tzinfo | None
+    day_start_hour: int
+    today: date
+    heatmap_start: date  # a Monday
+    forecast_days: int
+
+    def start(self, day: date) -> int:
+        """The Unix second study day `day` starts at."""
+        return int(day_bounds(day, self.day_start_hour, self.tz)[0].timestamp())
+
+    @property
+    def now_s(self) -> int:
+        """`now` in Unix seconds."""
+        return int(self.now.timestamp())
+
+    def day_ranges(self, first: date, last: date) -> list[tuple[str, int, int]]:
+        """(ISO day, start, end) for each study day from `first` to `last`."""
+        count = (last - first).days + 1
+        starts = [self.start(first + timedelta(days=i)) for i in range(count + 1)]
+        return [((first + timedelta(days=i)).isoformat(), starts[i], starts[i + 1]) for i in range(count)]
+
+
+def make_span(now: datetime, tz: tzinfo | None, settings: Settings, days: int | None = None) -> Span:
+    """The span for `now`: 26 weeks of heatmap and 30 days of forecast, or `days` of each."""
+    if now.tzinfo is None:
+        raise ValueError("now must be an aware datetime")
+    today = study_day(now, settings.day_start_hour, tz)
+    weeks = math.ceil(days / 7) if days else HEATMAP_WEEKS
+    monday = today - timedelta(days=today.weekday())
+    return Span(now, tz, settings.day_start_hour, today, monday - timedelta(weeks=weeks - 1), days or FORECAST_DAYS)
+
+
+def fsrs_curve(settings: Settings) -> tuple[float, float]:
+    """(decay, factor) of the FSRS-6 forgetting curve R = (1 + factor·t/S)^−decay for these settings."""
+    from fsrs.scheduler import DEFAULT_PARAMETERS
+
+    decay = (settings.parameters or DEFAULT_PARAMETERS)[20]
+    return decay, 0.9 ** (1 / -decay) - 1
+
+
+def retrievability(stability: float, elapsed_days: int, settings: Settings) -> float:
+    """FSRS's probability of recall `elapsed_days` whole days after a review (as py-fsrs computes it)."""
+    decay, factor = fsrs_curve(settings)
+    return (1 + factor * max(0, elapsed_days) / stability) ** -decay
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatsRows:
+    """What the collection holds for one span: per-card rows and aggregated review rows from store.py."""
+
+    cards: tuple[tuple, ...]  # store.stats_cards rows
+    places: dict[int, tuple[str, str | None, int | None]]  # card id → (front, file, line), hardest cards
+    recent_answers: tuple[tuple[int, int], ...]  # (card id, passed) over DECK_RETENTION_DAYS
+    today: dict
+    retention: tuple[tuple[int, bool, dict], ...]  # (window days, mature, row), pieces disjoint
+    reviews_per_day: dict[str, int]
+
+
+def read_stats(db, span: Span, config: Config, deck: str | None = None) -> StatsRows:
+    """Query the collection for everything `compute_stats` needs."""
+    from revise import store
+
+    cards = store.stats_cards(db, deck)
+    if deck is not None and not cards:
+        known = ", ".join(store.stats_deck_names(db)[:10]) or "none yet (run revise import)"
+        raise ReviseError(f"no cards in a deck named '{deck}'. Decks: {known}.")
+    first = store.stats_first_review(db, deck)
+    history_start = min(span.heatmap_start, _day_of(first, span)) if first is not None else span.heatmap_start
+    decay, factor = fsrs_curve(_main_settings(config, deck))
+    recent_start = span.start(span.today - timedelta(days=DECK_RETENTION_DAYS - 1))
+    tomorrow = span.start(span.today + timedelta(days=1))
+    return StatsRows(
+        cards=tuple(cards),
+        places=store.stats_card_places(db, [row[0] for row in hardest_rows(cards, span, config)]),
+        recent_answers=tuple(store.stats_answers_since(db, recent_start)),
+        today=store.stats_reviews_between(db, deck, span.start(span.today), tomorrow),
+        retention=tuple(
+            (days, mature, store.stats_retention(db, deck, mature, start, end, decay, factor))
+            for days, start, end in _window_pieces(span) for mature in (False, True)
+        ),
+        reviews_per_day=store.stats_reviews_per_day(db, deck, span.day_ranges(history_start, span.today)),
+    )
+
+
+def _day_of(unix_seconds: int, span: Span) -> date:
+    return study_day(datetime.fromtimestamp(unix_seconds, timezone.utc), span.day_start_hour, span.tz)
+
+
+def _main_settings(config: Config, deck: str | None) -> Settings:
+    """The settings the headline figures use: the chosen deck's, else the global ones."""
+    return config.for_deck(deck) if deck else config.default
+
+
+def _window_pieces(span: Span) -> list[tuple[int, int, int]]:
+    """Disjoint (window days, start, end) pieces: the last 7 days, the 23 before, the 335 before those."""
+    end, pieces = span.start(span.today + timedelta(days=1)), []
+    for days in RETENTION_WINDOWS:
+        start = span.start(span.today - timedelta(days=days - 1))
+        pieces.append((days, start, end))
+        end = start
+    return pieces
+
+
+# --- computing ----------------------------------------------------------------------------
+
+
+@dataclass
+class _DeckTally:
+    cards: int = 0
+    due: int = 0
+    new: int = 0
+    stability: float = 0.0
+    studied: int = 0
+
+
+@dataclass
+class _CardTally:
+    """Running totals of one pass over the cards."""
+
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
+        ("new", "learning", "young", "mature", "suspended", "buried", "leeches", "due_now", "due_later_today", "due_tomorrow"), 0))
+    decks: dict[str, _DeckTally] = field(default_factory=dict)
+    forecast: list[int] = field(default_factory=list)
+    knowledge: float = 0.0
+    studied: int = 0
+
+
+class _DeckCurves(dict):
+    """deck → (decay, factor, leech threshold), looked up in the config once per deck."""
+
+    def __init__(self, config: Config) -> None:
+        super().__init__()
+        self.config = config
+
+    def __missing__(self, deck: str) -> tuple[float, float, int]:
+        settings = self.config.for_deck(deck)
+        self[deck] = value = (*fsrs_curve(settings), settings.leech_threshold)
+        return value
+
+
+def _recall_now(row: tuple, now: int, curves: _DeckCurves) -> float | None:
+    """A studied card's retrievability at `now` (whole days elapsed, as py-fsrs counts them)."""
+    _, deck, state, stability, _, _, _, _, last, _ = row
+    if state == "new" or not stability or last is None:
+        return None
+    decay, factor, _ = curves[deck]
+    return (1 + factor * max(0, (now - last) // 86400) / stability) ** -decay
+
+
+def hardest_rows(cards, span: Span, config: Config, limit: int = HARDEST) -> list[tuple]:
+    """The studied cards with the most lapses, then the lowest retrievability now."""
+    import heapq
+
+    studied = [row for row in cards if row[2] != "new"]
+    if not studied:
+        return []
+    fewest = heapq.nlargest(limit, (row[4] for row in studied))[-1]  # only these can make the list
+    curves, now = _DeckCurves(config), span.now_s
+    keyed = [(-row[4], _recall_now(row, now, curves) or 0.0, row[0], row) for row in studied if row[4] >= fewest]
+    return [item[3] for item in heapq.nsmallest(limit, keyed)]
+
+
+def _tally_cards(cards, span: Span, config: Config) -> _CardTally:
+    """One pass over every card: counts by kind, due counts, forecast days, knowledge, per deck."""
+    tally, curves, now = _CardTally(), _DeckCurves(config), span.now_s
+    today_end, tomorrow_end = span.start(span.today + timedelta(days=1)), span.start(span.today + timedelta(days=2))
+    ends = [span.start(span.today + timedelta(days=i + 1)) for i in range(span.forecast_days)]
+    horizon, forecast, counts = ends[-1], [0] * len(ends), tally.counts
+    young_limit = 21 * 86400
+    for _, deck, state, stability, lapses, suspended, leech_tag, due, last, buried in cards:
+        per_deck = tally.decks.get(deck) or tally.decks.setdefault(deck, _DeckTally())
+        per_deck.cards += 1
+        decay, factor, threshold = curves[deck]
+        if leech_tag or (threshold > 0 and lapses >= threshold):
+            counts["leeches"] += 1
+        if suspended:
+            counts["suspended"] += 1
+            continue
+        if buried is not None and buried > now:
+            counts["buried"] += 1
+        elif state == "new":
+            counts["new"] += 1
+            per_deck.new += 1
+        elif state != "review":
+            counts["learning"] += 1
+        elif due is None or last is None or due - last < young_limit:
+            counts["young"] += 1
+        else:
+            counts["mature"] += 1
+        if state == "new":
+            continue
+        if stability and last is not None:  # retrievability over whole days, as py-fsrs counts them
+            tally.knowledge += (1 + factor * max(0, (now - last) // 86400) / stability) ** -decay
+        tally.studied += 1
+        per_deck.studied += 1
+        per_deck.stability += stability or 0.0
+        ready = max(due or 0, buried or 0)
+        if ready < today_end:
+            per_deck.due += 1
+            counts["due_now" if ready <= now else "due_later_today"] += 1
+        elif ready < tomorrow_end:
+            counts["due_tomorrow"] += 1
+        if ready < horizon:
+            forecast[bisect.bisect_right(ends, ready)] += 1
+    tally.forecast = forecast
+    return tally
+
+
+def compute_stats(rows: StatsRows, span: Span, config: Config, deck: str | None = None) -> Stats:
+    """Turn the rows read for `span` into `Stats` (pure: no database, no clock)."""
+    tally = _tally_cards(rows.cards, span, config)
+    counts = tally.counts
+    current, longest = streaks({date.fromisoformat(day) for day in rows.reviews_per_day}, span.today)
+    return Stats(
+        now=span.now, today=span.today, deck=deck,
+        reviews_today=rows.today["reviews"], again_today=rows.today["again"],
+        new_today=rows.today["new"], seconds_today=rows.today["milliseconds"] / 1000,
+        due_now=counts["due_now"], due_later_today=counts["due_later_today"], due_tomorrow=counts["due_tomorrow"],
+        cards=CardCounts(**{k: counts[k] for k in ("new", "learning", "young", "mature", "suspended", "buried", "leeches")}),
+        decks=tuple(_deck_rows(tally, rows)), retention=_windows(rows.retention),
+        desired_retention=_main_settings(config, deck).desired_retention,
+        streak_current=current, streak_longest=longest,
+        heatmap=tuple(_heatmap(rows.reviews_per_day, span)),
+        forecast=tuple(zip((span.today + timedelta(days=i) for i in range(span.forecast_days)), tally.forecast)),
+        knowledge=tally.knowledge, studied=tally.studied,
+        hardest=tuple(_hardest(rows, span, config)),
+    )
+
+
+def _deck_rows(tally: _CardTally, rows: StatsRows) -> list[DeckRow]:
+    card_deck = {row[0]: row[1] for row in rows.cards}
+    answers: dict[str, list[int]] = {}
+    for card_id, passed in rows.recent_answers:
+        if card_id in card_deck:
+            pair = answers.setdefault(card_deck[card_id], [0, 0])
+            pair[0], pair[1] = pair[0] + 1, pair[1] + passed
+    result = []
+    for name in sorted(tally.decks):
+        t = tally.decks[name]
+        reviews, passed = answers.get(name, (0, 0))
+        stability = t.stability / t.studied if t.studied else None
+        result.append(DeckRow(name, t.cards, t.due, t.new, Retention(reviews, passed), stability))
+    return result
+
+
+def _windows(pieces: tuple[tuple[int, bool, dict], ...]) -> tuple[WindowRetention, ...]:
+    """Cumulative windows from the disjoint pieces: 30 days = the last 7 + the 23 before."""
+    young, mature, result = Retention(), Retention(), []
+    for days in RETENTION_WINDOWS:
+        for piece_days, is_mature, row in pieces:
+            if piece_days == days:
+                part = Retention(row["reviews"], row["passed"], row["predicted"], row["predictions"])
+                mature, young = (mature + part, young) if is_mature else (mature, young + part)
+        result.append(WindowRetention(days, young, mature))
+    return tuple(result)
+
+
+def streaks(study_days: set[date], today: date) -> tuple[int, int]:
+    """(current, longest) runs of consecutive study days; the current run may end today or yesterday."""
+    longest = run = 0
+    previous = None
+    for day in sorted(study_days):
+        run = run + 1 if previous is not None and (day - previous).days == 1 else 1
+        longest, previous = max(longest, run), day
+    current, day = 0, today if today in study_days else today - timedelta(days=1)
+    while day in study_days:
+        current, day = current + 1, day - timedelta(days=1)
+    return current, longest
+
+
+def _heatmap(per_day: dict[str, int], span: Span) -> list[tuple[date, int]]:
+    days = (span.today - span.heatmap_start).days + 1
+    return [(d, per_day.get(d.isoformat(), 0)) for d in (span.heatmap_start + timedelta(days=i) for i in range(days))]
+
+
+def _hardest(rows: StatsRows, span: Span, config: Config) -> list[HardCard]:
+    """The hardest cards: read_stats fetched the places of exactly those."""
+    chosen = [row for row in rows.cards if row[0] in rows.places]
+    return [_hard_card(row, rows.places, span, config) for row in hardest_rows(chosen, span, config)]
+
+
+def _hard_card(row: tuple, places: dict, span: Span, config: Config) -> HardCard:
+    card_id, deck, _, _, lapses, suspended, *_ = row
+    front, source, line = places.get(card_id, ("", None, None))
+    recall = _recall_now(row, span.now_s, _DeckCurves(config))
+    return HardCard(card_id, deck, source, line, front, lapses, recall, bool(suspended))
+
+
+def collect_stats(db, now: datetime, tz: tzinfo | None, config: Config, deck: str | None = None, days: int | None = None) -> Stats:
+    """Read and compute the stats of the collection `db` at `now` (tz None: the system's zone)."""
+    if days is not None and days < 1:
+        raise ReviseError(f"--days must be at least 1, not {days}.")
+    span = make_span(now, tz, _main_settings(config, deck), days)
+    return compute_stats(read_stats(db, span, config, deck), span, config, deck)
+
+
+# --- rendering ----------------------------------------------------------------------------
+
+SHADES = ("·", "░", "▒", "▓", "█")  # heatmap levels 0–4: readable without colour too
+SHADE_STYLES = ("dim", "green4", "green3", "green1", "bold bright_green")
+BAR_EIGHTHS = " ▁▂▃▄▅▆▇█"
+
+
+def render_stats(stats: Stats):
+    """The whole `revise stats` screen as one rich renderable."""
+    from rich.console import Group
+    from rich.text import Text
+
+    where = f"deck {stats.deck}" if stats.deck else "all decks"
+    title = Text.assemble(("revise stats", "bold"), f" · {where} · {stats.today:%a %d %b %Y}")
+    parts = [title, Text(), _overview(stats), Text()]
+    if stats.decks:
+        parts += [_section("Decks"), _deck_table(stats), Text()]
+    parts += [_section(f"Retention (desired {_percent(stats.desired_retention)})"), _retention_table(stats), Text()]
+    parts += [_section(f"Reviews, last {len(stats.heatmap) // 7 + (len(stats.heatmap) % 7 > 0)} weeks"),
+              Heatmap(stats.heatmap), Text()]
+    parts += [_section(f"Forecast, next {len(stats.forecast)} days"), Forecast(stats.forecast), Text()]
+    if stats.hardest:
+        parts += [_section("Hardest cards"), _hardest_table(stats)]
+    return Group(*parts)
+
+
+def _section(title: str):
+    from rich.text import Text
+
+    return Text(title, style="bold underline")
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:.1f}%"
+
+
+def _duration(seconds: float) -> str:
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds}s"
+    if seconds < 3600:
+        return f"{seconds // 60}m {seconds % 60:02d}s"
+    return f"{seconds // 3600}h {seconds % 3600 // 60:02d}m"
+
+
+def _figures(title: str, rows: list[tuple[str, str]]):
+    """A small titled two-column block of label → figure."""
+    from rich.table import Table
+
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim")
+    table.add_column(justify="right")
+    table.title, table.title_justify, table.title_style = title, "left", "bold"
+    for label, value in rows:
+        table.add_row(label, value)
+    return table
+
+
+def _overview(stats: Stats):
+    """Today, Cards and Progress side by side (stacked when the terminal is narrow)."""
+    from rich.columns import Columns
+
+    again = f" ({stats.again_today} again, {_percent(stats.again_today / stats.reviews_today)})" if stats.reviews_today else ""
+    today = _figures("Today", [
+        ("reviewed", f"{stats.reviews_today:,}{again}"), ("new learned", f"{stats.new_today:,}"),
+        ("time", _duration(stats.seconds_today)), ("due now", f"{stats.due_now:,}"),
+        ("later today", f"{stats.due_later_today:,}"), ("tomorrow", f"{stats.due_tomorrow:,}"),
+    ])
+    c = stats.cards
+    cards = _figures("Cards", [
+        ("new", f"{c.new:,}"), ("learning", f"{c.learning:,}"), ("young", f"{c.young:,}"),
+        ("mature", f"{c.mature:,}"), ("suspended", f"{c.suspended:,}"), ("buried", f"{c.buried:,}"),
+        ("leeches", f"{c.leeches:,}"),
+    ])
+    progress = _figures("Progress", [
+        ("streak", f"{stats.streak_current:,} d"), ("longest", f"{stats.streak_longest:,} d"),
+        ("recall now", f"{stats.knowledge:,.0f}"), ("of studied", f"{stats.studied:,}"),
+    ])
+    return Columns([today, cards, progress], padding=(0, 4))
+
+
+def _deck_table(stats: Stats):
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False)
+    table.add_column("Deck", overflow="fold", ratio=1)
+    for name in ("Cards", "Due", "New", f"Ret {DECK_RETENTION_DAYS}d", "Stab"):
+        table.add_column(name, justify="right", no_wrap=True)
+    for row in stats.decks:
+        stability = "–" if row.stability is None else f"{row.stability:,.1f}d"
+        table.add_row(row.deck, f"{row.cards:,}", f"{row.due:,}", f"{row.new:,}", _percent(row.retention.true), stability)
+    return table
+
+
+def _retention_table(stats: Stats):
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False,
+                  caption="true retention / FSRS predicted (reviews)", caption_justify="left")
+    table.add_column("Last", no_wrap=True)
+    for name in ("All", "Young", "Mature"):
+        table.add_column(name, justify="right")
+    for window in stats.retention:
+        cells = [_retention_cell(r) for r in (window.all, window.young, window.mature)]
+        table.add_row(f"{window.days} days", *cells)
+    return table
+
+
+def _retention_cell(retention: Retention) -> str:
+    if not retention.reviews:
+        return "–"
+    return f"{_percent(retention.true)} / {_percent(retention.predicted)} ({retention.reviews:,})"
+
+
+def _hardest_table(stats: Stats):
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False)
+    table.add_column("Lapses", justify="right", no_wrap=True)
+    table.add_column("Recall", justify="right", no_wrap=True)
+    table.add_column("Card", overflow="ellipsis", no_wrap=True, ratio=3)
+    table.add_column("Where", overflow="fold", ratio=2)
+    for card, where in zip(stats.hardest, _places(stats.hardest)):
+        front = " ".join(card.front.split())
+        table.add_row(f"{card.lapses}", _percent(card.retrievability), front, where)
+    return table
+
+
+def _places(cards: tuple[HardCard, ...]) -> list[str]:
+    """file:line for each card, relative to the folder the listed files share."""
+    import os
+
+    sources = [card.source for card in cards if card.source]
+    root = os.path.dirname(os.path.commonpath(sources)) if len(set(sources)) > 1 else None
+    if len(set(sources)) == 1:
+        root = os.path.dirname(sources[0])
+    places = []
+    for card in cards:
+        path = os.path.relpath(card.source, root) if card.source and root else (card.source or "?")
+        places.append(f"{path}:{card.line}" if card.line else path)
+    return places
+
+
+class Heatmap:
+    """Reviews per day, GitHub style: a row per weekday (Mon–Sun), a column per week."""
+
+    def __init__(self, days: tuple[tuple[date, int], ...]) -> None:
+        self.days = days
+        self.peak = max((n for _, n in days), default=0)
+
+    def level(self, count: int) -> int:
+        """0 for no reviews, else 1–4 by quarters of the busiest day."""
+        return 0 if count <= 0 or not self.peak else min(4, math.ceil(4 * count / self.peak))
+
+    def __rich_console__(self, console, options):
+        from rich.text import Text
+
+        weeks = [self.days[i : i + 7] for i in range(0, len(self.days), 7)]
+        weeks = weeks[-max(1, (options.max_width - 4) // 2) :]  # the latest weeks that fit
+        yield self._months(weeks)
+        for weekday, label in enumerate(("Mon", "", "Wed", "", "Fri", "", "Sun")):
+            line = Text(f"{label:<4}", style="dim")
+            for week in weeks:
+                if weekday < len(week):
+                    level = self.level(week[weekday][1])
+                    line.append(SHADES[level], style=SHADE_STYLES[level])
+                line.append(" ")
+            yield line
+        yield self._legend()
+
+    def _months(self, weeks: list) -> Text:
+        from rich.text import Text
+
+        line, column = " " * 4, 4
+        for index, week in enumerate(weeks):
+            first = week[0][0]
+            if index == 0 or first.month != weeks[index - 1][0][0].month:
+                at = 4 + 2 * index
+                if at >= column:
+                    line += " " * (at - column) + f"{first:%b}"
+                    column = at + 3
+        return Text(line.rstrip(), style="dim")
+
+    def _legend(self) -> Text:
+        from rich.text import Text
+
+        legend = Text("    less ", style="dim")
+        for level in range(5):
+            legend.append(SHADES[level], style=SHADE_STYLES[level])
+            legend.append(" ")
+        legend.append("more", style="dim")
+        if self.peak:
+            legend.append(f"   {SHADES[4]} up to {self.peak:,} a day, {SHADES[1]} from 1", style="dim")
+        return legend
+
+
+class Forecast:
+    """Cards due per day as vertical bars (today holds the overdue cards)."""
+
+    height = 8
+
+    def __init__(self, days: tuple[tuple[date, int], ...]) -> None:
+        self.days = days
+
+    def __rich_console__(self, console, options):
+        from rich.text import Text
+
+        peak = max((n for _, n in self.days), default=0)
+        label = max(len(f"{peak:,}"), 1)
+        room = options.max_width - label - 1
+        step = 2 if 2 * len(self.days) <= room else 1
+        days = self.days[: max(1, room // step)]
+        for row in range(self.height, 0, -1):
+            axis = f"{peak:,}" if row == self.height else ("0" if row == 1 else "")
+            line = Text(f"{axis:>{label}} ", style="dim")
+            for index, (_, count) in enumerate(days):
+                eighths = round(count / peak * self.height * 8) if peak else 0
+                if count and not eighths:
+                    eighths = 1  # a day with any card shows a sliver
+                filled = max(0, min(8, eighths - (row - 1) * 8))
+                line.append(BAR_EIGHTHS[filled], style="yellow" if index == 0 else "cyan")
+                line.append(" " * (step - 1))
+            yield line
+        yield self._dates(days, label, step)
+        total7 = sum(n for _, n in self.days[:7])
+        total = sum(n for _, n in self.days)
+        yield Text(f"due today (with overdue) {self.days[0][1]:,} · next 7 days {total7:,} · "
+                   f"{len(self.days)} days {total:,}", style="dim") if self.days else Text()
+
+    def _dates(self, days, label: int, step: int) -> Text:
+        from rich.text import Text
+
+        line, column = " " * (label + 1), label + 1
+        for index, (day, _) in enumerate(days):
+            at = label + 1 + index * step
+            if index % 7 == 0 and at >= column:
+                text = "today" if index == 0 else f"{day:%d %b}" if day.day < 8 or index == 0 else f"{day:%d}"
+                line += " " * (at - column) + text
+                column = at + len(text) + 1
+        return Text(line, style="dim")
