@@ -183,9 +183,12 @@ class Session:
             self.summary.learning_later = len(self.learning)
             return QUIT
         local = next_due.astimezone(self.tz).strftime("%H:%M")
+        if self.console.is_terminal:
+            self.console.clear()
         self.console.print(
-            f"Next learning card due in {scheduler.format_interval(next_due - now)} (at {local}). "
-            "Waiting: q quits, u undoes."
+            f"{self.done} done; {len(self.learning)} learning left. "
+            f"Next learning card due in {scheduler.format_interval(next_due - now)} (at {local}).\n"
+            "Waiting for it: q quits, u undoes."
         )
         key = self.keys(max(0.0, (next_due - now).total_seconds()))
         if key == "q":
@@ -421,16 +424,19 @@ def _markdown(text: str, row: dict) -> RenderableType:
     return card_markdown(text, Path(row["source"]).parent if row["source"] else None)
 
 
-def heading_line(row: dict, right: Text) -> Table:
-    """Deck › heading › heading on the left, `right` (progress) on the right."""
-    from revise.render import inline_text as inline
+def heading_lines(row: dict, right: Text) -> Group:
+    """The deck (with `right`, the counts, beside it), then the heading path on its own line."""
+    from revise.render import inline_text
 
-    path = Text()
-    path.append_text(_styled(inline(row["deck"]), "bold cyan"))
-    for heading in json.loads(row["headings"] or "[]"):
-        path.append(" › ", style="dim")
-        path.append_text(_styled(inline(heading), "dim"))
-    return _two_sides(path, right)
+    lines: list[RenderableType] = [_two_sides(_styled(inline_text(row["deck"]), "bold cyan"), right)]
+    headings = json.loads(row["headings"] or "[]")
+    if headings:
+        path = Text(style="dim")
+        for i, heading in enumerate(headings):
+            path.append(" › " if i else "")
+            path.append_text(inline_text(heading))
+        lines.append(path)
+    return Group(*lines)
 
 
 def _styled(text: Text, style: str) -> Text:
@@ -494,20 +500,22 @@ def card_screen(
     cram: bool = False,
 ) -> Group:
     """The whole screen for a card: heading path, question, and (revealed) answer and grades."""
-    parts: list[RenderableType] = [heading_line(row, counts_text(counts, cram)), Rule(style="dim")]
-    if not (revealed and row["kind"] == "cloze"):
-        parts.append(_markdown(row["front"], row))
-    if revealed:
-        parts.append(answer_part(row, previews=previews, counts=counts, cram=cram))
+    parts: list[RenderableType] = [heading_lines(row, counts_text(counts, cram)), Rule(style="dim")]
+    if revealed and row["kind"] == "cloze":  # the revealed text replaces the question
+        parts.append(answer_part(row, previews=previews, counts=counts, cram=cram, rule=False))
+    elif revealed:
+        parts += [_markdown(row["front"], row), answer_part(row, previews=previews, counts=counts, cram=cram)]
     else:
-        parts += [Rule(style="dim"), _two_sides(_keys_line(revealed=False), progress_text(counts))]
+        parts += [_markdown(row["front"], row), Rule(style="dim"), _two_sides(_keys_line(revealed=False), progress_text(counts))]
     return Group(*parts)
 
 
-def answer_part(row: dict, *, previews: dict[int, Answer] | None, counts: dict[str, int], cram: bool = False) -> Group:
+def answer_part(
+    row: dict, *, previews: dict[int, Answer] | None, counts: dict[str, int], cram: bool = False, rule: bool = True
+) -> Group:
     """What revealing adds: the answer, then the grade keys with their intervals."""
     return Group(
-        Rule(style="dim"),
+        *([Rule(style="dim")] if rule else []),
         _markdown(answer_text(row), row),
         Rule(style="dim"),
         grade_line(previews),

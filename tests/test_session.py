@@ -92,7 +92,8 @@ def test_screen_of_one_card(db):
     _, out, _ = session(db, ["", "q"])
     screen = out.split("Done:")[0]
     assert [line.rstrip() for line in screen.splitlines()] == [
-        "act › Activation functions › ReLU                  new 3 · learning 0 · review 0",
+        "act                                                new 3 · learning 0 · review 0",
+        "Activation functions › ReLU",
         "─" * 80,
         "What does ReLU compute?",
         "─" * 80,
@@ -146,7 +147,7 @@ def test_undo_twice_restores_both_cards(db):
     assert [card(db, i)["reps"] for i in (1, 2, 3)] == [0, 0, 0]
     assert "Undone: card 2." in out and "Undone: card 1." in out
     # the card undone last is shown again
-    assert out.rsplit("Undone: card 1.", 1)[1].splitlines()[3].strip() == "What does ReLU compute?"
+    assert out.rsplit("Undone: card 1.", 1)[1].splitlines()[4].strip() == "What does ReLU compute?"
 
 
 def test_undo_restores_from_the_log_after_a_review(db):
