@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from pathlib import Path
@@ -137,9 +138,14 @@ def apply_sync_plan(db: Database, plan: SyncPlan, now: str) -> None:
 def _note_values(note_id: int, note: ParsedNote) -> tuple:
     return (
         note_id, note.key, note.kind, note.text, note.explicit_id, note.file, note.line, note.position,
-        note.deck, json.dumps(list(note.tags), ensure_ascii=False),
-        json.dumps(list(note.headings), ensure_ascii=False),
+        note.deck, _json_list(note.tags), _json_list(note.headings),
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _json_list(items: tuple[str, ...]) -> str:
+    # Notes of one section share their heading path: encode each path once, not 100k times.
+    return json.dumps(list(items), ensure_ascii=False)
 
 
 def _update_matched_notes(db: Database, matched: list[NoteMatch], now: str) -> None:

@@ -1,0 +1,87 @@
+"""Benchmark `revise import` and `revise sync` on a generated corpus of 1,000 files and 100k cards.
+
+    python bench/bench_import.py [--files 1000] [--cards 100000] [--runs 3] [--keep DIR]
+
+Generates the notes with bench/generate_notes.py, then times as cold subprocesses: an import into a
+fresh collection, a no-change re-import, a no-change sync, and a sync after touching every file
+(hashed, not parsed). Prints a table of the best run. Target (README): about 3 s for the cold import.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate_notes import generate  # noqa: E402
+
+
+# The installed console script next to this Python (as a user runs it), else the one on PATH.
+REVISE = str(Path(sys.executable).with_name("revise")) if Path(sys.executable).with_name("revise").exists() \
+    else shutil.which("revise") or "revise"
+
+
+def revise(collection: Path, *args: str) -> tuple[float, dict]:
+    """Run `revise --collection … ARGS --json` in a fresh process; (seconds, parsed JSON)."""
+    command = [REVISE, "--collection", str(collection), *args, "--json"]
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{done.stderr}")
+    return seconds, json.loads(done.stdout)
+
+
+def touch_all(folder: Path) -> None:
+    """Give every note a new mtime, so sync must hash them (but finds them unchanged)."""
+    for path in folder.rglob("*.md"):
+        path.touch()
+
+
+def measure(folder: Path, work: Path, runs: int) -> list[tuple[str, float, int]]:
+    """(step, best seconds, cards) for each step."""
+    best: dict[str, tuple[float, int]] = {}
+    for run in range(runs):
+        collection = work / f"run{run}.db"
+        steps = [
+            ("cold import", lambda: revise(collection, "import", str(folder))),
+            ("re-import, no change", lambda: revise(collection, "import", str(folder))),
+            ("sync, no change", lambda: revise(collection, "sync")),
+            ("sync, all files touched", lambda: (touch_all(folder), revise(collection, "sync"))[1]),
+        ]
+        for name, step in steps:
+            seconds, report = step()
+            cards = report["added"] + report["updated"] + report["moved"] + report["unchanged"]
+            if name not in best or seconds < best[name][0]:
+                best[name] = (seconds, cards)
+    return [(name, seconds, cards) for name, (seconds, cards) in best.items()]
+
+
+def print_table(rows: list[tuple[str, float, int]]) -> None:
+    print(f"{'step':<26} {'seconds':>8} {'cards':>8} {'cards/s':>9}")
+    for name, seconds, cards in rows:
+        print(f"{name:<26} {seconds:>8.2f} {cards:>8} {cards / seconds:>9.0f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--cards", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--keep", type=Path, help="generate the notes here and keep them")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp) / "notes"
+        if not folder.exists() or not any(folder.rglob("*.md")):
+            generate(folder, files=args.files, cards=args.cards)
+        print_table(measure(folder, Path(tmp), args.runs))
+
+
+if __name__ == "__main__":
+    main()
