@@ -424,19 +424,16 @@ def _markdown(text: str, row: dict) -> RenderableType:
     return card_markdown(text, Path(row["source"]).parent if row["source"] else None)
 
 
-def heading_lines(row: dict, right: Text) -> Group:
-    """The deck (with `right`, the counts, beside it), then the heading path on its own line."""
+def heading_lines(row: dict) -> Text:
+    """The deck, then the heading path on a line of its own."""
     from revise.render import inline_text
 
-    lines: list[RenderableType] = [_two_sides(_styled(inline_text(row["deck"]), "bold cyan"), right)]
-    headings = json.loads(row["headings"] or "[]")
-    if headings:
-        path = Text(style="dim")
-        for i, heading in enumerate(headings):
-            path.append(" › " if i else "")
-            path.append_text(inline_text(heading))
-        lines.append(path)
-    return Group(*lines)
+    lines = _styled(inline_text(row["deck"]), "bold cyan")
+    for i, heading in enumerate(json.loads(row["headings"] or "[]")):
+        lines.append("\n" if i == 0 else " › ", style="dim")
+        lines.append_text(_styled(inline_text(heading), "dim"))
+    lines.end = "\n"
+    return lines
 
 
 def _styled(text: Text, style: str) -> Text:
@@ -500,7 +497,7 @@ def card_screen(
     cram: bool = False,
 ) -> Group:
     """The whole screen for a card: heading path, question, and (revealed) answer and grades."""
-    parts: list[RenderableType] = [heading_lines(row, counts_text(counts, cram)), Rule(style="dim")]
+    parts: list[RenderableType] = [heading_lines(row), Rule(counts_text(counts, cram), align="right", style="dim")]
     if revealed and row["kind"] == "cloze":  # the revealed text replaces the question
         parts.append(answer_part(row, previews=previews, counts=counts, cram=cram, rule=False))
     elif revealed:

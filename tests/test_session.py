@@ -92,9 +92,9 @@ def test_screen_of_one_card(db):
     _, out, _ = session(db, ["", "q"])
     screen = out.split("Done:")[0]
     assert [line.rstrip() for line in screen.splitlines()] == [
-        "act                                                new 3 · learning 0 · review 0",
+        "act",
         "Activation functions › ReLU",
-        "─" * 80,
+        "─" * 50 + " new 3 · learning 0 · review 0",
         "What does ReLU compute?",
         "─" * 80,
         "Space reveal · u undo · b bury · s suspend · e edit · q quit         card 1 of 3",
