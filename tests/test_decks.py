@@ -87,6 +87,12 @@ def test_getting_started_has_heading_section_cards():
     assert by_front["Stability"].back.startswith("The number of days")
 
 
+def test_the_card_counts_in_the_decks_readme_are_true():
+    text = (DECKS / "README.md").read_text(encoding="utf-8")
+    stated = dict(re.findall(r"^\| `([^`]+)` \| [^|]+ \| (\d+) \|$", text, re.M))
+    assert stated == {str(path.relative_to(DECKS)): str(len(parsed(path))) for path in DECK_FILES}
+
+
 def test_the_decks_readme_holds_no_cards_and_its_example_parses():
     text = (DECKS / "README.md").read_text(encoding="utf-8")
     assert parse(text, "README.md", "README").cards == []
@@ -108,6 +114,8 @@ SYNTAXES = {
     "multi-line ?": (r"^\?$", "basic", 3),
     "multi-line reversed ??": (r"^\?\?$", "reversed", 3),
     "numbered cloze": (r"\{\{c\d+::", "cloze", 2),
+    "cloze with a hint": (r"\{\{c\d+::.*?::[^:}]+\}\}", "cloze", 2),
+    "unnumbered cloze": (r"\{\{(?!c\d+::)[^}]+\}\}", "cloze", 2),
     "==highlight== cloze": (r"==[^=\s][^=]*==", "cloze", 2),
     "definition list": (r"^: \S", "basic", 1),
     "bold term bullet": (r"^\s*- \*\*[^*]+\*\*\s*(:|—|–| - )", "basic", 0),
