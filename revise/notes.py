@@ -15,8 +15,9 @@ faster than building a CommonMark tree and needs only what cards need. It works 
 
 from __future__ import annotations
 
+import gc
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 
@@ -63,11 +64,11 @@ _MASK_RE = re.compile(
     r"|\$\$.+?\$\$"  # inline display math
     r"|\$(?=[^\s$])(?:[^$\\\n]|\\.)*?(?<=[^\s\\])\$(?!\d)"  # $math$ (not $5 and $6)
     r"|\\\(.*?\\\)|\\\[.*?\\\]"  # \(math\) and \[math\]
-    r"|\b[a-zA-Z][\w+.-]*://[^\s<>)\]]*"  # URLs
     r"|\\[{}=:\[\]!#`$\\]",  # escapes: \{{ \== \:: \[ …
     re.DOTALL,
 )
-_MASK_TRIGGERS = ("`", "$", "\\", "://")
+_URL_RE = re.compile(r"\b[a-zA-Z][\w+.-]*://[^\s<>)\]]*")
+_LINK_RE_MASK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")  # images and links: never markers
 
 
 def _nul(m: re.Match[str]) -> str:
@@ -75,10 +76,13 @@ def _nul(m: re.Match[str]) -> str:
 
 
 def _mask(text: str) -> str:
-    """`text` with code, math, URLs and escapes blanked out (same length)."""
-    for trigger in _MASK_TRIGGERS:
-        if trigger in text:
-            return _MASK_RE.sub(_nul, text)
+    """`text` with code, math, URLs, images, link targets and escapes blanked out (same length)."""
+    if "`" in text or "$" in text or "\\" in text:
+        text = _MASK_RE.sub(_nul, text)
+    if "://" in text:
+        text = _URL_RE.sub(_nul, text)
+    if "](" in text:
+        text = _LINK_RE_MASK.sub(_nul, text)
     return text
 
 
@@ -146,36 +150,44 @@ def _canonical_cloze(text: str, deletions: list[_Deletion]) -> tuple[str, list[i
     return "".join(parts), sorted(set(numbers))
 
 
-def _render_cloze(note_text: str, show: Any) -> str:
+_Segments = list[tuple[str, int, str, str | None]]  # (text before, number, body, hint)
+
+
+def _cloze_segments(note_text: str) -> tuple[_Segments, str]:
+    """A canonical cloze note cut into deletions, and the text after the last one."""
     masked = _mask(note_text)
-    parts: list[str] = []
+    segments: _Segments = []
     pos = 0
     for m in _CANONICAL_RE.finditer(masked):
         body, hint = _split_hint(note_text[m.start(2) : m.end(2)], m.group(2))
-        parts.append(note_text[pos : m.start()] + show(int(m.group(1)), body, hint))
+        segments.append((note_text[pos : m.start()], int(m.group(1)), body, hint))
         pos = m.end()
-    parts.append(note_text[pos:])
-    return "".join(parts)
+    return segments, note_text[pos:]
+
+
+def _front_of(segments: _Segments, tail: str, n: int) -> str:
+    parts = []
+    for before, number, body, hint in segments:
+        shown = body if number != n else f"[{hint}]" if hint else "[…]"
+        parts.append(before + shown)
+    return "".join(parts) + tail
+
+
+def _back_of(segments: _Segments, tail: str, n: int, mark: tuple[str, str]) -> str:
+    parts = []
+    for before, number, body, _hint in segments:
+        parts.append(before + (f"{mark[0]}{body}{mark[1]}" if number == n else body))
+    return "".join(parts) + tail
 
 
 def cloze_front(note_text: str, n: int) -> str:
     """The question side of cloze `n`: its deletions hidden as `[…]` (or `[hint]`), others shown."""
-
-    def show(number: int, body: str, hint: str | None) -> str:
-        if number != n:
-            return body
-        return f"[{hint}]" if hint else "[…]"
-
-    return _render_cloze(note_text, show)
+    return _front_of(*_cloze_segments(note_text), n)
 
 
 def cloze_back(note_text: str, n: int, mark: tuple[str, str] = ("", "")) -> str:
     """The answer side of cloze `n`: the full text, its deletions wrapped in `mark`."""
-
-    def show(number: int, body: str, hint: str | None) -> str:
-        return f"{mark[0]}{body}{mark[1]}" if number == n else body
-
-    return _render_cloze(note_text, show)
+    return _back_of(*_cloze_segments(note_text), n, mark)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -277,9 +289,12 @@ _TAG_RE = re.compile(r"(?<![\w&#/\\\0])#(?=[\w/-]*[^\W\d])[\w/-]+")
 _EDGE_TAGS_RE = re.compile(
     r"^(\s*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?)((?:#[\w/-]+[ \t]+)+)|(?:[ \t]+#[\w/-]+)+[ \t]*$"
 )
+_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_WIKILINK_RE = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
 _SPACE_FIXES = str.maketrans({"\u00a0": " ", "\u200b": None, "\u2060": None, "\ufeff": None})
 
 BLANK, TEXT, OPAQUE, HEADING, RULE = range(5)
+_SPECIAL_FIRST = frozenset("`~-+*0123456789#_$\\|")
 
 
 class _Rec(NamedTuple):
@@ -303,9 +318,10 @@ def _indent_of(line: str) -> int:
 def _heading_title(text: str) -> str:
     """Heading text with links reduced to their text."""
     if "[" in text:
-        text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-        text = re.sub(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]", r"\1", text)
-    text = re.sub(r"\s+\^[A-Za-z0-9-]+$", "", text)
+        text = _LINK_RE.sub(r"\1", text)
+        text = _WIKILINK_RE.sub(r"\1", text)
+    if "^" in text:
+        text = _BLOCK_ID_RE.sub("", text)
     if "#" in text:
         text = _strip_edge_tags(text, _mask(text))
     return text.strip()
@@ -345,12 +361,14 @@ class _Scanner:
                     continue
                 in_comment = False
                 line = " " * (at + 3) + line[at + 3 :]
+                if not line.strip():
+                    continue
             stripped = line.strip()
             if not stripped:
                 out.append(_Rec(BLANK, no, ""))
                 prev_blank = True
                 continue
-            indent = _indent_of(line)
+            indent = 0 if line[0] not in " \t" else _indent_of(line)
             if indent >= 4 and (in_indented or (prev_blank and not in_list)):
                 out.append(_Rec(OPAQUE, no, line))
                 in_indented = True
@@ -358,7 +376,14 @@ class _Scanner:
             in_indented = False
             was_blank, prev_blank = prev_blank, False
             first = stripped[0]
-            if first in "`~-+*0123456789" and indent < 4 + 4 * in_list:
+            if first not in _SPECIAL_FIRST and "<" not in line and "^" not in line and "#" not in line:
+                out.append(_Rec(TEXT, no, line.rstrip(), indent))  # the common case: plain text
+                if was_blank and not indent:
+                    in_list = False
+                continue
+            if first in "`~-+*0123456789" and indent < 4 + 4 * in_list and (
+                "``" in stripped[:14] or "~~" in stripped[:14]
+            ):
                 m = _FENCE_RE.match(stripped)
                 if m and not (m.group(1)[0] == "`" and "`" in stripped[m.end() :]):
                     fence = m.group(1)
@@ -371,7 +396,9 @@ class _Scanner:
                     out.append(_Rec(HEADING, no, _heading_title(m.group(2) or ""), len(m.group(1))))
                     in_list = False
                     continue
-            if first in "-*_" and indent < 4 and _RULE_RE.match(line):
+            if first in "-*_" and indent < 4 and not stripped.replace(first, "").strip(" \t") and (
+                _RULE_RE.match(line)
+            ):
                 out.append(_Rec(RULE, no, line))
                 in_list = False
                 continue
@@ -427,22 +454,26 @@ class _Scanner:
                 tags = tuple(tag[1:] for tag in found)
                 line = _strip_edge_tags(line, masked)
         line = line.rstrip()
-        if not line.strip():
+        if not line or line.isspace():
             self.file_tags.extend(tags)  # a line of tags labels the whole note
             if block_id and self.records and self.records[-1].kind == TEXT:
                 prev = self.records[-1]  # `^id` on the line after a paragraph names it
                 self.records[-1] = prev._replace(block_id=prev.block_id or block_id)
             return None
-        m = _LIST_RE.match(line)
+        m = _LIST_RE.match(line) if line.lstrip()[0] in "-+*0123456789" else None
         content = m.end() if m else 0
-        if m and "\t" in line[:content]:
-            content = len(line[:content].expandtabs(4))
-            line = line[: m.end()].expandtabs(4) + line[m.end() :]
+        if m and "\t" in line[:content]:  # `\t-\tterm`: indentation in columns, one space after
+            prefix = line[: m.end()].rstrip(" \t")
+            marker = prefix.lstrip(" \t")
+            prefix = " " * len(prefix[: len(prefix) - len(marker)].expandtabs(4)) + marker + " "
+            line, content = prefix + line[m.end() :], len(prefix)
         return _Rec(TEXT, no, line, indent, content, tags, block_id)
 
 
 def _strip_edge_tags(line: str, masked: str) -> str:
     """Drop `#tag` words standing at the start or end of a line (labels, not prose)."""
+    if not _TAG_RE.sub("", masked).strip():
+        return ""  # a line of tags only
     while True:
         m = _EDGE_TAGS_RE.search(masked)
         if not m or m.start() == m.end():
@@ -458,6 +489,7 @@ def _strip_edge_tags(line: str, masked: str) -> str:
 # Card finding
 
 _SINGLE_SEP_RE = re.compile(r":{2,3}")
+_CLOZE_SPAN_RE = re.compile(r"\{\{.*?\}\}|\{\{c\d+::")  # a cloze's `::` is not a separator
 _MULTI_SEPS = {"?": "basic", "??": "reversed"}
 _BOLD_TERM_RE = re.compile(
     r"(\*\*|__)(?P<term>(?:(?!\1).)+?)\1[ \t]*(?:[:—–]|[ \t]-(?=[ \t]))[ \t]*(?P<def>.*)$"
@@ -465,6 +497,14 @@ _BOLD_TERM_RE = re.compile(
 )
 _DEF_LINE_RE = re.compile(r" {0,3}:[ \t]+(?=\S)")
 _CLOZE_HINTS = ("{{", "==")
+_SEPARATOR_LINE_RE = re.compile(r"^[ \t]*(?:\?\??[ \t]*$|:[ \t])", re.MULTILINE)
+
+
+def _may_hold_card(text: str) -> bool:
+    """A quick test that rules out most prose: every card needs one of these markers."""
+    if "::" in text or "==" in text or "{{" in text or "**" in text or "__" in text:
+        return True
+    return ("?" in text or ":" in text) and _SEPARATOR_LINE_RE.search(text) is not None
 
 
 def _dedent(lines: list[str]) -> str:
@@ -490,7 +530,7 @@ def _find_single_separator(text: str) -> tuple[int, int] | None:
     """Position and length of the first `::`/`:::` not in code, math, a URL or a cloze."""
     masked = _mask(text)
     if "{{" in masked:
-        masked = re.sub(r"\{\{.*?\}\}", _nul, masked)
+        masked = _CLOZE_SPAN_RE.sub(_nul, masked)
     m = _SINGLE_SEP_RE.search(masked)
     if not m:
         return None
@@ -500,16 +540,15 @@ def _find_single_separator(text: str) -> tuple[int, int] | None:
 class _Parser:
     """Finds cards in scanned records."""
 
-    def __init__(self, file: str, deck: str, fm: _FrontMatter, file_tags: list[str]) -> None:
+    def __init__(self, file: str, deck: str, fm: _FrontMatter, file_tags: tuple[str, ...]) -> None:
         self.file = file
         self.deck = deck
         self.fm = fm
-        self.base_tags = list(fm.tags)
+        self.base_tags = tuple(fm.tags) + tuple(file_tags)
         self.cards: list[ParsedCard] = []
         self.warnings: list[ParseWarning] = []
         self.headings: list[tuple[int, str]] = []  # (level, title)
         self.path: tuple[str, ...] = ()
-        self.file_tags = file_tags
 
     # -- output ---------------------------------------------------------------------------------
 
@@ -517,14 +556,15 @@ class _Parser:
         self.warnings.append(ParseWarning(self.file, line, message))
 
     def add(self, kind: str, front: str, back: str, note: str, ord: int, recs: list[_Rec]) -> None:
-        tags: list[str] = []
+        tags = self.base_tags
         block_id = None
         for rec in recs:
-            tags.extend(rec.tags)
+            if rec.tags:
+                tags = _unique(tags + rec.tags)
             block_id = block_id or rec.block_id
         self.cards.append(
             ParsedCard(kind, front, back, note, ord, self.file, recs[0].no, self.deck,
-                       tuple(tags), self.path, block_id)
+                       tags, self.path, block_id)
         )
 
     def add_basic(self, front: str, back: str, recs: list[_Rec], reversed_: bool = False) -> None:
@@ -541,13 +581,15 @@ class _Parser:
         kept = [d for d in deletions if d.text.strip()]
         if len(kept) < len(deletions):
             self.warn(recs[0].no, "empty cloze deletion ignored")
-        if not hashcards:
+        if not hashcards and text.count("{{") > sum(text.startswith("{{", d.start) for d in deletions):
             self._check_unclosed(text, deletions, recs)
         if not kept:
             return False
         note, numbers = _canonical_cloze(text, kept)
+        segments, tail = _cloze_segments(note)
+        back = _back_of(segments, tail, 0, ("", ""))
         for n in numbers:
-            self.add("cloze", cloze_front(note, n), cloze_back(note, n), note, n, recs)
+            self.add("cloze", _front_of(segments, tail, n), back, note, n, recs)
         return True
 
     def _check_unclosed(self, text: str, deletions: list[_Deletion], recs: list[_Rec]) -> None:
@@ -568,7 +610,7 @@ class _Parser:
         section: list[_Rec] | None = None
         while i < n:
             rec = records[i]
-            if rec.kind == TEXT and rec.indent == 0 and rec.text[:2] in ("Q:", "C:", "A:"):
+            if rec.text[1:2] == ":" and rec.kind == TEXT and rec.text[0] in "QCA" and not rec.indent:
                 self.paragraph(run)
                 run = []
                 end = self.hashcards_block(records, i)
@@ -672,8 +714,8 @@ class _Parser:
 
     def paragraph(self, run: list[_Rec]) -> None:
         """Cards in one run of non-blank lines."""
-        if not run:
-            return
+        if not run or not _may_hold_card("\n".join([r.text for r in run])):
+            return  # plain prose, lists or code: nothing can be a card (the common case)
         for k, rec in enumerate(run):
             if rec.kind == TEXT and not rec.content and rec.text.strip() in _MULTI_SEPS:
                 self.multiline(run, k)
@@ -744,7 +786,8 @@ class _Parser:
         if len(texts) >= 2 and any(_DEF_LINE_RE.match(t) for t in texts[1:]):
             if self.definitions(recs):
                 return
-        self.maybe_cloze(recs, _dedent([r.text for r in recs]))
+        if any(hint in r.text for r in recs for hint in _CLOZE_HINTS):
+            self.maybe_cloze(recs, _dedent([r.text for r in recs]))
 
     def definitions(self, recs: list[_Rec]) -> bool:
         """`Term` then `: definition` lines (definition lists); True when any card came out."""
@@ -819,21 +862,27 @@ def _dedupe(cards: list[ParsedCard], warn: Any) -> list[ParsedCard]:
 
 def parse(text: str, file: str, default_deck: str) -> ParseResult:
     """Parse one Markdown file's text into cards and warnings."""
+    # The scan makes one small tuple per line, none of them in a reference cycle; pausing the
+    # cyclic garbage collector meanwhile saves a third of the time on a large folder.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse(text, file, default_deck)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _parse(text: str, file: str, default_deck: str) -> ParseResult:
     lines = _normalise_newlines(text).split("\n")
     fm = _read_front_matter(lines)
     scanner = _Scanner(lines[fm.end :], fm.end + 1)
     records = scanner.scan()
-    parser = _Parser(file, fm.deck or default_deck, fm, scanner.file_tags)
+    parser = _Parser(file, fm.deck or default_deck, fm, _unique(tuple(scanner.file_tags)))
     if fm.problem:
         parser.warn(1, fm.problem)
     parser.run(records)
-    cards = _dedupe(parser.cards, parser.warn)
-    extra = tuple(fm.tags) + tuple(scanner.file_tags)
-    if extra:
-        cards = [replace(c, tags=_unique(extra + c.tags)) for c in cards]
-    else:
-        cards = [replace(c, tags=_unique(c.tags)) if len(c.tags) > 1 else c for c in cards]
-    return ParseResult(cards, parser.warnings)
+    return ParseResult(_dedupe(parser.cards, parser.warn), parser.warnings)
 
 
 def _unique(tags: tuple[str, ...]) -> tuple[str, ...]:
