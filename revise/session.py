@@ -429,11 +429,20 @@ def heading_lines(row: dict) -> Text:
     from revise.render import inline_text
 
     lines = _styled(inline_text(row["deck"]), "bold cyan")
-    for i, heading in enumerate(json.loads(row["headings"] or "[]")):
+    headings = json.loads(row["headings"] or "[]")
+    if headings and _same_title(row["deck"].split("::")[-1], headings[0]):
+        headings = headings[1:]  # the top heading is the deck's title: do not say it twice
+    for i, heading in enumerate(headings):
         lines.append("\n" if i == 0 else " › ", style="dim")
         lines.append_text(_styled(inline_text(heading), "dim"))
     lines.end = "\n"
     return lines
+
+
+def _same_title(deck: str, heading: str) -> bool:
+    """True if a heading repeats the deck's name (`2 Improving …` vs `Improving …: more`)."""
+    deck, heading = deck.lstrip("0123456789 ._-").lower(), heading.lower()
+    return bool(deck) and heading.startswith(deck) and not heading[len(deck):][:1].isalnum()
 
 
 def _styled(text: Text, style: str) -> Text:
