@@ -249,15 +249,10 @@ def test_an_exception_mid_import_rolls_everything_back(db, notes):
     assert snapshot(db) == before
 
 
-def test_many_files_parse_in_workers_with_the_same_result(tmp_path):
-    folder = tmp_path / "many"
-    folder.mkdir()
-    for i in range(importer.PARALLEL_MIN_FILES + 1):
-        (folder / f"f{i}.md").write_text(f"Question {i} :: answer {i}\n\nTerm {i} ::: meaning {i}\n")
-    db = store.open_collection(tmp_path / "many.db")
-    report = import_paths(db, [folder])
-    assert report.total("added") == 3 * (importer.PARALLEL_MIN_FILES + 1)
-    assert cards(db)["Question 7"]["deck"] == "f7"
+def test_parsing_in_worker_processes_gives_the_same_notes(tmp_path):
+    jobs = [(f"Question {i} :: answer {i}\n\nTerm {i} ::: meaning {i}\n\nQ: unanswered\n", f"/n/f{i}.md", f"f{i}")
+            for i in range(40)]
+    assert importer.parse_files(jobs, workers=2) == importer.parse_files(jobs, workers=1)
 
 
 CARD_LINES = st.lists(
