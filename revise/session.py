@@ -22,6 +22,7 @@ from sqlite_utils import Database
 
 from revise import scheduler, store
 from revise.config import Config
+from revise.errors import ReviseError
 from revise.scheduler import Answer, QueueCard, Schedule
 
 # A key source: called with a timeout in seconds (None waits for ever), returns one key, or None
@@ -83,13 +84,30 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def default_editor(path: str, line: int) -> None:
-    """Run `$EDITOR +LINE FILE` (vi, vim, nano, emacs and kakoune understand +LINE; `code -g` is not used)."""
+def editor_command(editor: str, path: str, line: int) -> list[str]:
+    """The command that opens `path` at `line`: `EDITOR +LINE FILE` (vi, vim, nano, emacs, micro, kak),
+    or `EDITOR --wait -g FILE:LINE` for VS Code (code, codium) and `EDITOR --wait FILE:LINE` for subl."""
     import shlex
+
+    words = shlex.split(editor) or ["vi"]
+    name = Path(words[0]).name
+    wait = [] if {"-w", "--wait"} & set(words) else ["--wait"]
+    if name in ("code", "codium", "code-insiders", "code-oss"):
+        return [*words, *wait, "-g", f"{path}:{line}"]
+    if name == "subl":
+        return [*words, *wait, f"{path}:{line}"]
+    return [*words, f"+{line}", path]
+
+
+def default_editor(path: str, line: int) -> None:
+    """Open the card's file at its line in $VISUAL, else $EDITOR, else vi; return when it closes."""
     import subprocess
 
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    subprocess.run([*shlex.split(editor), f"+{line}", path], check=False)
+    try:
+        subprocess.run(editor_command(editor, path, line), check=False)
+    except OSError as exc:
+        raise ReviseError(f"cannot run the editor '{editor}' ({exc}). Set $EDITOR to an editor command.") from exc
 
 
 class Session:
@@ -345,7 +363,10 @@ class Session:
         if not row["source"]:
             self.console.print("This card has no source file to edit.")
         else:
-            self.edit(row["source"], row["line"] or 1)
+            try:
+                self.edit(row["source"], row["line"] or 1)
+            except ReviseError as exc:  # a missing editor should not end the session
+                self.console.print(f"Error: {exc}", markup=False)
             if self.sync is not None:
                 self.sync([row["source"]])
         self.front.append(_queue_card(row))

@@ -12,7 +12,7 @@ from rich.console import Console
 
 from revise import importer, scheduler, store
 from revise.config import Config, Settings
-from revise.session import LineKeys, Selection, Session
+from revise.session import LineKeys, Selection, Session, editor_command, heading_lines
 
 UTC = timezone.utc
 START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
@@ -297,3 +297,32 @@ def test_line_keys_from_a_pipe():
     assert keys(None) == "last"
     with pytest.raises(EOFError):
         keys(None)
+
+
+@pytest.mark.parametrize(
+    "editor, command",
+    [
+        ("vim", ["vim", "+7", "/n/a b.md"]),
+        ("emacs -nw", ["emacs", "-nw", "+7", "/n/a b.md"]),
+        ("code", ["code", "--wait", "-g", "/n/a b.md:7"]),
+        ("/usr/bin/codium -w", ["/usr/bin/codium", "-w", "-g", "/n/a b.md:7"]),
+        ("subl", ["subl", "--wait", "/n/a b.md:7"]),
+    ],
+)
+def test_editor_command(editor, command):
+    assert editor_command(editor, "/n/a b.md", 7) == command
+
+
+def test_missing_editor_is_reported_and_the_session_goes_on(db, monkeypatch):
+    monkeypatch.setenv("EDITOR", "/nonexistent/editor")
+    monkeypatch.delenv("VISUAL", raising=False)
+    summary, out, _ = session(db, ["e", "", "3", "q"])
+    assert "Error: cannot run the editor '/nonexistent/editor'" in out
+    assert summary.answered == 1
+
+
+def test_heading_repeating_the_deck_title_is_not_shown_twice():
+    row = {"deck": "course::2 Improving Deep Networks", "headings": json.dumps(["Improving Deep Networks: tuning", "Week 1"])}
+    assert heading_lines(row).plain == "course::2 Improving Deep Networks\nWeek 1"
+    row = {"deck": "act", "headings": json.dumps(["Activation functions", "ReLU"])}
+    assert heading_lines(row).plain == "act\nActivation functions › ReLU"
