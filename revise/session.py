@@ -56,7 +56,8 @@ class Summary:
     answered: int = 0
     again: int = 0
     seconds: float = 0.0
-    due_tomorrow: int = 0
+    due_tomorrow: int = 0  # due before the end of tomorrow, including what is still due today
+    still_due_today: int = 0
     learning_later: int = 0
     leeches: list[int] = field(default_factory=list)
 
@@ -397,8 +398,9 @@ class Session:
         now = self.clock()
         self.summary.seconds = (now - started).total_seconds()
         hour = self.config.default.day_start_hour
-        tomorrow_end = scheduler.next_day_start(now, hour, self.tz) + timedelta(days=1)
-        self.summary.due_tomorrow = store.count_due_before(self.db, scheduler.format_time(tomorrow_end))
+        today_end = scheduler.next_day_start(now, hour, self.tz)
+        self.summary.still_due_today = store.count_due_before(self.db, scheduler.format_time(today_end))
+        self.summary.due_tomorrow = store.count_due_before(self.db, scheduler.format_time(today_end + timedelta(days=1)))
         self.console.print(summary_text(self.summary, cram=self.selection.cram))
 
 
@@ -555,18 +557,25 @@ def _keys_line(*, revealed: bool) -> Text:
     return Text(first + "u undo · b bury · s suspend · e edit · q quit", style="dim")
 
 
+def _cards(count: int) -> str:
+    return f"{count} card{'s' * (count != 1)}"
+
+
 def summary_text(summary: Summary, cram: bool = False) -> Text:
     """The closing lines: cards done, again rate, time, and what tomorrow holds."""
     minutes, seconds = divmod(round(summary.seconds), 60)
     text = Text()
-    text.append(f"Done: {summary.answered} card{'s' * (summary.answered != 1)}", style="bold")
+    text.append(f"Done: {_cards(summary.answered)}", style="bold")
     text.append(f", again {summary.again_rate:.0%}, {minutes}m {seconds:02d}s.\n")
     if summary.learning_later:
-        text.append(f"{summary.learning_later} learning card(s) come back later today.\n")
+        text.append(f"Learning later today: {_cards(summary.learning_later)}.\n")
     if summary.leeches:
         text.append(f"Leeches found: {', '.join(map(str, summary.leeches))} (tagged 'leech').\n")
     if not cram:
-        text.append(f"Due tomorrow: {summary.due_tomorrow} review(s), plus new cards.")
+        text.append(f"Due tomorrow: {_cards(summary.due_tomorrow)}")
+        if summary.still_due_today:
+            text.append(f" ({summary.still_due_today} of them still due today)")
+        text.append(", plus new cards.")
     return text
 
 
