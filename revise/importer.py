@@ -150,16 +150,28 @@ def _sync(
         remembered = store.source_rows(db)
         files, gone = _discover(scans, remembered, report.errors, must_find)
         batch = _Batch(remembered, now_iso)
-        for done, (file, root) in enumerate(files, 1):
+        tick = _Ticker(progress, total=2 * len(files) + 1)  # read each file, parse each file, write
+        for file, root in files:
             batch.read(file, root, report.errors)
-            if progress:
-                progress(done, len(files) + 1)
-        batch.parse()
+            tick()
+        tick(len(files) - len(batch.pending))  # files that need no parsing
+        batch.parse(tick)
         batch.write(db, gone)
         report.files = batch.results(db, files, gone, {e.file for e in report.errors})
-        if progress:
-            progress(len(files) + 1, len(files) + 1)
+        tick()  # the last call comes after every write, still inside the transaction
     return report
+
+
+class _Ticker:
+    """Counts steps done and reports them to a progress callback."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total, self.done = progress, total, 0
+
+    def __call__(self, steps: int = 1) -> None:
+        self.done += steps
+        if self.progress:
+            self.progress(self.done, self.total)
 
 
 @contextlib.contextmanager
@@ -191,14 +203,17 @@ def _discover(
             # its notes stay as they are.
             errors.append(FileError(str(scan.path), "this imported folder is gone — reconnect it, or import it from its new place"))
             continue
-        for file in found:
-            files[str(file)] = scan.root
-        gone += [p for p in remembered if _is_under(p, scan.path) and p not in files and not Path(p).exists()]
+        for file in map(str, found):
+            # A file inside two imported roots keeps the root it was last imported from.
+            if file not in files or remembered.get(file, {}).get("root") == str(scan.root):
+                files[file] = scan.root
+        gone += [p for p in remembered if _is_under(p, scan.path) and p not in files and not os.path.exists(p)]
     return sorted(files.items()), sorted(set(gone))
 
 
 def _is_under(file: str, folder: Path) -> bool:
-    return Path(file) == folder or Path(file).is_relative_to(folder)
+    folder_text = str(folder)
+    return file == folder_text or file.startswith(folder_text.rstrip(os.sep) + os.sep)
 
 
 def _markdown_files(path: Path) -> list[Path]:
@@ -266,12 +281,13 @@ class _Batch:
             return
         self.pending.append(_Pending(file, root, text, source))
 
-    def parse(self) -> None:
+    def parse(self, tick: Callable[[], None]) -> None:
         """Parse every changed file (in worker processes when there are many) into notes."""
         jobs = [(p.text, p.file, default_deck(Path(p.file), p.root)) for p in self.pending]
         for pending, (notes, warnings) in zip(self.pending, parse_files(jobs, _workers_for(jobs))):
             self.parsed[pending.file] = notes
             self.warnings[pending.file] = warnings
+            tick()
 
     def write(self, db: Database, gone: list[str]) -> None:
         """Match the parsed notes against the collection and write the result."""
@@ -333,14 +349,17 @@ def parse_file(text: str, file: str, deck: str) -> tuple[list[identity.ParsedNot
     return identity.group_notes(result.cards), list(result.warnings)
 
 
-def parse_files(jobs: list[tuple[str, str, str]], workers: int = 1) -> list[tuple[list[identity.ParsedNote], list[ParseWarning]]]:
+def parse_files(
+    jobs: list[tuple[str, str, str]], workers: int = 1
+) -> Iterator[tuple[list[identity.ParsedNote], list[ParseWarning]]]:
     """Parse many (text, file, deck) jobs, in `workers` processes when more than one; results in job order."""
     if workers < 2 or len(jobs) < 2:
-        return [parse_file(*job) for job in jobs]
+        yield from (parse_file(*job) for job in jobs)
+        return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(workers, initializer=gc.disable) as pool:
-        return list(pool.map(parse_file, *zip(*jobs), chunksize=max(1, len(jobs) // (workers * 8))))
+        yield from pool.map(parse_file, *zip(*jobs), chunksize=max(1, len(jobs) // (workers * 8)))
 
 
 def _workers_for(jobs: list[tuple[str, str, str]]) -> int:

@@ -252,7 +252,7 @@ def test_an_exception_mid_import_rolls_everything_back(db, notes):
 def test_parsing_in_worker_processes_gives_the_same_notes(tmp_path):
     jobs = [(f"Question {i} :: answer {i}\n\nTerm {i} ::: meaning {i}\n\nQ: unanswered\n", f"/n/f{i}.md", f"f{i}")
             for i in range(40)]
-    assert importer.parse_files(jobs, workers=2) == importer.parse_files(jobs, workers=1)
+    assert list(importer.parse_files(jobs, workers=2)) == list(importer.parse_files(jobs, workers=1))
 
 
 CARD_LINES = st.lists(
@@ -279,3 +279,21 @@ def test_importing_the_same_notes_twice_changes_nothing(tmp_path_factory, lines)
     assert (report.total("added"), report.total("updated"), report.total("retired")) == (0, 0, 0)
     after = snapshot(db)
     assert (after["notes"], after["cards"]) == (before["notes"], before["cards"])
+
+
+def test_progress_counts_up_to_its_total(db, notes):
+    calls: list[tuple[int, int]] = []
+    import_paths(db, [notes], progress=lambda done, total: calls.append((done, total)))
+    assert calls[-1][0] == calls[-1][1] == 5  # 2 files read, 2 parsed, 1 write
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+
+
+def test_a_file_in_two_imported_roots_keeps_the_deck_of_its_last_import(db, notes):
+    import_paths(db, [notes])
+    import_paths(db, [notes / "optim.md"])
+    assert cards(db)["Adam combines"]["deck"] == "optim"
+    report = sync_sources(db)
+    assert report.parsed == 0
+    import_paths(db, [notes / "course" / "week1.md"])
+    assert cards(db)["What does ReLU compute?"]["deck"] == "week1"
+    assert sync_sources(db).parsed == 0 and cards(db)["What does ReLU compute?"]["deck"] == "week1"
