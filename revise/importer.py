@@ -155,7 +155,7 @@ def _sync(
             batch.read(file, root, report.errors)
             tick()
         tick(len(files) - len(batch.pending))  # files that need no parsing
-        batch.parse(tick)
+        batch.parse(tick, report.errors)
         batch.write(db, gone)
         report.files = batch.results(db, files, gone, {e.file for e in report.errors})
         tick()  # the last call comes after every write, still inside the transaction
@@ -281,12 +281,15 @@ class _Batch:
             return
         self.pending.append(_Pending(file, root, text, source))
 
-    def parse(self, tick: Callable[[], None]) -> None:
+    def parse(self, tick: Callable[[], None], errors: list[FileError]) -> None:
         """Parse every changed file (in worker processes when there are many) into notes."""
         jobs = [(p.text, p.file, default_deck(Path(p.file), p.root)) for p in self.pending]
-        for pending, (notes, warnings) in zip(self.pending, parse_files(jobs, _workers_for(jobs))):
-            self.parsed[pending.file] = notes
-            self.warnings[pending.file] = warnings
+        for pending, (notes, warnings, error) in zip(self.pending, parse_files(jobs, _workers_for(jobs))):
+            if error:
+                errors.append(FileError(pending.file, error))
+            else:
+                self.parsed[pending.file] = notes
+                self.warnings[pending.file] = warnings
             tick()
 
     def write(self, db: Database, gone: list[str]) -> None:
@@ -299,7 +302,7 @@ class _Batch:
         )
         self.plan = identity.plan_sync(parsed, records)
         store.apply_sync_plan(db, self.plan, self.now)
-        store.save_sources(db, self.touched + [p.source for p in self.pending])
+        store.save_sources(db, self.touched + [p.source for p in self.pending if p.file in self.parsed])
         store.forget_sources(db, gone)
 
     def results(
@@ -341,17 +344,21 @@ def _decode(data: bytes) -> str:
         ) from None
 
 
-def parse_file(text: str, file: str, deck: str) -> tuple[list[identity.ParsedNote], list[ParseWarning]]:
-    """Parse one file's text into notes (siblings grouped) and warnings."""
+ParsedFile = tuple[list[identity.ParsedNote], list[ParseWarning], str | None]  # notes, warnings, error
+
+
+def parse_file(text: str, file: str, deck: str) -> ParsedFile:
+    """Parse one file's text into notes (siblings grouped) and warnings; a parser crash is this file's error."""
     from revise.notes import parse
 
-    result = parse(text, file, deck)
-    return identity.group_notes(result.cards), list(result.warnings)
+    try:
+        result = parse(text, file, deck)
+    except Exception as exc:  # a parser bug must not stop the other files, nor show a traceback
+        return [], [], f"the parser failed on it ({type(exc).__name__}: {exc}) — please report this with the file"
+    return identity.group_notes(result.cards), list(result.warnings), None
 
 
-def parse_files(
-    jobs: list[tuple[str, str, str]], workers: int = 1
-) -> Iterator[tuple[list[identity.ParsedNote], list[ParseWarning]]]:
+def parse_files(jobs: list[tuple[str, str, str]], workers: int = 1) -> Iterator[ParsedFile]:
     """Parse many (text, file, deck) jobs, in `workers` processes when more than one; results in job order."""
     if workers < 2 or len(jobs) < 2:
         yield from (parse_file(*job) for job in jobs)
