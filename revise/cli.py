@@ -284,9 +284,11 @@ def review(
 
     config = load_config()
     db = open_db(ctx)
-    report = importer.import_paths(db, paths) if paths else importer.sync_sources(db)
-    for error in report.errors:
-        typer.echo(f"Error: {error}", err=True)
+    if paths:
+        report = _with_progress(lambda progress: importer.import_paths(db, paths, progress=progress), True)
+    else:
+        report = _with_progress(lambda progress: importer.sync_sources(db, progress=progress), True)
+    _print_sync_problems(report)
     if paths and report.errors and not report.files:
         raise typer.Exit(1)
     selection = Selection(
@@ -304,6 +306,14 @@ def review(
             sync=lambda files: importer.sync_sources(db, [Path(f) for f in files]),
         )
         session.run()
+
+
+def _print_sync_problems(report: Any) -> None:
+    """Files that failed and parse warnings from the sync before a session, on stderr."""
+    for error in report.errors:
+        typer.echo(f"Error: {_shown_path(error.file)}: {error.message}", err=True)
+    for warning in report.warnings:
+        typer.echo(f"Warning: {_shown_path(warning.file)}:{warning.line}: {warning.message}", err=True)
 
 
 @command(name="config")
