@@ -263,23 +263,48 @@ class StatsRows:
 
 
 def read_stats(db, span: Span, config: Config, deck: str | None = None) -> StatsRows:
-    """Query the collection for everything `compute_stats` needs."""
+    """Query the collection for everything `compute_stats` needs.
+
+    The review-log queries run on a second connection in a worker thread while this one reads the
+    cards: SQLite releases the GIL, so on a big collection the two halves overlap.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
     from revise import store
 
-    cards = store.stats_cards(db, deck)
-    if deck is not None and not cards:
-        known = ", ".join(store.stats_deck_names(db)[:10]) or "none yet (run revise import)"
-        raise ReviseError(f"no cards in a deck named '{deck}'. Decks: {known}.")
+    path = store.stats_collection_file(db)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        reviews = pool.submit(_read_reviews_from, path, span, config, deck) if path else None
+        cards = store.stats_cards(db, deck)
+        if deck is not None and not cards:
+            known = ", ".join(store.stats_deck_names(db)[:10]) or "none yet (run revise import)"
+            raise ReviseError(f"no cards in a deck named '{deck}'. Decks: {known}.")
+        places = store.stats_card_places(db, [row[0] for row in hardest_rows(cards, span, config)])
+        review_rows = reviews.result() if reviews else _read_reviews(db, span, config, deck)
+    return StatsRows(cards=tuple(cards), places=places, **review_rows)
+
+
+def _read_reviews_from(path: str, span: Span, config: Config, deck: str | None) -> dict:
+    from revise import store
+
+    db = store.stats_reader(path)
+    try:
+        return _read_reviews(db, span, config, deck)
+    finally:
+        db.conn.close()
+
+
+def _read_reviews(db, span: Span, config: Config, deck: str | None) -> dict:
+    """The review-log half of `StatsRows`."""
+    from revise import store
+
     first = store.stats_first_review(db, deck)
     history_start = min(span.heatmap_start, _day_of(first, span)) if first is not None else span.heatmap_start
     decay, factor = fsrs_curve(_main_settings(config, deck))
     recent_start = span.start(span.today - timedelta(days=DECK_RETENTION_DAYS - 1))
-    tomorrow = span.start(span.today + timedelta(days=1))
-    return StatsRows(
-        cards=tuple(cards),
-        places=store.stats_card_places(db, [row[0] for row in hardest_rows(cards, span, config)]),
+    return dict(
         recent_answers=tuple(store.stats_answers_since(db, recent_start)),
-        today=store.stats_reviews_between(db, deck, span.start(span.today), tomorrow),
+        today=store.stats_reviews_between(db, deck, span.start(span.today), span.start(span.today + timedelta(days=1))),
         retention=tuple(
             (days, mature, store.stats_retention(db, deck, mature, start, end, decay, factor))
             for days, start, end in _window_pieces(span) for mature in (False, True)
@@ -599,46 +624,60 @@ def _retention_table(stats: Stats):
     from rich import box
     from rich.table import Table
 
-    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False,
-                  caption="true retention / FSRS predicted (reviews)", caption_justify="left")
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False, caption_justify="left",
+                  caption="true: not Again · FSRS: predicted · young: interval < 21 days")
     table.add_column("Last", no_wrap=True)
-    for name in ("All", "Young", "Mature"):
-        table.add_column(name, justify="right")
+    for name in ("Reviews", "True", "FSRS", "Young true/FSRS", "Mature true/FSRS"):
+        table.add_column(name, justify="right", no_wrap=True)
     for window in stats.retention:
-        cells = [_retention_cell(r) for r in (window.all, window.young, window.mature)]
-        table.add_row(f"{window.days} days", *cells)
+        both = window.all
+        table.add_row(f"{window.days} days", f"{both.reviews:,}", _percent(both.true), _percent(both.predicted),
+                      _pair(window.young), _pair(window.mature))
     return table
 
 
-def _retention_cell(retention: Retention) -> str:
+def _pair(retention: Retention) -> str:
     if not retention.reviews:
         return "–"
-    return f"{_percent(retention.true)} / {_percent(retention.predicted)} ({retention.reviews:,})"
+    bare = lambda value: "–" if value is None else f"{value * 100:.1f}"  # noqa: E731
+    return f"{bare(retention.true)} / {bare(retention.predicted)}"
 
 
 def _hardest_table(stats: Stats):
-    from rich import box
-    from rich.table import Table
+    return HardestTable(stats.hardest)
 
-    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False)
-    table.add_column("Lapses", justify="right", no_wrap=True)
-    table.add_column("Recall", justify="right", no_wrap=True)
-    table.add_column("Card", overflow="ellipsis", no_wrap=True, ratio=3)
-    table.add_column("Where", overflow="fold", ratio=2)
-    for card, where in zip(stats.hardest, _places(stats.hardest)):
-        front = " ".join(card.front.split())
-        table.add_row(f"{card.lapses}", _percent(card.retrievability), front, where)
-    return table
+
+class HardestTable:
+    """The hardest cards: lapses, recall now, the card's front (cut to fit) and its file:line."""
+
+    def __init__(self, cards: tuple[HardCard, ...]) -> None:
+        self.cards = cards
+
+    def __rich_console__(self, console, options):
+        from rich import box
+        from rich.table import Table
+        from rich.text import Text
+
+        width = max(10, options.max_width - 18)  # what the two number columns leave
+        table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False)
+        table.add_column("Lapses", justify="right", no_wrap=True)
+        table.add_column("Recall", justify="right", no_wrap=True)
+        table.add_column("Card · file:line", no_wrap=True)
+        for card, where in zip(self.cards, _places(self.cards)):
+            front = " ".join(card.front.split())
+            where += " (suspended)" if card.suspended else ""
+            front = front if len(front) <= width else front[: width - 1] + "…"
+            where = where if len(where) <= width else "…" + where[-(width - 1) :]  # keep the line number
+            table.add_row(f"{card.lapses}", _percent(card.retrievability), Text(front) + Text("\n" + where, style="dim"))
+        yield table
 
 
 def _places(cards: tuple[HardCard, ...]) -> list[str]:
     """file:line for each card, relative to the folder the listed files share."""
     import os
 
-    sources = [card.source for card in cards if card.source]
-    root = os.path.dirname(os.path.commonpath(sources)) if len(set(sources)) > 1 else None
-    if len(set(sources)) == 1:
-        root = os.path.dirname(sources[0])
+    folders = {os.path.dirname(card.source) for card in cards if card.source}
+    root = os.path.commonpath(folders) if folders else None
     places = []
     for card in cards:
         path = os.path.relpath(card.source, root) if card.source and root else (card.source or "?")
@@ -738,8 +777,8 @@ class Forecast:
         line, column = " " * (label + 1), label + 1
         for index, (day, _) in enumerate(days):
             at = label + 1 + index * step
-            if index % 7 == 0 and at >= column:
-                text = "today" if index == 0 else f"{day:%d %b}" if day.day < 8 or index == 0 else f"{day:%d}"
+            if index % 7 == 0 and (index == 0 or at > column):
+                text = "today" if index == 0 else f"{day.day} {day:%b}"
                 line += " " * (at - column) + text
-                column = at + len(text) + 1
+                column = at + len(text)
         return Text(line, style="dim")
