@@ -142,12 +142,20 @@ def _canonical_cloze(text: str, deletions: list[_Deletion]) -> tuple[str, list[i
         number = d.number
         if number is None:
             number, next_number = next_number, next_number + 1
-        hint = f"::{d.hint}" if d.hint is not None else ""
-        parts.append(text[pos : d.start] + f"{{{{c{number}::{d.text}{hint}}}}}")
+        hint = f"::{_escape_in_cloze(d.hint)}" if d.hint is not None else ""
+        parts.append(text[pos : d.start] + f"{{{{c{number}::{_escape_in_cloze(d.text)}{hint}}}}}")
         numbers.append(number)
         pos = d.end
     parts.append(text[pos:])
     return "".join(parts), sorted(set(numbers))
+
+
+def _escape_in_cloze(text: str) -> str:
+    """Backslash-escape `::` and `}}` inside a deletion so the canonical form reads back the same."""
+    masked = _mask(text)
+    if "::" not in masked and "}" not in masked:
+        return text
+    return "".join("\\" + ch if ch in ":}" and m == ch else ch for ch, m in zip(text, masked))
 
 
 _Segments = list[tuple[str, int, str, str | None]]  # (text before, number, body, hint)
@@ -509,6 +517,8 @@ def _may_hold_card(text: str) -> bool:
 
 def _dedent(lines: list[str]) -> str:
     """Lines joined with their common indentation removed and blank edges trimmed."""
+    if len(lines) == 1:
+        return lines[0].strip()
     lines = [line.rstrip() for line in lines]
     while lines and not lines[0].strip():
         lines.pop(0)
@@ -611,16 +621,18 @@ class _Parser:
         while i < n:
             rec = records[i]
             if rec.text[1:2] == ":" and rec.kind == TEXT and rec.text[0] in "QCA" and not rec.indent:
-                self.paragraph(run)
-                run = []
+                if run:
+                    self.paragraph(run)
+                    run = []
                 end = self.hashcards_block(records, i)
                 if section is not None:
                     section.extend(records[i:end])
                 i = end
                 continue
             if rec.kind in (BLANK, HEADING, RULE):
-                self.paragraph(run)
-                run = []
+                if run:
+                    self.paragraph(run)
+                    run = []
                 if rec.kind == HEADING:
                     section = self.heading(rec, section)
                     i += 1
@@ -782,12 +794,13 @@ class _Parser:
         return children
 
     def prose(self, recs: list[_Rec]) -> None:
-        texts = [r.text for r in recs if r.kind == TEXT]
-        if len(texts) >= 2 and any(_DEF_LINE_RE.match(t) for t in texts[1:]):
+        lines = [r.text for r in recs]
+        if len(lines) >= 2 and any(_DEF_LINE_RE.match(t) for t in lines[1:]):
             if self.definitions(recs):
                 return
-        if any(hint in r.text for r in recs for hint in _CLOZE_HINTS):
-            self.maybe_cloze(recs, _dedent([r.text for r in recs]))
+        text = "\n".join(lines)
+        if "{{" in text or "==" in text:
+            self.maybe_cloze(recs, _dedent(lines))
 
     def definitions(self, recs: list[_Rec]) -> bool:
         """`Term` then `: definition` lines (definition lists); True when any card came out."""
