@@ -94,12 +94,22 @@ def import_command(
 
 
 @command("sync")
-def sync_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
+def sync_command(
+    ctx: typer.Context,
+    forget_missing: Annotated[
+        bool, typer.Option("--forget-missing", help="Imported folders that are gone were deleted: retire their cards.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
     """Re-read every remembered source; unchanged files are skipped without being parsed."""
     from revise.importer import sync_sources
 
     db = open_db(ctx)
-    report = _with_progress(lambda progress: sync_sources(db, progress=progress), not as_json)
+
+    def run(progress: Any) -> Any:
+        return sync_sources(db, progress=progress, forget_missing=forget_missing)
+
+    report = _with_progress(run, not as_json)
     _print_import_report(report, as_json)
 
 

@@ -113,15 +113,20 @@ def import_paths(
 
 def sync_sources(
     db: Database, paths: list[Path] | None = None, *, progress: Progress | None = None,
-    now: datetime | None = None,
+    now: datetime | None = None, forget_missing: bool = False,
 ) -> ImportReport:
-    """Re-read the remembered sources (or those under `paths`); files unchanged in size, mtime and hash are not parsed."""
+    """Re-read the remembered sources (or those under `paths`); files unchanged in size, mtime and hash are not parsed.
+
+    An imported folder that has disappeared is an error unless `forget_missing` (then its cards retire)
+    or its cards have all moved elsewhere (then it is forgotten quietly).
+    """
     roots = {Path(row["root"]) for row in store.source_rows(db).values()}
     if paths is None:
         scans = [_Scan(root, root) for root in roots]
     else:
         scans = _scans_under(roots, [_absolute(p) for p in paths])
-    return _sync(db, sorted(scans, key=lambda s: str(s.path)), [], progress, now, must_find=False)
+    scans = sorted(scans, key=lambda s: str(s.path))
+    return _sync(db, scans, [], progress, now, must_find=False, forget_missing=forget_missing)
 
 
 def _absolute(path: Path) -> Path:
@@ -142,13 +147,14 @@ def _scans_under(roots: Iterable[Path], paths: list[Path]) -> list[_Scan]:
 
 def _sync(
     db: Database, scans: list[_Scan], errors: list[FileError], progress: Progress | None,
-    now: datetime | None, *, must_find: bool,
+    now: datetime | None, *, must_find: bool, forget_missing: bool = False,
 ) -> ImportReport:
     now_iso = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat()
     report = ImportReport(errors=errors)
     with _no_gc(), db.atomic():
         remembered = store.source_rows(db)
-        files, gone = _discover(scans, remembered, report.errors, must_find)
+        missing_ok = True if forget_missing else _nothing_left(db, remembered)
+        files, gone = _discover(scans, remembered, report.errors, must_find, missing_ok)
         batch = _Batch(remembered, now_iso)
         tick = _Ticker(progress, total=2 * len(files) + 1)  # read each file, parse each file, write
         for file, root in files:
@@ -187,8 +193,27 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
+def _nothing_left(db: Database, remembered: dict[str, dict]) -> Callable[[Path], bool]:
+    """Whether no live card comes from under a folder any more (all moved away or retired)."""
+    counts: dict[str, int] = {}
+
+    def check(folder: Path) -> bool:
+        if not counts:
+            counts.update(store.active_card_counts(db) or {"": 0})
+        return not any(n for source, n in counts.items() if source and _is_under(source, folder))
+
+    return check
+
+
+GONE_FOLDER = (
+    "this imported folder is gone — reconnect it, or import it from its new place (its cards keep "
+    "their history); if you deleted it, run `revise sync --forget-missing`"
+)
+
+
 def _discover(
-    scans: list[_Scan], remembered: dict[str, dict], errors: list[FileError], must_find: bool
+    scans: list[_Scan], remembered: dict[str, dict], errors: list[FileError], must_find: bool,
+    missing_ok: bool | Callable[[Path], bool],
 ) -> tuple[list[tuple[str, Path]], list[str]]:
     """The files to read (path, root), and remembered files under the scans that no longer exist."""
     files: dict[str, Path] = {}
@@ -198,10 +223,11 @@ def _discover(
         if scan.path.is_dir() and not found and must_find:
             errors.append(FileError(str(scan.path), "no Markdown (*.md) files in this folder — pass a folder of notes"))
             continue
-        if not scan.path.exists() and str(scan.path) not in remembered:
-            # A whole imported folder missing is more likely unmounted or renamed than deleted:
-            # its notes stay as they are.
-            errors.append(FileError(str(scan.path), "this imported folder is gone — reconnect it, or import it from its new place"))
+        # A whole imported folder missing is more likely unmounted or renamed than deleted:
+        # its cards stay as they are, unless the user says otherwise or they have all moved.
+        folder_gone = not scan.path.exists() and str(scan.path) not in remembered
+        if folder_gone and not (missing_ok is True or (callable(missing_ok) and missing_ok(scan.path))):
+            errors.append(FileError(str(scan.path), GONE_FOLDER))
             continue
         for file in map(str, found):
             # A file inside two imported roots keeps the root it was last imported from.

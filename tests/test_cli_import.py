@@ -179,3 +179,14 @@ def test_newer_collection_is_refused_without_a_traceback(notes, tmp_path):
 
 def test_import_requires_a_path():
     assert run("import").exit_code == 2
+
+
+def test_sync_forget_missing_retires_a_deleted_folder(notes, tmp_path):
+    run("import", str(notes))
+    notes.rename(tmp_path / "trash")
+    result = run("sync")
+    assert result.exit_code == 1 and "revise sync --forget-missing" in result.stderr
+    assert len(cards_json()) == 4
+    result = run("sync", "--forget-missing", "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["retired"] == 4
+    assert cards_json() == []

@@ -234,6 +234,21 @@ def test_missing_imported_folder_is_an_error_not_a_mass_retirement(db, notes, tm
     report = sync_sources(db)
     assert "imported folder is gone" in report.errors[0].message
     assert len(cards(db)) == 5
+    report = sync_sources(db, forget_missing=True)
+    assert (report.errors, report.total("retired"), cards(db)) == ([], 5, {})
+    assert store.source_rows(db) == {}
+
+
+def test_renamed_folder_imported_again_keeps_every_card_and_the_old_one_is_forgotten(db, notes, tmp_path):
+    import_paths(db, [notes])
+    ids = {front: c["id"] for front, c in cards(db).items()}
+    notes.rename(tmp_path / "renamed")
+    report = import_paths(db, [tmp_path / "renamed"])
+    assert (report.total("moved"), report.total("added")) == (5, 0)
+    assert {front: c["id"] for front, c in cards(db).items()} == ids
+    report = sync_sources(db)
+    assert (report.errors, report.parsed) == ([], 0)
+    assert all(p.startswith(str(tmp_path / "renamed")) for p in store.source_rows(db))
 
 
 def test_an_exception_mid_import_rolls_everything_back(db, notes):
