@@ -163,3 +163,11 @@ def test_bad_config_is_an_error(deck, tmp_path):
     (tmp_path / "config.toml").write_text("new_per_day = 'lots'\n")
     result = CliRunner().invoke(app, ["review", str(deck)], input="q\n")
     assert result.exit_code == 1 and "config.toml" in result.stderr and "new_per_day" in result.stderr
+
+
+def test_invalid_fsrs_parameters_stop_before_the_session(deck, tmp_path):
+    (tmp_path / "config.toml").write_text('[decks."vocab"]\nparameters = [0.5, 1.0]\n')
+    result = CliRunner().invoke(app, ["review", str(deck)], input="\n3\nq\n")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: config.toml: invalid FSRS parameters")
+    assert revlog() == []

@@ -198,3 +198,12 @@ def test_schedule_round_trips_through_a_row_and_json():
 )
 def test_format_interval(interval, text):
     assert scheduler.format_interval(interval) == text
+
+
+def test_bad_fsrs_settings_are_user_errors():
+    from revise.errors import ReviseError
+
+    with pytest.raises(ReviseError, match="parameters"):
+        scheduler.answer(1, Schedule(), 3, NOON, Settings(parameters=(1.0, 2.0)))
+    with pytest.raises(ReviseError, match="desired_retention"):
+        scheduler.answer(1, Schedule(), 3, NOON, Settings(desired_retention=1.5))
