@@ -163,14 +163,19 @@ def to_fsrs_card(card_id: int, schedule: Schedule, now: datetime):
 
     if schedule.state == "new":
         return Card(card_id=card_id, state=State.Learning, step=0, due=now)
+    stability, difficulty = schedule.stability, schedule.difficulty
+    if stability is None or difficulty is None:
+        # a schedule from elsewhere (an Anki import) without FSRS memory: start from its interval
+        interval = (schedule.due - schedule.last_review).days if schedule.due and schedule.last_review else 1
+        stability, difficulty = stability or max(0.1, float(interval)), difficulty or 5.0
     return Card(
         card_id=card_id,
         state=State[schedule.state.capitalize()],
         step=schedule.step,
-        stability=schedule.stability,
-        difficulty=schedule.difficulty,
+        stability=stability,
+        difficulty=difficulty,
         due=schedule.due or now,
-        last_review=schedule.last_review,
+        last_review=schedule.last_review or (schedule.due or now) - timedelta(days=1),
     )
 
 
