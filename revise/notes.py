@@ -531,9 +531,15 @@ def _dedent(lines: list[str]) -> str:
     return "\n".join(line[cut:] for line in lines)
 
 
+_QUOTE_RE = re.compile(r"^(?:>[ \t]?)+(?:\[![^\]]*\][+-]?[ \t]*)?")  # `> ` and callout `> [!note]`
+
+
 def _item_text(rec: _Rec) -> str:
     """A record's text without its list marker and indentation."""
-    return rec.text[rec.content :].strip() if rec.content else rec.text.strip()
+    if rec.content:
+        return rec.text[rec.content :].strip()
+    text = rec.text.strip()
+    return _QUOTE_RE.sub("", text) if text[:1] == ">" else text
 
 
 def _find_single_separator(text: str) -> tuple[int, int] | None:
@@ -859,17 +865,16 @@ def _normalise_newlines(text: str) -> str:
 def _dedupe(cards: list[ParsedCard], warn: Any) -> list[ParsedCard]:
     """Drop a card repeated in the same file (hashcards does the same), with a warning."""
     seen: dict[tuple[str, str, int], int] = {}
+    warned: set[tuple[str, str, int]] = set()
     kept: list[ParsedCard] = []
     for card in cards:
         key = (card.kind, card.note_text, card.ord)
-        if key in seen:
-            if card.ord in (0, 1) or card.kind == "cloze" and card.ord == min(
-                c.ord for c in cards if c.note_text == card.note_text
-            ):
-                warn(card.line, f"duplicate card ignored (same as line {seen[key]})")
-            continue
-        seen[key] = card.line
-        kept.append(card)
+        if key not in seen:
+            seen[key] = card.line
+            kept.append(card)
+        elif (card.kind, card.note_text, card.line) not in warned:  # one warning per repeated note
+            warned.add((card.kind, card.note_text, card.line))
+            warn(card.line, f"duplicate card ignored (same as line {seen[key]})")
     return kept
 
 
@@ -895,7 +900,8 @@ def _parse(text: str, file: str, default_deck: str) -> ParseResult:
     if fm.problem:
         parser.warn(1, fm.problem)
     parser.run(records)
-    return ParseResult(_dedupe(parser.cards, parser.warn), parser.warnings)
+    cards = _dedupe(parser.cards, parser.warn)
+    return ParseResult(cards, sorted(parser.warnings, key=lambda w: w.line))
 
 
 def _unique(tags: tuple[str, ...]) -> tuple[str, ...]:

@@ -322,6 +322,15 @@ def test_warnings_name_the_line():
     assert all(w.file == "n.md" for w in result.warnings)
 
 
+def test_question_mark_with_no_question_and_empty_sides():
+    result = parse("?\nanswer\n\nfront ::: \n", "n.md", "d")
+    assert result.cards == []
+    assert messages(result) == [
+        (1, "'?' with no question before it"),
+        (4, "':::' with nothing after it"),
+    ]
+
+
 def test_a_warning_does_not_stop_the_rest_of_the_file():
     result = parse("The {{c1::open\n\nok :: fine\n", "n.md", "d")
     assert [c.front for c in result.cards] == ["ok"]
@@ -329,9 +338,17 @@ def test_a_warning_does_not_stop_the_rest_of_the_file():
 
 
 def test_duplicate_cards_in_a_file_are_kept_once():
-    result = parse("a :: b\n\na :: b\n", "n.md", "d")
-    assert [c.line for c in result.cards] == [1]
-    assert messages(result) == [(3, "duplicate card ignored (same as line 1)")]
+    result = parse("a :: b\n\na ::: b\n\na :: b\n\na ::: b\n", "n.md", "d")
+    assert [(c.line, c.ord) for c in result.cards] == [(1, 0), (3, 0), (3, 1)]
+    assert messages(result) == [
+        (5, "duplicate card ignored (same as line 1)"),
+        (7, "duplicate card ignored (same as line 3)"),
+    ]
+
+
+def test_blockquote_and_callout_markers_are_not_card_text():
+    text = "> [!note] Remember\n> term :: definition\n"
+    assert sides(text) == [("basic", "term", "definition", 0)]
 
 
 # --- cloze_front / cloze_back ---------------------------------------------------------------------
