@@ -165,22 +165,27 @@ def _print_import_table(report: Any) -> None:
 
     from revise.importer import COUNTS
 
-    changed = [f for f in report.files if f.unchanged != sum(getattr(f, n) for n in COUNTS) or f.warnings]
+    console = Console()
+    shown = [f for f in report.files if f.parsed or f.warnings or f.unchanged != sum(getattr(f, n) for n in COUNTS)]
     table = Table("file", *COUNTS, "warnings", show_footer=True, box=None)
-    table.columns[0].overflow = "fold"  # a long path wraps rather than losing its file name
     for name, column in zip(("Total", *COUNTS), table.columns):
         column.footer = name if name == "Total" else str(report.total(name))
     table.columns[-1].footer = str(len(report.warnings))
-    for result in changed:
+    room = max(20, console.width - 64)  # what the number columns leave for the path
+    for result in shown:
         counts = [str(getattr(result, n)) for n in COUNTS]
-        table.add_row(escape(_shown_path(result.file)), *counts, str(len(result.warnings)))
-    console = Console()
+        table.add_row(escape(_tail(_shown_path(result.file), room)), *counts, str(len(result.warnings)))
     console.print(table)
-    quiet = len(report.files) - len(changed)
-    if quiet:
-        console.print(f"{quiet} file{'s' if quiet != 1 else ''} unchanged ({report.parsed} parsed).")
+    skipped = len(report.files) - len(shown)
+    if skipped:
+        console.print(f"{skipped} file{'s' if skipped != 1 else ''} unchanged, not parsed.")
     for warning in report.warnings:
         console.print(escape(f"{_shown_path(warning.file)}:{warning.line}: {warning.message}"), highlight=False)
+
+
+def _tail(text: str, width: int) -> str:
+    """`text` cut from the left to `width` characters: a path keeps its file name."""
+    return text if len(text) <= width else "…" + text[-(width - 1):]
 
 
 @command("cards")
