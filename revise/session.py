@@ -223,6 +223,8 @@ class Session:
         """Show one card until it is graded, buried, suspended, undone or the session quits."""
         row = store.review_card(self.db, card_id)
         if row is None or row["retired"] or (row["suspended"] and not self.selection.cram):
+            if row is not None and row["retired"]:
+                self.console.print(f"Card {card_id} is no longer in its note (edited away): skipped.")
             self._forget_card(card_id)
             return None
         shown = self.clock()

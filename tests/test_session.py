@@ -326,3 +326,13 @@ def test_heading_repeating_the_deck_title_is_not_shown_twice():
     assert heading_lines(row).plain == "course::2 Improving Deep Networks\nWeek 1"
     row = {"deck": "act", "headings": json.dumps(["Activation functions", "ReLU"])}
     assert heading_lines(row).plain == "act\nActivation functions › ReLU"
+
+
+def test_card_edited_away_is_skipped(db, deck):
+    def rewrite(path, line):
+        Path(path).write_text(DECK.replace("Q: What does ReLU compute?\nA: max(0, z)\n", ""))
+
+    summary, out, _ = session(db, ["e", "", "3", "q"], edit=rewrite,
+                              sync=lambda files: importer.sync_sources(db, [Path(f) for f in files]))
+    assert "Card 1 is no longer in its note (edited away): skipped." in out
+    assert [log["card_id"] for log in revlog(db)] == [2]
