@@ -625,13 +625,14 @@ def _retention_table(stats: Stats):
     from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False, caption_justify="left",
-                  caption="true: not Again · FSRS: predicted · young: interval < 21 days")
+                  caption="True: answers other than Again. FSRS: predicted. Young, Mature: true / FSRS, "
+                          "for intervals under / from 21 days.")
     table.add_column("Last", no_wrap=True)
-    for name in ("Reviews", "True", "FSRS", "Young true/FSRS", "Mature true/FSRS"):
+    for name in ("Reviews", "True", "FSRS", "Young", "Mature"):
         table.add_column(name, justify="right", no_wrap=True)
     for window in stats.retention:
         both = window.all
-        table.add_row(f"{window.days} days", f"{both.reviews:,}", _percent(both.true), _percent(both.predicted),
+        table.add_row(f"{window.days} d", f"{both.reviews:,}", _percent(both.true), _percent(both.predicted),
                       _pair(window.young), _pair(window.mature))
     return table
 
