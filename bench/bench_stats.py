@@ -93,7 +93,7 @@ class Simulator:
                          stability=round(max(0.3, stability * (0.3 if lapse else 1)), 4))
             after["due"] = iso(moment + timedelta(minutes=10))
         else:
-            growth = {2: 1.2, 3: 2.0, 4: 3.0}[rating] if sched["state"] == "review" else 1
+            growth = {2: 1.2, 3: 1.6, 4: 2.5}[rating] if sched["state"] == "review" else 1
             new_stability = round(stability * growth, 4)
             after.update(state="review", step=None, stability=new_stability)
             after["due"] = iso(moment + timedelta(days=max(1, round(new_stability))))
