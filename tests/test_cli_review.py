@@ -1,6 +1,5 @@
 """`revise review`, `config`, `suspend`, `unsuspend` and `forget` through the CLI."""
 
-import json
 import os
 import subprocess
 import sys
