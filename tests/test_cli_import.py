@@ -146,9 +146,12 @@ def test_empty_collection_says_how_to_add_cards():
 def test_bad_files_are_errors_on_stderr_with_exit_1_and_no_traceback(notes, tmp_path):
     (notes / "latin1.md").write_bytes(b"Caf\xe9 :: coffee\n")
     (notes / "image.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    with (notes / "huge.md").open("wb") as out:
+        out.truncate(11 * 2**20)
     result = run("import", str(notes), str(tmp_path / "missing"))
     assert result.exit_code == 1
     errors = result.stderr.splitlines()
+    assert f"Error: {notes / 'huge.md'}: larger than 10 MB — split it into smaller notes" in errors
     assert f"Error: {notes / 'image.md'}: a binary file, not Markdown — import only text notes" in errors
     assert any(e.startswith(f"Error: {notes / 'latin1.md'}: not valid UTF-8") for e in errors)
     assert f"Error: {tmp_path / 'missing'}: no such file or folder — check the path" in errors

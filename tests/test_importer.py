@@ -202,30 +202,44 @@ def test_bad_file_is_an_error_and_the_others_still_import(db, notes, case):
     assert len(report.errors) == 1 and "Bias" in cards(db)
 
 
-def test_file_over_the_size_limit_is_an_error(db, tmp_path):
-    big = tmp_path / "big.md"
-    with big.open("wb") as out:
+def test_file_over_the_size_limit_is_an_error(db, notes):
+    import_paths(db, [notes])
+    before = snapshot(db)
+    with (notes / "big.md").open("wb") as out:
         out.truncate(importer.MAX_FILE_BYTES + 1)
-    report = import_paths(db, [big])
-    assert "larger than 10 MB" in report.errors[0].message
-    assert snapshot(db)["notes"] == []
+    report = sync_sources(db)
+    assert [e.message for e in report.errors] == ["larger than 10 MB — split it into smaller notes"]
+    assert snapshot(db) == before
 
 
 def test_unreadable_file_is_an_error(db, notes):
+    import_paths(db, [notes])
+    before = snapshot(db)
     (notes / "dangling.md").symlink_to(notes / "nowhere.md")
     report = import_paths(db, [notes])
     assert [e.file for e in report.errors] == [str(notes / "dangling.md")]
     assert "cannot read it" in report.errors[0].message
+    assert snapshot(db) == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_file_without_read_permission_is_an_error(db, notes):
+    (notes / "secret.md").write_text("Key :: value\n")
+    (notes / "secret.md").chmod(0)
+    report = import_paths(db, [notes])
+    assert "cannot read it (Permission denied)" in report.errors[0].message
     assert len(cards(db)) == 5
 
 
-def test_missing_path_and_folder_without_markdown_are_errors(db, tmp_path):
+def test_missing_path_and_folder_without_markdown_are_errors(db, notes, tmp_path):
+    import_paths(db, [notes])
+    before = snapshot(db)
     (tmp_path / "empty").mkdir()
     (tmp_path / "empty" / "readme.txt").write_text("not a note")
     report = import_paths(db, [tmp_path / "missing", tmp_path / "empty"])
     messages = [e.message for e in report.errors]
     assert "no such file or folder" in messages[0] and "no Markdown" in messages[1]
-    assert snapshot(db)["sources"] == []
+    assert snapshot(db) == before
 
 
 def test_missing_imported_folder_is_an_error_not_a_mass_retirement(db, notes, tmp_path):
