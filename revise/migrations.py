@@ -136,3 +136,15 @@ def m003_stats_review_facts(db: Database) -> None:
         END;
         """
     )
+
+
+@migrations()
+def m004_stats_retention_index(db: Database) -> None:
+    """The retention index also covers card_id, so `revise stats --deck` reads no table rows."""
+    db.executescript(
+        """
+        DROP INDEX review_facts_retention;
+        CREATE INDEX review_facts_retention
+            ON review_facts(state, mature, at_s, rating, prev_stability, elapsed_s, card_id);
+        """
+    )

@@ -421,11 +421,19 @@ def stats_card_places(db: Database, ids: list[int]) -> dict[int, tuple[str, str 
     return {row[0]: tuple(row[1:]) for row in db.execute(sql, ids)}
 
 
-def _stats_card_filter(deck: str | None) -> str:
-    """SQL restricting review_facts f to the cards of deck :deck (nothing when deck is None)."""
+def stats_limit_to_deck(db: Database, deck: str | None) -> None:
+    """Remember the card ids of `deck` (and subdecks) on this connection for the review queries below."""
     if deck is None:
-        return ""
-    return f" AND f.card_id IN (SELECT c.id FROM cards c JOIN notes n ON n.id = c.note_id WHERE {_stats_deck_clause()})"
+        return
+    db.execute("DROP TABLE IF EXISTS temp.stats_deck_cards")
+    db.execute("CREATE TEMP TABLE stats_deck_cards (id INTEGER PRIMARY KEY)")
+    sql = f"INSERT INTO temp.stats_deck_cards SELECT c.id FROM cards c JOIN notes n ON n.id = c.note_id WHERE {_stats_deck_clause()}"
+    db.execute(sql, {"deck": deck})
+
+
+def _stats_card_filter(deck: str | None) -> str:
+    """SQL restricting review_facts f to the cards `stats_limit_to_deck` kept (nothing for None)."""
+    return "" if deck is None else " AND f.card_id IN temp.stats_deck_cards"
 
 
 def stats_first_review(db: Database, deck: str | None) -> int | None:

@@ -231,13 +231,20 @@ def test_undo_removes_a_review_from_the_figures(db):
 
 def test_deck_filter_takes_subdecks_and_their_settings(db):
     add_card(db, deck="course::week1", state="new")
-    add_card(db, deck="course::week2", stability=5, due=NOW, last_review=NOW - timedelta(days=3))
-    add_card(db, deck="courseware", state="new")
+    inside = add_card(db, deck="course::week2", stability=5, due=NOW, last_review=NOW - timedelta(days=3))
+    outside = add_card(db, deck="courseware", stability=5, due=NOW, last_review=NOW - timedelta(days=3))
+    for card, rating in ((inside, 3), (outside, 1), (outside, 1)):
+        add_review(db, card, NOW - timedelta(hours=1), rating, "review", 5, NOW - timedelta(days=3), NOW)
+    add_review(db, outside, NOW - timedelta(days=1), 3)
     config = Config(decks=(("course", Settings(desired_retention=0.85)),))
     stats = stats_of(db, config=config, deck="course")
     assert stats.cards.total == 2 and [row.deck for row in stats.decks] == ["course::week1", "course::week2"]
     assert stats.desired_retention == 0.85
-    assert stats_of(db, config=config).cards.total == 3
+    assert (stats.reviews_today, stats.again_today, stats.streak_current) == (1, 0, 1)
+    assert stats.retention[0].all.true == 1.0 and stats.decks[1].retention.reviews == 1
+    everything = stats_of(db, config=config)
+    assert (everything.reviews_today, everything.again_today, everything.streak_current) == (3, 2, 2)
+    assert everything.cards.total == 3 and everything.desired_retention == 0.9
     with pytest.raises(ReviseError, match="no cards in a deck named 'nope'"):
         stats_of(db, deck="nope")
 
