@@ -616,7 +616,7 @@ def _deck_table(stats: Stats):
     from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False)
-    table.add_column("Deck", overflow="fold", ratio=1)
+    table.add_column("Deck", overflow="fold", ratio=1, min_width=12)
     for name in ("Cards", "Due", "New", f"Ret {DECK_RETENTION_DAYS}d", "Stab"):
         table.add_column(name, justify="right", no_wrap=True)
     for row in stats.decks:

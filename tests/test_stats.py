@@ -288,3 +288,28 @@ def test_screen_fits_the_terminal(db, width):
         assert heading in text
     assert "Mon" in text and "Sun" in text and "less · ░ ▒ ▓ █ more" in text
     assert "week1.md:7" in text
+
+
+def colour_codes(text: str) -> set[str]:
+    """Foreground colour parameters among the SGR escape sequences of `text`."""
+    import re
+
+    params = [p for seq in re.findall(r"\x1b\[([0-9;]*)m", text) for p in seq.split(";")]
+    return {p for p in params if p.isdigit() and (30 <= int(p) <= 38 or 90 <= int(p) <= 97)}
+
+
+def test_colour_follows_the_terminal_and_no_color(db, monkeypatch):
+    build_cards(db)
+    review_history(db)
+    stats = stats_of(db)
+
+    def screen() -> str:
+        console = Console(file=io.StringIO(), width=80, force_terminal=True, color_system="256")
+        console.print(render_stats(stats))
+        return console.file.getvalue()
+
+    assert colour_codes(screen())
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = screen()
+    assert not colour_codes(plain)
+    assert "░" in plain or "▒" in plain or "█" in plain  # the heatmap still reads without colour
