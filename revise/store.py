@@ -202,7 +202,9 @@ def list_cards(
         " notes.retired AS note_retired FROM cards JOIN notes ON notes.id = cards.note_id"
         f" WHERE {' AND '.join(where)} ORDER BY notes.source, notes.position, cards.ord"
     )
-    return list(db.query(sql, params))
+    cursor = db.conn.execute(sql, params)
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row)) for row in cursor]
 
 
 def deck_counts(db: Database, now: str) -> list[dict]:

@@ -193,3 +193,10 @@ def test_sync_forget_missing_retires_a_deleted_folder(notes, tmp_path):
     result = run("sync", "--forget-missing", "--json")
     assert result.exit_code == 0 and json.loads(result.stdout)["retired"] == 4
     assert cards_json() == []
+
+
+def test_cards_table_makes_control_characters_inert(tmp_path):
+    (tmp_path / "evil.md").write_text("Colour \x1b[31mred\x1b[0m :: answer\n")
+    run("import", str(tmp_path / "evil.md"))
+    out = run("cards").stdout
+    assert "\x1b" not in out and "\ufffd[31mred" in out
