@@ -159,28 +159,24 @@ def _print_import_report(report: Any, as_json: bool) -> None:
 
 
 def _print_import_table(report: Any) -> None:
+    """A line per file that was parsed or changed, a total line, then the warnings (plain text:
+    fast for a thousand files)."""
     from rich.console import Console
-    from rich.markup import escape
-    from rich.table import Table
 
     from revise.importer import COUNTS
 
-    console = Console()
+    header = ("file", *COUNTS, "warnings")
     shown = [f for f in report.files if f.parsed or f.warnings or f.unchanged != sum(getattr(f, n) for n in COUNTS)]
-    table = Table("file", *COUNTS, "warnings", show_footer=True, box=None)
-    for name, column in zip(("Total", *COUNTS), table.columns):
-        column.footer = name if name == "Total" else str(report.total(name))
-    table.columns[-1].footer = str(len(report.warnings))
-    room = max(20, console.width - 64)  # what the number columns leave for the path
-    for result in shown:
-        counts = [str(getattr(result, n)) for n in COUNTS]
-        table.add_row(escape(_tail(_shown_path(result.file), room)), *counts, str(len(result.warnings)))
-    console.print(table)
+    rows = [(_shown_path(f.file), *(str(getattr(f, n)) for n in COUNTS), str(len(f.warnings))) for f in shown]
+    rows.append(("Total", *(str(report.total(n)) for n in COUNTS), str(len(report.warnings))))
+    widths = [max(len(header[i]), *(len(row[i]) for row in rows)) for i in range(len(header))]
+    widths[0] = min(widths[0], max(20, Console().width - sum(widths[1:]) - 2 * len(COUNTS) - 2))
+    lines = [_columns(row, widths, numbers=True) for row in [header, *rows]]
     skipped = len(report.files) - len(shown)
     if skipped:
-        console.print(f"{skipped} file{'s' if skipped != 1 else ''} unchanged, not parsed.")
-    for warning in report.warnings:
-        console.print(escape(f"{_shown_path(warning.file)}:{warning.line}: {warning.message}"), highlight=False)
+        lines.append(f"{skipped} file{'s' if skipped != 1 else ''} unchanged, not parsed.")
+    lines += [f"{_shown_path(w.file)}:{w.line}: {w.message}".translate(_INERT) for w in report.warnings]
+    sys.stdout.write("\n".join(lines) + "\n")
 
 
 def _tail(text: str, width: int) -> str:
@@ -266,13 +262,16 @@ def _card_row(card: dict) -> tuple[str, ...]:
     return (str(card["id"]), card["deck"].translate(_INERT), card["kind"], front, state, due, where)
 
 
-def _columns(values: tuple[str, ...], widths: list[int]) -> str:
-    """Values padded to their column widths; too long ones end in … (a path keeps its end)."""
+def _columns(values: tuple[str, ...], widths: list[int], *, numbers: bool = False) -> str:
+    """Values padded to their column widths; too long ones cut with … (a path keeps its end).
+
+    With `numbers`, every column but the first is a count, aligned right."""
     cells = []
     for i, (value, width) in enumerate(zip(values, widths)):
+        is_path = i == (0 if numbers else len(values) - 1)
         if len(value) > width:
-            value = _tail(value, width) if i == len(values) - 1 else value[: width - 1] + "…"
-        cells.append(value.ljust(width))
+            value = _tail(value, width) if is_path else value[: width - 1] + "…"
+        cells.append(value.rjust(width) if numbers and i else value.ljust(width))
     return "  ".join(cells).rstrip()
 
 
