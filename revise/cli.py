@@ -262,13 +262,13 @@ def _card_row(card: dict) -> tuple[str, ...]:
     return (str(card["id"]), card["deck"].translate(_INERT), card["kind"], front, state, due, where)
 
 
-def _columns(values: tuple[str, ...], widths: list[int], *, numbers: bool = False) -> str:
+def _columns(values: tuple[str, ...], widths: list[int], *, numbers: bool = False, cut_path: bool = True) -> str:
     """Values padded to their column widths; too long ones cut with … (a path keeps its end).
 
     With `numbers`, every column but the first is a count, aligned right."""
     cells = []
     for i, (value, width) in enumerate(zip(values, widths)):
-        is_path = i == (0 if numbers else len(values) - 1)
+        is_path = cut_path and i == (0 if numbers else len(values) - 1)
         if len(value) > width:
             value = _tail(value, width) if is_path else value[: width - 1] + "…"
         cells.append(value.rjust(width) if numbers and i else value.ljust(width))
@@ -286,14 +286,13 @@ def decks_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     if as_json:
         print_json(decks)
         return
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.table import Table
-
-    table = Table("deck", "cards", "new", "learning", "due", box=None)
-    for row in decks:
-        table.add_row(escape(row["deck"]), *(str(row[k]) for k in ("cards", "new", "learning", "due")))
-    Console().print(table if decks else "No decks. Add some with: revise import PATH")
+    if not decks:
+        sys.stdout.write("No decks. Add some with: revise import PATH\n")
+        return
+    header = ("deck", "cards", "new", "learning", "due")
+    rows = [(row["deck"].translate(_INERT), *(str(row[k]) for k in header[1:])) for row in decks]
+    widths = [max(len(header[i]), *(len(row[i]) for row in rows)) for i in range(len(header))]
+    sys.stdout.write("\n".join(_columns(row, widths, numbers=True, cut_path=False) for row in [header, *rows]) + "\n")
 
 
 # --- review, config, suspend, unsuspend, forget -----------------------------------------------
