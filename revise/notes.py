@@ -317,10 +317,17 @@ class _Rec(NamedTuple):
     block_id: str | None = None
 
 
-def _indent_of(line: str) -> int:
+_BLANK_LINE = _Rec(BLANK, 0, "")  # shared: nothing needs a blank line's number
+
+
+def _untab(line: str) -> tuple[int, str]:
+    """A line's indentation in columns (tabs stop every 4), and the line indented with spaces."""
     stripped = line.lstrip(" \t")
     head = line[: len(line) - len(stripped)]
-    return len(head.expandtabs(4)) if "\t" in head else len(head)
+    if "\t" not in head:
+        return len(head), line
+    width = len(head.expandtabs(4))
+    return width, " " * width + stripped
 
 
 def _heading_title(text: str) -> str:
@@ -373,10 +380,10 @@ class _Scanner:
                     continue
             stripped = line.strip()
             if not stripped:
-                out.append(_Rec(BLANK, no, ""))
+                out.append(_BLANK_LINE)
                 prev_blank = True
                 continue
-            indent = 0 if line[0] not in " \t" else _indent_of(line)
+            indent, line = (0, line) if line[0] not in " \t" else _untab(line)
             if indent >= 4 and (in_indented or (prev_blank and not in_list)):
                 out.append(_Rec(OPAQUE, no, line))
                 in_indented = True
@@ -505,6 +512,8 @@ _BOLD_TERM_RE = re.compile(
 )
 _DEF_LINE_RE = re.compile(r" {0,3}:[ \t]+(?=\S)")
 _CLOZE_HINTS = ("{{", "==")
+_MAX_SUB_LINES = 12  # sub-bullet lines that join a bold term's answer; more become "…"
+_CLOZE_BUDGET = 1_000_000  # characters of card text one cloze note may produce (cards × note length)
 _SEPARATOR_LINE_RE = re.compile(r"^[ \t]*(?:\?\??[ \t]*$|:[ \t])", re.MULTILINE)
 
 
@@ -602,6 +611,11 @@ class _Parser:
         if not kept:
             return False
         note, numbers = _canonical_cloze(text, kept)
+        most = max(1, _CLOZE_BUDGET // len(note))
+        if len(numbers) > most:  # each card repeats the whole note: bound the total size
+            self.warn(recs[0].no, f"{len(numbers)} cloze deletions in one note: only the first "
+                      f"{most} become cards; split the paragraph")
+            numbers = numbers[:most]
         segments, tail = _cloze_segments(note)
         back = _back_of(segments, tail, 0, ("", ""))
         for n in numbers:
@@ -609,9 +623,11 @@ class _Parser:
         return True
 
     def _check_unclosed(self, text: str, deletions: list[_Deletion], recs: list[_Rec]) -> None:
-        masked = _mask(text)
+        masked, parts, pos = _mask(text), [], 0
         for d in deletions:
-            masked = masked[: d.start] + "\0" * (d.end - d.start) + masked[d.end :]
+            parts.append(masked[pos : d.start] + "\0" * (d.end - d.start))
+            pos = d.end
+        masked = "".join(parts) + masked[pos:]
         at = masked.find("{{")
         if at >= 0:
             offset = masked.count("\n", 0, at)
@@ -793,10 +809,12 @@ class _Parser:
     def _children(items: list[list[_Rec]], k: int) -> list[_Rec]:
         indent = items[k][0].indent
         children: list[_Rec] = []
-        for item in items[k + 1 :]:
-            if item[0].content and item[0].indent <= indent:
+        for j in range(k + 1, len(items)):  # not a slice: a long list would make this quadratic
+            if items[j][0].content and items[j][0].indent <= indent:
                 break
-            children.extend(item)
+            children.extend(items[j])
+            if len(children) > _MAX_SUB_LINES:
+                break
         return children
 
     def prose(self, recs: list[_Rec]) -> None:
@@ -805,8 +823,13 @@ class _Parser:
             if self.definitions(recs):
                 return
         text = "\n".join(lines)
-        if "{{" in text or "==" in text:
-            self.maybe_cloze(recs, _dedent(lines))
+        if "{{" not in text and "==" not in text:
+            return
+        if len(recs) > 1 and len(text) * (text.count("{{") + text.count("==") // 2) > _CLOZE_BUDGET:
+            for rec in recs:  # a huge paragraph full of deletions: one note per line instead
+                self.maybe_cloze([rec], rec.text.strip())
+            return
+        self.maybe_cloze(recs, _dedent(lines))
 
     def definitions(self, recs: list[_Rec]) -> bool:
         """`Term` then `: definition` lines (definition lists); True when any card came out."""
@@ -840,8 +863,10 @@ class _Parser:
         definition = "\n".join([(m.group("def") or m.group("def2") or "").strip()] + own[1:]).strip()
         if not term or not definition:
             return  # `- **Term**:` heading a list of sub-bullets: not a card
-        if children:
-            definition += "\n" + _dedent([r.text for r in children])
+        if children:  # sub-bullets explain the term: they join the answer, up to a point
+            definition += "\n" + _dedent([r.text for r in children[:_MAX_SUB_LINES]])
+            if len(children) > _MAX_SUB_LINES:
+                definition += "\n…"
         self.add_basic(term, definition, item)
 
     def maybe_cloze(self, recs: list[_Rec], text: str) -> bool:

@@ -158,6 +158,12 @@ def test_bold_term_bullet_answer_includes_its_sub_bullets():
     ]
 
 
+def test_a_long_list_of_sub_bullets_is_cut_short():
+    text = "- **Layers**: kinds\n" + "".join(f"  - kind {i}\n" for i in range(20))
+    back = cards_of(text)[0].back
+    assert back.splitlines() == ["kinds"] + [f"- kind {i}" for i in range(12)] + ["…"]
+
+
 def test_bold_term_with_empty_definition_or_no_separator_is_not_a_card():
     text = "- **Learning rate**:\n  - too high\n- **Bold** words in a sentence\n- plain: bullet\n"
     assert parse(text, "n.md", "d") == ParseResult([], [])
@@ -335,6 +341,26 @@ def test_a_warning_does_not_stop_the_rest_of_the_file():
     result = parse("The {{c1::open\n\nok :: fine\n", "n.md", "d")
     assert [c.front for c in result.cards] == ["ok"]
     assert messages(result) == [(1, "unclosed cloze: '{{' without '}}'")]
+
+
+def test_a_paragraph_with_too_many_deletions_is_bounded():
+    line = " ".join(f"=={i}==" for i in range(2000))
+    result = parse(line + "\n", "n.md", "d")
+    assert len(result.cards) == 1_000_000 // len(result.cards[0].note_text)
+    assert messages(result) == [
+        (1, f"2000 cloze deletions in one note: only the first {len(result.cards)} become cards; "
+            "split the paragraph")
+    ]
+
+
+def test_a_huge_paragraph_of_deletions_is_one_note_per_line():
+    text = "".join(f"line {i} has a ==deletion {i}== in it and some more words\n" for i in range(3000))
+    cards = cards_of(text)
+    assert [(c.line, c.front) for c in cards[:2]] == [
+        (1, "line 0 has a […] in it and some more words"),
+        (2, "line 1 has a […] in it and some more words"),
+    ]
+    assert len(cards) == 3000
 
 
 def test_duplicate_cards_in_a_file_are_kept_once():
