@@ -144,11 +144,18 @@ def _note(cards: list[ParsedCard], position: int) -> ParsedNote:
     )
 
 
-def plan_sync(parsed: dict[str, list[ParsedNote]], records: Iterable[NoteRecord]) -> SyncPlan:
+def plan_sync(
+    parsed: dict[str, list[ParsedNote]], records: Iterable[NoteRecord], settled: Iterable[str] = ()
+) -> SyncPlan:
     """Match the notes parsed from some files against `records` (the notes of those files, plus any note
     elsewhere sharing a key or explicit id): explicit id, then same key, then similar text in the same
-    file; records of those files left over are retired."""
-    pool = _Pool(records)
+    file; records of those files left over are retired.
+
+    `settled` names files outside `parsed` known to be unchanged: their live notes are still there, so
+    a copy of one in a parsed file is a new note, not a move.
+    """
+    settled = set(settled)
+    pool = _Pool(r for r in records if r.retired or r.source not in settled or r.source in parsed)
     found: dict[int, NoteMatch] = {}  # id(parsed note) → match
     every = [note for notes in parsed.values() for note in notes]
     for note in every:

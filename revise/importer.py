@@ -326,10 +326,23 @@ class _Batch:
         records = store.note_records(
             db, list(parsed), [n.key for n in notes], [n.explicit_id for n in notes if n.explicit_id]
         )
-        self.plan = identity.plan_sync(parsed, records)
+        self.plan = identity.plan_sync(parsed, records, self._settled({r.source for r in records} - set(parsed)))
         store.apply_sync_plan(db, self.plan, self.now)
         store.save_sources(db, self.touched + [p.source for p in self.pending if p.file in self.parsed])
         store.forget_sources(db, gone)
+
+    def _settled(self, sources: set[str | None]) -> set[str]:
+        """The files among `sources` unchanged on disk since they were last read (so still holding their notes)."""
+        settled = set()
+        for source in filter(None, sources):
+            old = self.remembered.get(source)
+            try:
+                stat = os.stat(source)
+            except OSError:
+                continue
+            if old and (old["size"], old["mtime_ns"]) == (stat.st_size, stat.st_mtime_ns):
+                settled.add(source)
+        return settled
 
     def results(
         self, db: Database, files: list[tuple[str, Path]], gone: list[str], failed: set[str]

@@ -113,6 +113,15 @@ def test_moved_note_is_claimed_even_when_only_the_new_file_is_synced():
     assert plan.matches[0].how == "moved"
 
 
+def test_copy_of_a_note_from_an_unchanged_file_is_a_new_note():
+    a = notes_of(card("What is an epoch?", file="/n/a.md"))
+    b = notes_of(card("What is an epoch?", file="/n/b.md"))
+    plan = plan_sync({"/n/b.md": b}, records_of(a), settled={"/n/a.md"})
+    assert plan.matches[0].how == "new"
+    retired = [record_of(a[0], 1, retired=True)]
+    assert plan_sync({"/n/b.md": b}, retired, settled={"/n/a.md"}).matches[0].how == "revived"
+
+
 def test_duplicate_text_in_two_files_prefers_each_file_own_note():
     a = notes_of(card("What is an epoch?", file="/n/a.md"))
     b = notes_of(card("What is an epoch?", file="/n/b.md"))

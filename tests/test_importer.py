@@ -114,6 +114,29 @@ def test_moved_card_keeps_its_id_and_takes_the_new_source(db, notes):
     assert (moved["id"], moved["source"], moved["deck"]) == (relu["id"], str(notes / "optim.md"), "optim")
 
 
+def test_copying_a_card_into_another_file_adds_a_card_and_leaves_the_original(db, notes):
+    import_paths(db, [notes])
+    relu = cards(db)["What does ReLU compute?"]
+    rewrite(notes / "optim.md", (notes / "optim.md").read_text() + "\n" + RELU)
+    report = sync_sources(db, [notes / "optim.md"])
+    assert (report.total("added"), report.total("moved")) == (1, 0)
+    sources = {c["source"] for c in store.list_cards(db) if c["front"] == "What does ReLU compute?"}
+    assert sources == {relu["source"], str(notes / "optim.md")}
+    assert sync_sources(db).total("moved") == 0
+
+
+def test_card_moved_out_of_an_edited_file_moves_even_when_only_its_new_file_is_synced(db, notes):
+    import_paths(db, [notes])
+    relu_id = cards(db)["What does ReLU compute?"]["id"]
+    week1 = notes / "course" / "week1.md"
+    rewrite(week1, week1.read_text().replace(RELU, ""))
+    rewrite(notes / "optim.md", (notes / "optim.md").read_text() + "\n" + RELU)
+    assert sync_sources(db, [notes / "optim.md"]).total("moved") == 1
+    assert cards(db)["What does ReLU compute?"]["id"] == relu_id
+    report = sync_sources(db)
+    assert (report.total("retired"), report.total("moved"), report.parsed) == (0, 0, 1)
+
+
 def test_deleted_card_leaves_and_returns_with_its_id(db, notes):
     import_paths(db, [notes])
     relu_id = cards(db)["What does ReLU compute?"]["id"]
