@@ -24,7 +24,7 @@ MARKDOWN_SUFFIXES = (".md",)
 PARALLEL_MIN_CHARS = 4_000_000
 PARALLEL_WORKERS = min(2, os.cpu_count() or 1)
 
-Progress = Callable[[int, int], None]  # (files done, files in all)
+Progress = Callable[[int, int], None]  # (steps done, steps in all): each file read, each parsed, the write
 
 
 @dataclass
@@ -101,13 +101,17 @@ def import_paths(
     db: Database, paths: list[Path], *, progress: Progress | None = None, now: datetime | None = None
 ) -> ImportReport:
     """Import Markdown files and folders (recursively `*.md`, hidden folders skipped) and remember them as sources."""
+    roots = {Path(row["root"]) for row in store.source_rows(db).values()}
     scans, errors = [], []
     for path in paths:
         absolute = _absolute(path)
         if not absolute.exists():
             errors.append(FileError(str(path), "no such file or folder — check the path"))
         else:
-            scans.append(_Scan(absolute, absolute))
+            # Inside a folder imported before, decks keep that folder's names (`revise review
+            # notes/course/week1.md` must not rename the deck `course::week1`).
+            outer = [root for root in roots if absolute.is_relative_to(root)]
+            scans.append(_Scan(absolute, min(outer, key=lambda r: len(r.parts)) if outer else absolute))
     return _sync(db, scans, errors, progress, now, must_find=True)
 
 
@@ -230,8 +234,8 @@ def _discover(
             errors.append(FileError(str(scan.path), GONE_FOLDER))
             continue
         for file in map(str, found):
-            # A file inside two imported roots keeps the root it was last imported from.
-            if file not in files or remembered.get(file, {}).get("root") == str(scan.root):
+            # A file inside two imported folders takes its deck name from the outer one.
+            if file not in files or len(scan.root.parts) < len(files[file].parts):
                 files[file] = scan.root
         gone += [p for p in remembered if _is_under(p, scan.path) and p not in files and not os.path.exists(p)]
     return sorted(files.items()), sorted(set(gone))

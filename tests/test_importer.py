@@ -340,12 +340,12 @@ def test_progress_counts_up_to_its_total(db, notes):
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
 
 
-def test_a_file_in_two_imported_roots_keeps_the_deck_of_its_last_import(db, notes):
-    import_paths(db, [notes])
-    import_paths(db, [notes / "optim.md"])
-    assert cards(db)["Adam combines"]["deck"] == "optim"
-    report = sync_sources(db)
-    assert report.parsed == 0
+def test_the_outermost_imported_folder_names_the_decks(db, notes):
     import_paths(db, [notes / "course" / "week1.md"])
     assert cards(db)["What does ReLU compute?"]["deck"] == "week1"
-    assert sync_sources(db).parsed == 0 and cards(db)["What does ReLU compute?"]["deck"] == "week1"
+    import_paths(db, [notes])
+    assert cards(db)["What does ReLU compute?"]["deck"] == "course::week1"
+    import_paths(db, [notes / "course" / "week1.md"])
+    assert cards(db)["What does ReLU compute?"]["deck"] == "course::week1"
+    report = sync_sources(db)
+    assert report.parsed == 0 and cards(db)["What does ReLU compute?"]["deck"] == "course::week1"
