@@ -165,10 +165,12 @@ def main() -> None:
         print(f"built {options.cards:,} cards, {written:,} reviews in {time.perf_counter() - start:.1f} s")
     script = Path(sys.executable).with_name("revise")  # the console script of this environment
     revise = [str(script) if script.exists() else "revise", "--collection", str(path), "stats"]
-    print(f"\n{'command':<24}{'best':>10}{'median':>10}")
-    for label, extra in (("revise stats", []), ("revise stats --json", ["--json"])):
+    print(f"\n{'command':<30}{'best':>10}{'median':>10}")
+    runs = (("revise stats", []), ("revise stats --json", ["--json"]),
+            ("revise stats --deck history", ["--deck", "history"]))
+    for label, extra in runs:
         best, median = time_command(revise + extra, options.runs)
-        print(f"{label:<24}{best:>9.3f}s{median:>9.3f}s")
+        print(f"{label:<30}{best:>9.3f}s{median:>9.3f}s")
 
 
 if __name__ == "__main__":

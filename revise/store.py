@@ -384,13 +384,21 @@ def _stats_deck_clause(alias: str = "n") -> str:
     return f"(:deck IS NULL OR {alias}.deck = :deck OR substr({alias}.deck, 1, length(:deck) + 2) = :deck || '::')"
 
 
+def _stats_unix(column: str) -> str:
+    """SQL for an ISO 8601 column as whole Unix seconds (unixepoch() is faster, from SQLite 3.38)."""
+    import sqlite3
+
+    if sqlite3.sqlite_version_info >= (3, 38):
+        return f"unixepoch({column})"
+    return f"CAST(strftime('%s', {column}) AS INTEGER)"
+
+
 def stats_cards(db: Database, deck: str | None) -> list[tuple]:
     """(id, deck, state, stability, lapses, suspended, leech tag, due, last_review, buried_until) of every
     card that is not retired; times in Unix seconds."""
     sql = f"""
         SELECT c.id, n.deck, c.state, c.stability, c.lapses, c.suspended, n.tags LIKE '%"leech"%',
-            CAST(strftime('%s', c.due) AS INTEGER), CAST(strftime('%s', c.last_review) AS INTEGER),
-            CAST(strftime('%s', c.buried_until) AS INTEGER)
+            {_stats_unix("c.due")}, {_stats_unix("c.last_review")}, {_stats_unix("c.buried_until")}
         FROM cards c JOIN notes n ON n.id = c.note_id
         WHERE c.retired = 0 AND n.retired = 0 AND {_stats_deck_clause()}
     """
