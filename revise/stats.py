@@ -237,14 +237,11 @@ def fsrs_curve(settings: Settings) -> tuple[float, float]:
     """(decay, factor) of the FSRS-6 forgetting curve R = (1 + factor·t/S)^−decay for these settings."""
     from fsrs.scheduler import DEFAULT_PARAMETERS
 
-    decay = (settings.parameters or DEFAULT_PARAMETERS)[20]
+    parameters = settings.parameters or DEFAULT_PARAMETERS
+    if len(parameters) != len(DEFAULT_PARAMETERS):
+        raise ReviseError(f"parameters in config.toml must be {len(DEFAULT_PARAMETERS)} FSRS-6 weights, not {len(parameters)}.")
+    decay = parameters[20]
     return decay, 0.9 ** (1 / -decay) - 1
-
-
-def retrievability(stability: float, elapsed_days: int, settings: Settings) -> float:
-    """FSRS's probability of recall `elapsed_days` whole days after a review (as py-fsrs computes it)."""
-    decay, factor = fsrs_curve(settings)
-    return (1 + factor * max(0, elapsed_days) / stability) ** -decay
 
 
 # --- reading ------------------------------------------------------------------------------

@@ -313,3 +313,17 @@ def test_colour_follows_the_terminal_and_no_color(db, monkeypatch):
     plain = screen()
     assert not colour_codes(plain)
     assert "░" in plain or "▒" in plain or "█" in plain  # the heatmap still reads without colour
+
+
+def test_config_parameters_change_the_forgetting_curve(db):
+    from fsrs.scheduler import DEFAULT_PARAMETERS
+
+    parameters = (*DEFAULT_PARAMETERS[:20], 0.3)  # a steeper decay than the default 0.1542
+    last = NOW - timedelta(days=20)
+    add_card(db, stability=7, due=NOW, last_review=last)
+    card = Card(state=State.Review, stability=7, difficulty=5.0, last_review=last, due=NOW)
+    steep = stats_of(db, config=Config(default=Settings(parameters=parameters))).knowledge
+    assert steep == pytest.approx(Scheduler(parameters=parameters).get_card_retrievability(card, NOW), rel=1e-12)
+    assert steep != pytest.approx(stats_of(db).knowledge)
+    with pytest.raises(ReviseError, match="21 FSRS-6 weights, not 19"):
+        stats_of(db, config=Config(default=Settings(parameters=DEFAULT_PARAMETERS[:19])))
