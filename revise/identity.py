@@ -158,12 +158,16 @@ def plan_sync(
     pool = _Pool(r for r in records if r.retired or r.source not in settled or r.source in parsed)
     found: dict[int, NoteMatch] = {}  # id(parsed note) → match
     every = [note for notes in parsed.values() for note in notes]
-    for note in every:
-        if note.explicit_id and (record := pool.take_explicit(note)):
-            found[id(note)] = NoteMatch(note, record, "explicit")
-    for note in every:
-        if id(note) not in found and (record := pool.take_key(note)):
-            found[id(note)] = NoteMatch(note, record, _how(note, record))
+    # Each rule runs over every file before the next, and a file's own notes before other files'
+    # notes: a copy in one file must not take the note its twin in another file already has.
+    for here in (True, False):
+        for note in every:
+            if note.explicit_id and id(note) not in found and (record := pool.take_explicit(note, here)):
+                found[id(note)] = NoteMatch(note, record, "explicit")
+    for here in (True, False):
+        for note in every:
+            if id(note) not in found and (record := pool.take_key(note, here)):
+                found[id(note)] = NoteMatch(note, record, _how(note, record))
     for file, notes in parsed.items():
         for note, record in _similar_pairs([n for n in notes if id(n) not in found], pool.active_in(file)):
             pool.claim(record)
@@ -183,12 +187,13 @@ class _Pool:
     """The records not yet claimed by a parsed note, indexed by key, explicit id and file."""
 
     def __init__(self, records: Iterable[NoteRecord]) -> None:
-        self.records = {r.id: r for r in records}
         self.claimed: set[int] = set()
         self.by_key: dict[str, list[NoteRecord]] = {}
         self.by_explicit: dict[str, list[NoteRecord]] = {}
-        for record in sorted(self.records.values(), key=lambda r: r.id):
+        self.by_source: dict[str | None, list[NoteRecord]] = {}
+        for record in sorted({r.id: r for r in records}.values(), key=lambda r: r.id):
             self.by_key.setdefault(record.key, []).append(record)
+            self.by_source.setdefault(record.source, []).append(record)
             if record.explicit_id:
                 self.by_explicit.setdefault(record.explicit_id, []).append(record)
 
@@ -196,29 +201,29 @@ class _Pool:
         self.claimed.add(record.id)
         return record
 
-    def _best(self, note: ParsedNote, candidates: list[NoteRecord]) -> NoteRecord | None:
-        # Prefer the same file (active first, nearest position), then active notes elsewhere
-        # (a move), then retired ones (a return); ties go to the oldest note.
-        free = [r for r in candidates if r.id not in self.claimed]
+    def _best(self, note: ParsedNote, candidates: list[NoteRecord], here: bool) -> NoteRecord | None:
+        # In the same file: active first, then nearest. Elsewhere: active notes (a move) before
+        # retired ones (a return). Ties go to the oldest note.
+        free = [r for r in candidates if r.id not in self.claimed and (r.source == note.file) == here]
         if not free:
             return None
-        return self.claim(min(free, key=lambda r: (r.source != note.file, r.retired, abs(r.position - note.position), r.id)))
+        return self.claim(min(free, key=lambda r: (r.retired, abs(r.position - note.position), r.id)))
 
-    def take_explicit(self, note: ParsedNote) -> NoteRecord | None:
+    def take_explicit(self, note: ParsedNote, here: bool) -> NoteRecord | None:
         candidates = self.by_explicit.get(note.explicit_id or "", [])
         # A block id is unique within a file, not across files: elsewhere it must be unambiguous.
-        same_file = [r for r in candidates if r.source == note.file]
-        return self._best(note, same_file or (candidates if len(candidates) == 1 else []))
+        if not here and len(candidates) > 1:
+            return None
+        return self._best(note, candidates, here)
 
-    def take_key(self, note: ParsedNote) -> NoteRecord | None:
-        return self._best(note, self.by_key.get(note.key, []))
+    def take_key(self, note: ParsedNote, here: bool) -> NoteRecord | None:
+        return self._best(note, self.by_key.get(note.key, []), here)
 
     def active_in(self, file: str) -> list[NoteRecord]:
-        return [r for r in self.records.values() if r.source == file and not r.retired and r.id not in self.claimed]
+        return [r for r in self.by_source.get(file, []) if not r.retired and r.id not in self.claimed]
 
     def unclaimed_in(self, files: Iterable[str]) -> list[NoteRecord]:
-        files = set(files)
-        return [r for r in self.records.values() if r.source in files and r.id not in self.claimed]
+        return [r for file in files for r in self.by_source.get(file, []) if r.id not in self.claimed]
 
 
 def similarity(a: str, b: str) -> float:

@@ -130,6 +130,13 @@ def test_duplicate_text_in_two_files_prefers_each_file_own_note():
     assert [(m.how, m.record.id) for m in plan.matches] == [("same", 2)]
 
 
+def test_a_copy_in_an_earlier_file_does_not_take_its_twin_note():
+    a = notes_of(card("What is an epoch?", file="/n/a.md"))
+    b = notes_of(card("What is an epoch?", file="/n/b.md"))
+    plan = plan_sync({"/n/a.md": a, "/n/b.md": b}, records_of(b))
+    assert [(m.parsed.file, m.how) for m in plan.matches] == [("/n/a.md", "new"), ("/n/b.md", "same")]
+
+
 def test_retired_note_returns_with_its_id_when_its_text_comes_back():
     note = notes_of(card("What is dropout?"))
     plan = plan_sync({"/n/a.md": note}, [record_of(note[0], 7, retired=True)])
