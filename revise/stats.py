@@ -255,7 +255,7 @@ class StatsRows:
     places: dict[int, tuple[str, str | None, int | None]]  # card id → (front, file, line), hardest cards
     recent_answers: tuple[tuple[int, int], ...]  # (card id, passed) over DECK_RETENTION_DAYS
     today: dict
-    retention: tuple[tuple[int, bool, dict], ...]  # (window days, mature, row), pieces disjoint
+    retention: tuple[tuple[int, bool | None, dict], ...]  # (window days, mature or None, row), pieces disjoint
     reviews_per_day: dict[str, int]
 
 
@@ -305,7 +305,7 @@ def _read_reviews(db, span: Span, config: Config, deck: str | None) -> dict:
         today=store.stats_reviews_between(db, deck, span.start(span.today), span.start(span.today + timedelta(days=1))),
         retention=tuple(
             (days, mature, store.stats_retention(db, deck, mature, start, end, decay, factor))
-            for days, start, end in _window_pieces(span) for mature in (False, True)
+            for days, start, end in _window_pieces(span) for mature in (False, True, None)
         ),
         reviews_per_day=store.stats_reviews_per_day(db, deck, span.day_ranges(history_start, span.today)),
     )
@@ -476,15 +476,15 @@ def _deck_rows(tally: _CardTally, rows: StatsRows) -> list[DeckRow]:
     return result
 
 
-def _windows(pieces: tuple[tuple[int, bool, dict], ...]) -> tuple[WindowRetention, ...]:
+def _windows(pieces: tuple[tuple[int, bool | None, dict], ...]) -> tuple[WindowRetention, ...]:
     """Cumulative windows from the disjoint pieces: 30 days = the last 7 + the 23 before."""
-    young, mature, result = Retention(), Retention(), []
+    totals: dict[bool | None, Retention] = {False: Retention(), True: Retention(), None: Retention()}
+    result = []
     for days in RETENTION_WINDOWS:
-        for piece_days, is_mature, row in pieces:
+        for piece_days, mature, row in pieces:
             if piece_days == days:
-                part = Retention(row["reviews"], row["passed"], row["predicted"], row["predictions"])
-                mature, young = (mature + part, young) if is_mature else (mature, young + part)
-        result.append(WindowRetention(days, young, mature))
+                totals[mature] += Retention(row["reviews"], row["passed"], row["predicted"], row["predictions"])
+        result.append(WindowRetention(days, totals[False], totals[True], totals[None]))
     return tuple(result)
 
 

@@ -476,8 +476,9 @@ def stats_reviews_between(db: Database, deck: str | None, start: int, end: int) 
     return _stats_rows(db, sql, {"deck": deck, "start": start, "end": end})[0]
 
 
-def stats_retention(db: Database, deck: str | None, mature: bool, start: int, end: int, decay: float, factor: float) -> dict:
-    """Review-state answers in [start, end) of young or mature cards: count, passed, summed and counted predictions."""
+def stats_retention(db: Database, deck: str | None, mature: bool | None, start: int, end: int, decay: float, factor: float) -> dict:
+    """Review-state answers in [start, end) of young, mature or (None) unknown-interval cards: count,
+    passed, summed and counted predictions."""
     recall = "pow(1 + :factor * max(0, f.elapsed_s / 86400) / f.prev_stability, -:decay)"
     known = "f.prev_stability > 0 AND f.elapsed_s IS NOT NULL"
     sql = f"""
@@ -485,9 +486,9 @@ def stats_retention(db: Database, deck: str | None, mature: bool, start: int, en
             total(CASE WHEN {known} THEN {recall} END) AS predicted,
             count(CASE WHEN {known} THEN 1 END) AS predictions
         FROM review_facts f
-        WHERE f.state = 'review' AND f.mature = :mature AND f.at_s >= :start AND f.at_s < :end{_stats_card_filter(deck)}
+        WHERE f.state = 'review' AND f.mature IS :mature AND f.at_s >= :start AND f.at_s < :end{_stats_card_filter(deck)}
     """
-    values = {"deck": deck, "mature": int(mature), "start": start, "end": end, "decay": decay, "factor": factor}
+    values = {"deck": deck, "mature": None if mature is None else int(mature), "start": start, "end": end, "decay": decay, "factor": factor}
     return _stats_rows(db, sql, values)[0]
 
 

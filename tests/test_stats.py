@@ -327,3 +327,14 @@ def test_config_parameters_change_the_forgetting_curve(db):
     assert steep != pytest.approx(stats_of(db).knowledge)
     with pytest.raises(ReviseError, match="21 FSRS-6 weights, not 19"):
         stats_of(db, config=Config(default=Settings(parameters=DEFAULT_PARAMETERS[:19])))
+
+
+def test_answers_without_a_previous_schedule_count_in_the_total_only(db):
+    card = add_card(db, stability=10, due=NOW, last_review=NOW - timedelta(days=10))
+    add_review(db, card, NOW - timedelta(days=1), 3, "review", 10, NOW - timedelta(days=11), NOW - timedelta(days=1))
+    db["revlog"].insert({"card_id": card, "reviewed_at": iso(NOW - timedelta(days=2)), "rating": 1,
+                         "state": "review", "kind": "review", "previous": None})  # e.g. an imported log
+    week = stats_of(db).to_json()["retention"]["7d"]
+    assert (week["reviews"], week["true"]) == (2, 0.5)
+    assert week["predicted"] == round(fsrs_recall(10, NOW - timedelta(days=11), NOW - timedelta(days=1)), 4)
+    assert week["young"]["reviews"] == 1 and week["mature"]["reviews"] == 0
