@@ -63,12 +63,12 @@ _MASK_RE = re.compile(
     r"(`+)(?:.*?[^`])?\1(?!`)"  # inline code
     r"|\$\$.+?\$\$"  # inline display math
     r"|\$(?=[^\s$])(?:[^$\\\n]|\\.)*?(?<=[^\s\\])\$(?!\d)"  # $math$ (not $5 and $6)
-    r"|\\\(.*?\\\)|\\\[.*?\\\]"  # \(math\) and \[math\]
+    r"|\\\((?:(?!\\[()]).)*\\\)|\\\[(?:(?!\\[\[\]]).)*\\\]"  # \(math\) and \[math\]
     r"|\\[{}=:\[\]!#`$\\]",  # escapes: \{{ \== \:: \[ …
     re.DOTALL,
 )
 _URL_RE = re.compile(r"\b[a-zA-Z][\w+.-]*://[^\s<>)\]]*")
-_LINK_RE_MASK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")  # images and links: never markers
+_LINK_RE_MASK = re.compile(r"!?\[[^\[\]\n]*\]\([^()\[\]\n]*\)")  # images and links: never markers
 
 
 def _nul(m: re.Match[str]) -> str:
@@ -90,11 +90,12 @@ def _mask(text: str) -> str:
 # Cloze deletions
 
 _DELETION_RE = re.compile(
-    r"\{\{(?:c(\d+)::)?(.*?)\}\}"  # {{c1::text}}, {{c1::text::hint}}, {{text}}
-    r"|==(?=[^\s=])([^\n]*?[^\s=\0]|[^\s=\0])==(?!=)",  # ==text== (not `a == b`)
+    r"\{\{(?:c(\d+)::)?((?:(?!\{\{|\}\}).)*)\}\}"  # {{c1::text}}, {{c1::text::hint}}, {{text}}
+    r"|==(?=[^\s=])((?:(?!==)[^\n])*?[^\s=\0]|[^\s=\0])==(?!=)",  # ==text== (not `a == b`)
     re.DOTALL,
 )
-_CANONICAL_RE = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)
+_CANONICAL_RE = re.compile(r"\{\{c(\d+)::((?:(?!\{\{|\}\}).)*)\}\}", re.DOTALL)
+# No pattern here may run past the next opening marker: unclosed markers must not cost O(n²).
 _HASHCARDS_DELETION_RE = re.compile(r"(?<![!\\\[\]])\[([^\[\]\n]+)\](?![(\[])")
 
 
@@ -290,13 +291,10 @@ _HEADING_RE = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _RULE_RE = re.compile(r" {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$")
 _LIST_RE = re.compile(r"[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
 _FENCE_RE = re.compile(r"(?:[-+*]|\d{1,9}[.)])?[ \t]*(`{3,}|~{3,})")
-_COMMENT_RE = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _ID_COMMENT_RE = re.compile(r"\s*id:\s*(\S+)\s*$", re.IGNORECASE)
 _BLOCK_ID_RE = re.compile(r"(?:^|\s)\^([A-Za-z0-9][A-Za-z0-9-]*)\s*$")
 _TAG_RE = re.compile(r"(?<![\w&#/\\\0])#(?=[\w/-]*[^\W\d])[\w/-]+")
-_EDGE_TAGS_RE = re.compile(
-    r"^(\s*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?)((?:#[\w/-]+[ \t]+)+)|(?:[ \t]+#[\w/-]+)+[ \t]*$"
-)
+_LEADING_TAGS_RE = re.compile(r"(\s*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?)(?:#[\w/-]+[ \t]+)+")
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _WIKILINK_RE = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
 _SPACE_FIXES = str.maketrans({"\u00a0": " ", "\u200b": None, "\u2060": None, "\ufeff": None})
@@ -443,17 +441,21 @@ class _Scanner:
             out.append(rec)
         return out
 
-    def _strip_comments(self, line: str) -> tuple[str, bool, str | None]:
+    @staticmethod
+    def _strip_comments(line: str) -> tuple[str, bool, str | None]:
+        """The line without `<!-- … -->`, whether a comment stays open, and an `id:` comment's id."""
+        kept: list[str] = []
         block_id = None
-        for m in _COMMENT_RE.finditer(line):
-            idm = _ID_COMMENT_RE.match(m.group(1))
-            if idm:
-                block_id = idm.group(1)
-        line = _COMMENT_RE.sub("", line)
-        at = line.find("<!--")
-        if at >= 0:
-            return line[:at], True, block_id
-        return line, False, block_id
+        pos = 0
+        while (start := line.find("<!--", pos)) >= 0:
+            kept.append(line[pos:start])
+            end = line.find("-->", start + 4)
+            if end < 0:
+                return "".join(kept), True, block_id
+            idm = _ID_COMMENT_RE.match(line, start + 4, end)
+            block_id = idm.group(1) if idm else block_id
+            pos = end + 3
+        return "".join(kept) + line[pos:], False, block_id
 
     def _text_record(self, line: str, no: int, indent: int, block_id: str | None) -> _Rec | None:
         tags: tuple[str, ...] = ()
@@ -489,22 +491,23 @@ def _strip_edge_tags(line: str, masked: str) -> str:
     """Drop `#tag` words standing at the start or end of a line (labels, not prose)."""
     if not _TAG_RE.sub("", masked).strip():
         return ""  # a line of tags only
-    while True:
-        m = _EDGE_TAGS_RE.search(masked)
-        if not m or m.start() == m.end():
-            return line
-        if m.group(2):  # leading tags after an optional list marker
-            keep = m.end(1)
-            line, masked = line[:keep] + line[m.end() :], masked[:keep] + masked[m.end() :]
-        else:
-            line, masked = line[: m.start()], masked[: m.start()]
+    m = _LEADING_TAGS_RE.match(masked)
+    if m:  # after an optional list marker
+        keep = m.end(1)
+        line, masked = line[:keep] + line[m.end() :], masked[:keep] + masked[m.end() :]
+    cut = len(masked.rstrip())
+    while True:  # word by word from the end: a regex search here would be quadratic
+        space = max(masked.rfind(" ", 0, cut), masked.rfind("\t", 0, cut))
+        if space < 0 or not _TAG_RE.fullmatch(masked, space + 1, cut):
+            return line[:cut]
+        cut = len(masked[:space].rstrip())
 
 
 # ---------------------------------------------------------------------------------------------
 # Card finding
 
 _SINGLE_SEP_RE = re.compile(r":{2,3}")
-_CLOZE_SPAN_RE = re.compile(r"\{\{.*?\}\}|\{\{c\d+::")  # a cloze's `::` is not a separator
+_CLOZE_SPAN_RE = re.compile(r"\{\{(?:(?!\{\{|\}\}).)*\}\}|\{\{c\d+::")  # a cloze's `::` is not a separator
 _MULTI_SEPS = {"?": "basic", "??": "reversed"}
 _BOLD_TERM_RE = re.compile(
     r"(\*\*|__)(?P<term>(?:(?!\1).)+?)\1[ \t]*(?:[:—–]|[ \t]-(?=[ \t]))[ \t]*(?P<def>.*)$"
