@@ -88,6 +88,7 @@ class NoteRecord:
     headings: tuple[str, ...]
     retired: bool
     cards: dict[int, tuple[str, str, bool]] = field(default_factory=dict)  # ord → (front, back, retired)
+    stored: tuple = ()  # the row as the store holds it, so an unchanged note is not rewritten
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+from collections import Counter
 from pathlib import Path
 from typing import Iterator
 
@@ -57,7 +58,7 @@ def _check_not_newer(db: Database, path: Path) -> None:
 
 # --- sources, notes and cards (import / sync) -----------------------------------------------
 
-_NOTE_COLUMNS = "id, key, kind, text, explicit_id, source, line, position, headings, retired"
+_NOTE_COLUMNS = "id, key, kind, text, explicit_id, source, line, position, deck, tags, headings, retired"
 
 
 def source_rows(db: Database) -> dict[str, dict]:
@@ -88,7 +89,12 @@ def note_records(db: Database, files: list[str], keys: list[str], explicit_ids: 
     """The notes that re-parsed `files` may match: those of the files, plus any sharing a key or explicit id."""
     rows: dict[int, tuple] = {}
     for column, values in (("source", files), ("key", keys), ("explicit_id", explicit_ids)):
-        for chunk in _chunks(sorted(set(values))):
+        # A key (or id) the files' own notes already hold as often as the parsed notes use it needs
+        # no second look-up: on a full re-sync that is nearly every key.
+        index = {"source": 5, "key": 1, "explicit_id": 4}[column]
+        held = Counter(row[index] for row in rows.values())
+        wanted = [value for value, count in Counter(values).items() if count > held[value]]
+        for chunk in _chunks(sorted(wanted)):
             marks = ",".join("?" * len(chunk))
             sql = f"SELECT {_NOTE_COLUMNS} FROM notes WHERE {column} IN ({marks})"
             rows.update((row[0], row) for row in db.conn.execute(sql, chunk))
@@ -101,10 +107,11 @@ def note_records(db: Database, files: list[str], keys: list[str], explicit_ids: 
 
 
 def _note_record(row: tuple, cards: dict[int, tuple[str, str, bool]]) -> NoteRecord:
-    id_, key, kind, text, explicit_id, source, line, position, headings, retired = row
+    id_, key, kind, text, explicit_id, source, line, position, _, _, headings, retired = row
     return NoteRecord(
         id=id_, key=key, kind=kind, text=text, explicit_id=explicit_id, source=source, line=line,
         position=position, headings=tuple(json.loads(headings)), retired=bool(retired), cards=cards,
+        stored=row[1:11],
     )
 
 
@@ -121,7 +128,10 @@ def apply_sync_plan(db: Database, plan: SyncPlan, now: str) -> None:
     new_cards = [(i, c.ord, c.front, c.back) for i, note in zip(new_ids, new) for c in note.cards]
     matched = [m for m in plan.matches if m.record is not None]
     _update_matched_notes(db, matched, now)
-    old_cards = [(m.record.id, c.ord, c.front, c.back) for m in matched for c in m.parsed.cards]
+    old_cards = [
+        (m.record.id, c.ord, c.front, c.back) for m in matched for c in m.parsed.cards
+        if m.record.cards.get(c.ord) != (c.front, c.back, False)
+    ]
     db.conn.executemany("INSERT INTO cards (note_id, ord, front, back) VALUES (?,?,?,?)", new_cards)
     db.conn.executemany(
         "INSERT INTO cards (note_id, ord, front, back) VALUES (?,?,?,?) ON CONFLICT (note_id, ord)"
@@ -152,8 +162,11 @@ def _update_matched_notes(db: Database, matched: list[NoteMatch], now: str) -> N
     # updated_at records a change of text, place or state, not a plain re-read.
     rows = []
     for m in matched:
+        values = _note_values(m.record.id, m.parsed)[1:]
+        if values == m.record.stored and not m.record.retired:
+            continue  # most notes of an edited file are as they were: leave their rows alone
         changed = m.how != "same" or m.record.text != m.parsed.text
-        rows.append(_note_values(m.record.id, m.parsed)[1:] + (int(changed), now, m.record.id))
+        rows.append(values + (int(changed), now, m.record.id))
     db.conn.executemany(
         "UPDATE notes SET key = ?, kind = ?, text = ?, explicit_id = ?, source = ?, line = ?,"
         " position = ?, deck = ?, tags = ?, headings = ?, retired = 0,"

@@ -20,11 +20,11 @@ def parsed(front: str, *, kind: str = "basic", ords: tuple[int, ...] = (0,), fil
                        file=file, line=1, deck=deck, tags=tags) for o in ords]
 
 
-def sync(db, file: str, cards: list[ParsedCard]) -> None:
+def sync(db, file: str, cards: list[ParsedCard], settled: tuple[str, ...] = ()) -> None:
     """What the importer does for one file: group, look up, plan, write."""
     notes = {file: group_notes(cards)}
     keys = [n.key for n in notes[file]]
-    plan = plan_sync(notes, store.note_records(db, [file], keys, []))
+    plan = plan_sync(notes, store.note_records(db, [file], keys, []), settled)
     with db.atomic():
         store.apply_sync_plan(db, plan, NOW)
 
@@ -122,3 +122,20 @@ def test_due_and_deck_counts_follow_state_due_time_suspension_and_burial(db):
                         [state, due, suspended, buried, front])
     assert sorted(c["front"] for c in store.list_cards(db, due_at=NOW)) == ["due 0", "learn 0"]
     assert store.deck_counts(db, NOW) == [{"deck": "a", "cards": 6, "new": 1, "learning": 1, "due": 2}]
+
+
+def test_note_records_looks_elsewhere_for_a_key_used_more_often_than_the_file_holds_it(db):
+    sync(db, "/n/a.md", parsed("plain", file="/n/a.md"))
+    sync(db, "/n/b.md", parsed("plain", file="/n/b.md"), settled=("/n/a.md",))
+    key = group_notes(parsed("plain", file="/n/b.md"))[0].key
+    assert [r.source for r in store.note_records(db, ["/n/b.md"], [key], [])] == ["/n/b.md"]
+    assert sorted(r.source for r in store.note_records(db, ["/n/b.md"], [key, key], [])) == ["/n/a.md", "/n/b.md"]
+
+
+def test_unchanged_notes_are_not_rewritten(db):
+    sync(db, "/n/a.md", parsed("one") + parsed("two"))
+    db.conn.execute("UPDATE notes SET updated_at = 'earlier'")
+    sync(db, "/n/a.md", parsed("one") + parsed("two", tags=("new-tag",)))
+    rows = dict(db.conn.execute("SELECT text, updated_at FROM notes").fetchall())
+    assert rows == {"one :: back": "earlier", "two :: back": "earlier"}
+    assert [c["tags"] for c in store.list_cards(db)] == ["[]", '["new-tag"]']
