@@ -243,35 +243,43 @@ def _read_front_matter(lines: list[str]) -> _FrontMatter:
 def _interpret_front_matter(source: str, fence: str, end: int) -> _FrontMatter:
     data: Any = None
     problem = None
-    if fence == "---" and not source.strip():
+    toml = fence == "+++"
+    if not source.strip():
         return _FrontMatter(end=end)
-    if fence == "---":
+    if not toml:
         try:
             data = _load_yaml(source)
         except Exception as error:  # noqa: BLE001 - any YAML failure: try TOML next
-            problem = f"front matter is not valid YAML ({str(error).splitlines()[0]})"
-    if not isinstance(data, dict) and (fence == "+++" or _TOML_KEY_RE.search(source)):
+            problem = "front matter is not valid YAML (" + _first_line(error) + ")"
+    if not isinstance(data, dict) and (toml or _TOML_KEY_RE.search(source)):
         try:
-            data, problem = _load_toml(source), None
+            data, problem, toml = _load_toml(source), None, True
         except Exception as error:  # noqa: BLE001
-            problem = problem or f"front matter is not valid TOML ({error})"
+            problem = problem or "front matter is not valid TOML (" + _first_line(error) + ")"
     if not isinstance(data, dict):
         if problem:  # it was meant as front matter: skip it, say so
             return _FrontMatter(end=end, problem=problem + "; deck and tags from it are ignored")
         return _FrontMatter()  # prose between two `---` rules
-    return _front_matter_from(data, end)
+    return _front_matter_from(data, end, toml)
 
 
-def _front_matter_from(data: dict[str, Any], end: int) -> _FrontMatter:
-    deck = data.get("deck", data.get("name"))
+def _first_line(error: Exception) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+
+
+_SCALARS = (str, int, float)  # never str() a list or mapping: YAML aliases can nest them a billion deep
+
+
+def _front_matter_from(data: dict[str, Any], end: int, toml: bool) -> _FrontMatter:
+    deck = data.get("deck", data.get("name") if toml else None)  # `name =`: hashcards' TOML
     settings = data.get("revise")
     settings = settings if isinstance(settings, dict) else {}
     level = settings.get("headings", 0)
     return _FrontMatter(
-        deck=str(deck).strip() or None if deck is not None else None,
+        deck=str(deck).strip() or None if isinstance(deck, _SCALARS) else None,
         tags=_tag_list(data.get("tags", data.get("tag"))),
         implicit=settings.get("implicit", True) is not False,
-        heading_level=level if isinstance(level, int) and 1 <= level <= 6 else 0,
+        heading_level=level if type(level) is int and 1 <= level <= 6 else 0,
         end=end,
     )
 
@@ -279,8 +287,10 @@ def _front_matter_from(data: dict[str, Any], end: int) -> _FrontMatter:
 def _tag_list(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
-    items = value if isinstance(value, list) else re.split(r"[,\s]+", str(value))
-    tags = (str(item).strip().lstrip("#").strip() for item in items if item is not None)
+    if isinstance(value, _SCALARS):
+        value = re.split(r"[,\s]+", str(value))
+    items = value if isinstance(value, list) else []
+    tags = (str(item).strip().lstrip("#").strip() for item in items if isinstance(item, _SCALARS))
     return tuple(tag for tag in tags if tag)
 
 

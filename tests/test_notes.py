@@ -264,6 +264,19 @@ def test_hashcards_toml_front_matter_between_dashes():
     assert (card.deck, card.line) == ("Cell Biology", 5)
 
 
+def test_yaml_name_is_not_a_deck_and_odd_values_are_ignored():
+    text = "---\nname: My note\ntags: [[nested], 3, {a: b}]\ndeck: [x]\nrevise: {headings: true}\n---\n### H\nbody\n\na :: b\n"
+    assert [(c.deck, c.tags, c.front) for c in cards_of(text)] == [("inbox", ("3",), "a")]
+
+
+def test_yaml_alias_bomb_in_front_matter_is_harmless():
+    bomb = "---\na: &a [x, x, x, x, x, x, x, x, x]\n"
+    for level in "bcdefgh":
+        bomb += f"{level}: &{level} [" + ", ".join([f"*{chr(ord(level) - 1)}"] * 9) + "]\n"
+    bomb += "tags: *h\ndeck: *h\n---\na :: b\n"
+    assert [(c.deck, c.tags) for c in cards_of(bomb)] == [("inbox", ())]
+
+
 def test_without_front_matter_the_deck_is_the_default():
     assert cards_of("a :: b", deck="course::week1")[0].deck == "course::week1"
 
@@ -454,6 +467,24 @@ def test_unclosed_fence_hides_the_rest_without_error():
     assert parse("```\na :: b\n", "n.md", "d") == ParseResult([], [])
 
 
+HOSTILE = {
+    "unclosed math": "\\(a " * 20000 + " a :: b",
+    "unclosed links": "[a](b " * 20000 + " a :: b",
+    "unclosed clozes": "{{a " * 20000 + " ==x==",
+    "spaced highlights": "==a " * 20000,
+    "unclosed comments": "<!-- a " * 20000,
+    "tags mid-line": "x " + "#a " * 20000 + "y :: z",
+    "deep nesting": "\n".join("  " * i + f"- **T{i}**: d{i}" for i in range(2000)),
+    "many deletions": " ".join(f"=={i}==" for i in range(20000)),
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_lines_parse_quickly_and_sanely(name):
+    # a quadratic pattern would turn each of these into minutes; the suite would notice
+    assert_sane(parse(HOSTILE[name], "n.md", "d"), HOSTILE[name])
+
+
 # --- fixtures: other tools' own syntaxes give the counts those tools give --------------------------
 
 
@@ -519,6 +550,9 @@ def assert_sane(result: ParseResult, text: str) -> None:
         assert card.front.strip() and card.back.strip(), card
         assert card.note_text.strip() and card.kind in ("basic", "reversed", "cloze")
         assert 1 <= card.line <= lines
+        if card.kind == "cloze":  # the review screen re-renders from note_text: it must agree
+            assert card.front == cloze_front(card.note_text, card.ord)
+            assert card.back == cloze_back(card.note_text, card.ord)
     for warning in result.warnings:
         assert 1 <= warning.line <= lines
 
