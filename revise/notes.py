@@ -701,10 +701,8 @@ class _Parser:
         """`revise: {headings: N}`: a level-N heading → its section's body."""
         head, body = section[0], section[1:]
         back = _dedent([rec.text for rec in body if rec.kind != RULE])
-        if back:
-            saved, self.path = self.path, self.path
-            parents = [t for lv, t in self.headings if lv < head.indent]
-            self.path = tuple(parents)
+        if back:  # the parents are the card's heading path, shown above it as context
+            saved, self.path = self.path, tuple(t for lv, t in self.headings if lv < head.indent)
             self.add_basic(head.text, back, [head._replace(tags=())])
             self.path = saved
 
@@ -863,7 +861,9 @@ class _Parser:
         return made
 
     def list_item(self, item: list[_Rec], children: list[_Rec]) -> None:
-        own = [_item_text(item[0])] + [r.text.strip() for r in item[1:]]
+        own = [_item_text(item[0])]
+        if len(item) > 1:  # continuation lines (code under the bullet keeps its indentation)
+            own.append(_dedent([r.text for r in item[1:]]))
         text = "\n".join(own)
         if self.maybe_cloze(item, text):
             return
