@@ -703,7 +703,10 @@ class Heatmap:
         from rich.text import Text
 
         weeks = [self.days[i : i + 7] for i in range(0, len(self.days), 7)]
-        weeks = weeks[-max(1, (options.max_width - 4) // 2) :]  # the latest weeks that fit
+        fits = max(1, (options.max_width - 4) // 2)
+        if len(weeks) > fits:
+            yield Text(f"    the last {fits} weeks that fit the terminal", style="dim")
+            weeks = weeks[-fits:]
         yield self._months(weeks)
         for weekday, label in enumerate(("Mon", "", "Wed", "", "Fri", "", "Sun")):
             line = Text(f"{label:<4}", style="dim")
@@ -752,15 +755,13 @@ class Forecast:
     def __rich_console__(self, console, options):
         from rich.text import Text
 
-        peak = max((n for _, n in self.days), default=0)
+        bars, per_bar, step = self._bars(options.max_width)
+        peak = max((n for _, n in bars), default=0)
         label = max(len(f"{peak:,}"), 1)
-        room = options.max_width - label - 1
-        step = 2 if 2 * len(self.days) <= room else 1
-        days = self.days[: max(1, room // step)]
         for row in range(self.height, 0, -1):
             axis = f"{peak:,}" if row == self.height else ("0" if row == 1 else "")
             line = Text(f"{axis:>{label}} ", style="dim")
-            for index, (_, count) in enumerate(days):
+            for index, (_, count) in enumerate(bars):
                 eighths = round(count / peak * self.height * 8) if peak else 0
                 if count and not eighths:
                     eighths = 1  # a day with any card shows a sliver
@@ -768,20 +769,37 @@ class Forecast:
                 line.append(BAR_EIGHTHS[filled], style="yellow" if index == 0 else "cyan")
                 line.append(" " * (step - 1))
             yield line
-        yield self._dates(days, label, step)
-        total7 = sum(n for _, n in self.days[:7])
-        total = sum(n for _, n in self.days)
-        yield Text(f"due today (with overdue) {self.days[0][1]:,} · next 7 days {total7:,} · "
-                   f"{len(self.days)} days {total:,}", style="dim") if self.days else Text()
+        yield self._dates(bars, label, step, per_bar)
+        yield self._summary(per_bar)
 
-    def _dates(self, days, label: int, step: int) -> Text:
+    def _bars(self, width: int) -> tuple[list[tuple[date, int]], int, int]:
+        """(first day, cards) per bar, days per bar and columns per bar, to fit `width`."""
+        room = max(1, width - len(f"{sum(n for _, n in self.days):,}") - 1)
+        if 2 * len(self.days) <= room:
+            return list(self.days), 1, 2
+        per_bar = math.ceil(len(self.days) / room)
+        groups = [self.days[i : i + per_bar] for i in range(0, len(self.days), per_bar)]
+        return [(group[0][0], sum(n for _, n in group)) for group in groups], per_bar, 1
+
+    def _summary(self, per_bar: int) -> Text:
+        from rich.text import Text
+
+        if not self.days:
+            return Text()
+        week = sum(n for _, n in self.days[:7])
+        total = sum(n for _, n in self.days)
+        bars = f" · a bar is {per_bar} days" if per_bar > 1 else ""
+        return Text(f"due today (with overdue) {self.days[0][1]:,} · next 7 days {week:,} · "
+                    f"{len(self.days)} days {total:,}{bars}", style="dim")
+
+    def _dates(self, days, label: int, step: int, per_bar: int) -> Text:
         from rich.text import Text
 
         line, column = " " * (label + 1), label + 1
         for index, (day, _) in enumerate(days):
             at = label + 1 + index * step
             if index % 7 == 0 and (index == 0 or at > column):
-                text = "today" if index == 0 else f"{day.day} {day:%b}"
+                text = "today" if index == 0 else f"{day.day} {day:%b}" if per_bar == 1 else f"{day:%b %Y}"
                 line += " " * (at - column) + text
                 column = at + len(text)
         return Text(line, style="dim")

@@ -338,3 +338,14 @@ def test_answers_without_a_previous_schedule_count_in_the_total_only(db):
     assert (week["reviews"], week["true"]) == (2, 0.5)
     assert week["predicted"] == round(fsrs_recall(10, NOW - timedelta(days=11), NOW - timedelta(days=1)), 4)
     assert week["young"]["reviews"] == 1 and week["mature"]["reviews"] == 0
+
+
+@pytest.mark.parametrize("width", [80, 60])
+def test_a_long_span_is_squeezed_to_fit(db, width):
+    build_cards(db)
+    review_history(db)
+    lines = render(stats_of(db, days=400), width)
+    assert all(len(line) <= width for line in lines)
+    text = "\n".join(lines)
+    assert "weeks that fit the terminal" in text and "a bar is" in text
+    assert "Forecast, next 400 days" in text
