@@ -788,7 +788,7 @@ class Forecast:
             return Text()
         week = sum(n for _, n in self.days[:7])
         total = sum(n for _, n in self.days)
-        bars = f" · a bar is {per_bar} days" if per_bar > 1 else ""
+        bars = f"\na bar is {per_bar} days" if per_bar > 1 else ""
         return Text(f"due today (with overdue) {self.days[0][1]:,} · next 7 days {week:,} · "
                     f"{len(self.days)} days {total:,}{bars}", style="dim")
 
