@@ -153,6 +153,8 @@ def _canonical_cloze(text: str, deletions: list[_Deletion]) -> tuple[str, list[i
 
 def _escape_in_cloze(text: str) -> str:
     """Backslash-escape `::` and `}}` inside a deletion so the canonical form reads back the same."""
+    if "::" not in text and "}" not in text:
+        return text
     masked = _mask(text)
     if "::" not in masked and "}" not in masked:
         return text
@@ -325,6 +327,7 @@ class _Rec(NamedTuple):
     block_id: str | None = None
 
 
+_new = tuple.__new__
 _BLANK_LINE = _Rec(BLANK, 0, "")  # shared: nothing needs a blank line's number
 
 
@@ -368,7 +371,7 @@ class _Scanner:
         for i, line in enumerate(self.lines):
             no = self.first_no + i
             if fence:
-                out.append(_Rec(OPAQUE, no, line))
+                out.append(_new(_Rec, (OPAQUE, no, line, 0, 0, (), None)))
                 stripped = line.strip()
                 if stripped.startswith(fence) and not stripped.strip(fence[0]):
                     fence = ""
@@ -400,7 +403,8 @@ class _Scanner:
             was_blank, prev_blank = prev_blank, False
             first = stripped[0]
             if first not in _SPECIAL_FIRST and "<" not in line and "^" not in line and "#" not in line:
-                out.append(_Rec(TEXT, no, line.rstrip(), indent))  # the common case: plain text
+                # the common case, plain text: built without _Rec's slower keyword-aware __new__
+                out.append(_new(_Rec, (TEXT, no, line.rstrip(), indent, 0, (), None)))
                 if was_blank and not indent:
                     in_list = False
                 continue
