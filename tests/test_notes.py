@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -531,6 +532,19 @@ def test_course_summary_notes():
         ("dl", "week3"),
     )
     assert not any(r.warnings for r in results.values())
+
+
+def test_the_benchmark_corpus_holds_exactly_the_cards_asked_for(tmp_path):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from generate_notes import generate
+
+    generate(tmp_path, files=7, cards=503, seed=1)
+    results = [parse(p.read_text(encoding="utf-8"), p.name, "d") for p in sorted(tmp_path.rglob("*.md"))]
+    assert len(results) == 7
+    assert sum(len(r.cards) for r in results) == 503
+    assert not any(r.warnings for r in results)
+    kinds = {c.kind for r in results for c in r.cards}
+    assert kinds == {"basic", "reversed", "cloze"}
 
 
 # --- properties ------------------------------------------------------------------------------------
