@@ -363,6 +363,8 @@ class _Scanner:
         self.file_tags: list[str] = []
 
     def scan(self) -> list[_Rec]:
+        """Classify every line. One long loop on purpose: it runs once per line of every note, and
+        a method call per line would cost a fifth of the whole parse."""
         fence = ""  # the fence that opened the current code block
         math_end = ""  # "$$" or "\\]" while in a display math block
         in_comment = in_indented = in_list = prev_blank = False
@@ -763,7 +765,7 @@ class _Parser:
 
     def paragraph(self, run: list[_Rec]) -> None:
         """Cards in one run of non-blank lines."""
-        if not run or not _may_hold_card("\n".join([r.text for r in run])):
+        if not run or not _may_hold_card("\n".join([r.text for r in run if r.kind == TEXT])):
             return  # plain prose, lists or code: nothing can be a card (the common case)
         for k, rec in enumerate(run):
             if rec.kind == TEXT and not rec.content and rec.text.strip() in _MULTI_SEPS:
