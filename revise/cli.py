@@ -110,6 +110,9 @@ def sync_command(
         return sync_sources(db, progress=progress, forget_missing=forget_missing)
 
     report = _with_progress(run, not as_json)
+    if not report.files and not report.errors and not as_json:
+        typer.echo("Nothing to sync yet: import your notes with `revise import PATH`.")
+        return
     _print_import_report(report, as_json)
 
 

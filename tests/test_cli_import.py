@@ -200,3 +200,9 @@ def test_cards_table_makes_control_characters_inert(tmp_path):
     run("import", str(tmp_path / "evil.md"))
     out = run("cards").stdout
     assert "\x1b" not in out and "\ufffd[31mred" in out
+
+
+def test_sync_before_any_import_says_what_to_do():
+    result = run("sync")
+    assert result.exit_code == 0 and "revise import PATH" in result.stdout
+    assert json.loads(run("sync", "--json").stdout)["added"] == 0
