@@ -236,8 +236,17 @@ def is_edit(note: ParsedNote, record: NoteRecord, ratio: float) -> bool:
     """Whether `note` is `record` edited: very similar wording, or similar wording in the same place."""
     if not _kinds_compatible(note.kind, record.kind):
         return False
-    nearby = tuple(note.headings) == tuple(record.headings) and abs(note.position - record.position) <= NEARBY
-    return ratio >= SIMILAR or (nearby and ratio >= SIMILAR_NEARBY)
+    if ratio >= SIMILAR:
+        return True
+    nearby = abs(note.position - record.position) <= NEARBY and _same_heading(note.headings, record.headings)
+    return nearby and ratio >= SIMILAR_NEARBY
+
+
+def _same_heading(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The same heading path, allowing a typo fixed in a heading too."""
+    if tuple(a) == tuple(b):
+        return True
+    return difflib.SequenceMatcher(None, " / ".join(a), " / ".join(b), autojunk=False).ratio() >= SIMILAR
 
 
 def _kinds_compatible(a: str, b: str) -> bool:

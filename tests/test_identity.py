@@ -97,6 +97,14 @@ def test_similar_wording_needs_same_heading_and_place_below_the_strong_threshold
     assert moved_away.matches[-1].how == "new"
 
 
+def test_similar_wording_under_a_heading_with_a_typo_fixed_is_an_edit():
+    old = notes_of(card("Adam combines", "momentum and RMSprop", headings=("Optimizers", "Adaptve")))
+    new = notes_of(card("Adam mixes", "momentum with RMSprop", headings=("Optimizers", "Adaptive")))
+    assert plan_sync({"/n/a.md": new}, records_of(old)).matches[0].how == "edited"
+    moved = notes_of(card("Adam mixes", "momentum with RMSprop", headings=("Schedules",)))
+    assert plan_sync({"/n/a.md": moved}, records_of(old)).matches[0].how == "new"
+
+
 def test_note_moved_to_another_file_keeps_its_record():
     old = notes_of(card("What is an epoch?", file="/n/a.md"))
     new = notes_of(card("What is an epoch?", file="/n/b.md"))

@@ -102,6 +102,16 @@ def test_typo_fix_updates_the_card_and_keeps_its_schedule(db, notes):
     assert (edited["id"], edited["state"], edited["reps"], edited["stability"]) == (relu["id"], "review", 3, 12.5)
 
 
+def test_rewritten_question_is_a_new_card_and_the_old_one_retires(db, notes):
+    import_paths(db, [notes])
+    relu_id = cards(db)["What does ReLU compute?"]["id"]
+    week1 = notes / "course" / "week1.md"
+    rewrite(week1, week1.read_text().replace(RELU, "Which activation zeroes negative inputs? :: ReLU\n"))
+    report = sync_sources(db)
+    assert (report.total("added"), report.total("retired"), report.total("updated")) == (1, 1, 0)
+    assert cards(db)["Which activation zeroes negative inputs?"]["id"] != relu_id
+
+
 def test_moved_card_keeps_its_id_and_takes_the_new_source(db, notes):
     import_paths(db, [notes])
     relu = cards(db)["What does ReLU compute?"]
