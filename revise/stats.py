@@ -260,35 +260,15 @@ class StatsRows:
 
 
 def read_stats(db, span: Span, config: Config, deck: str | None = None) -> StatsRows:
-    """Query the collection for everything `compute_stats` needs.
-
-    The review-log queries run on a second connection in a worker thread while this one reads the
-    cards: SQLite releases the GIL, so on a big collection the two halves overlap.
-    """
-    from concurrent.futures import ThreadPoolExecutor
-
+    """Query the collection for everything `compute_stats` needs."""
     from revise import store
 
-    path = store.stats_collection_file(db)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        reviews = pool.submit(_read_reviews_from, path, span, config, deck) if path else None
-        cards = store.stats_cards(db, deck)
-        if deck is not None and not cards:
-            known = ", ".join(store.stats_deck_names(db)[:10]) or "none yet (run revise import)"
-            raise ReviseError(f"no cards in a deck named '{deck}'. Decks: {known}.")
-        places = store.stats_card_places(db, [row[0] for row in hardest_rows(cards, span, config)])
-        review_rows = reviews.result() if reviews else _read_reviews(db, span, config, deck)
-    return StatsRows(cards=tuple(cards), places=places, **review_rows)
-
-
-def _read_reviews_from(path: str, span: Span, config: Config, deck: str | None) -> dict:
-    from revise import store
-
-    db = store.stats_reader(path)
-    try:
-        return _read_reviews(db, span, config, deck)
-    finally:
-        db.conn.close()
+    cards = store.stats_cards(db, deck)
+    if deck is not None and not cards:
+        known = ", ".join(store.stats_deck_names(db)[:10]) or "none yet (run revise import)"
+        raise ReviseError(f"no cards in a deck named '{deck}'. Decks: {known}.")
+    places = store.stats_card_places(db, [row[0] for row in hardest_rows(cards, span, config)])
+    return StatsRows(cards=tuple(cards), places=places, **_read_reviews(db, span, config, deck))
 
 
 def _read_reviews(db, span: Span, config: Config, deck: str | None) -> dict:

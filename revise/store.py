@@ -418,20 +418,6 @@ def stats_cards(db: Database, deck: str | None) -> list[tuple]:
     return db.execute(sql, {"deck": deck}).fetchall()
 
 
-def stats_collection_file(db: Database) -> str | None:
-    """The file of the collection `db` has open (None for an in-memory database)."""
-    return db.execute("PRAGMA database_list").fetchone()[2] or None
-
-
-def stats_reader(path: str) -> Database:
-    """A second, read-only connection to the collection at `path` (already migrated), for a worker thread."""
-    import sqlite3
-
-    conn = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True)
-    conn.execute("PRAGMA busy_timeout = 5000")
-    return Database(conn)
-
-
 def stats_deck_names(db: Database) -> list[str]:
     """Every deck of a note that is not retired."""
     return [row[0] for row in db.execute("SELECT DISTINCT deck FROM notes WHERE retired = 0 ORDER BY deck")]
