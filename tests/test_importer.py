@@ -181,6 +181,13 @@ def test_deleted_file_retires_its_cards_and_is_forgotten(db, notes):
     assert str(notes / "optim.md") not in store.source_rows(db)
 
 
+def test_deleted_file_imported_on_its_own_retires_its_cards_without_an_error(db, notes):
+    import_paths(db, [notes / "optim.md"])
+    (notes / "optim.md").unlink()
+    report = sync_sources(db)
+    assert (report.errors, report.total("retired"), store.source_rows(db)) == ([], 1, {})
+
+
 def test_sync_picks_up_new_files_and_skips_hidden_folders(db, notes):
     import_paths(db, [notes])
     (notes / "new.md").write_text("Bias :: error from wrong assumptions\n")
