@@ -10,9 +10,10 @@ import difflib
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, NamedTuple
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
-from revise.notes import ParsedCard
+if TYPE_CHECKING:  # the parser loads its patterns on import; a no-change sync never needs it
+    from revise.notes import ParsedCard
 
 # A rewritten question may lose its history, a typo fix never: a typo keeps difflib's ratio above
 # 0.9, a rewrite falls well below 0.7 ("What does ReLU compute?" → "Which activation keeps

@@ -9,13 +9,15 @@ import os
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from sqlite_utils import Database
 
 from revise import identity, store
 from revise.errors import ReviseError
-from revise.notes import ParseWarning
+
+if TYPE_CHECKING:  # the parser is imported only when a file has to be parsed
+    from revise.notes import ParseWarning
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # a note past 10 MB is almost surely not a note
 MARKDOWN_SUFFIXES = (".md",)
@@ -387,7 +389,7 @@ def _decode(data: bytes) -> str:
         ) from None
 
 
-ParsedFile = tuple[list[identity.ParsedNote], list[ParseWarning], str | None]  # notes, warnings, error
+ParsedFile = tuple[list[identity.ParsedNote], list["ParseWarning"], str | None]  # notes, warnings, error
 
 
 def parse_file(text: str, file: str, deck: str) -> ParsedFile:
