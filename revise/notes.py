@@ -944,6 +944,8 @@ def _parse(text: str, file: str, default_deck: str) -> ParseResult:
     if fm.problem:
         parser.warn(1, fm.problem)
     parser.run(records)
+    if fm.heading_level:  # section cards are made when their section ends: put them in file order
+        parser.cards.sort(key=lambda card: card.line)
     cards = _dedupe(parser.cards, parser.warn)
     return ParseResult(cards, sorted(parser.warnings, key=lambda w: w.line))
 

@@ -188,6 +188,14 @@ def test_heading_sections_when_asked():
     ]
 
 
+def test_heading_sections_from_toml_front_matter_with_explicit_cards_inside():
+    text = '+++\n[revise]\nheadings = 2\nimplicit = false\n+++\n## ReLU\nmax(0, z)\n\n- **Leaky**: small slope\n- a :: b\n'
+    assert [(c.front, c.back, c.line) for c in cards_of(text)] == [
+        ("ReLU", "max(0, z)\n\n- **Leaky**: small slope\n- a :: b", 6),
+        ("a", "b", 10),
+    ]
+
+
 def test_heading_sections_are_off_by_default():
     assert cards_of("### Sigmoid\nMaps to (0, 1).\n") == []
 
