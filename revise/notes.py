@@ -1,7 +1,10 @@
 """Markdown text → parsed cards. Pure: no I/O, no database.
 
-The parser is a line scanner, chosen by measurement (bench/bench_parse.py): it is several times
-faster than building a CommonMark tree and needs only what cards need. It works in two passes:
+The parser is a line scanner, chosen by measurement (bench/bench_parse.py): on 100k cards in 26 MB
+of notes, the whole parse takes a third of the time markdown-it-py needs only to tokenise, and the
+line scan costs what merely pulling pyromark's (Rust) event stream into Python costs, while it knows
+what CommonMark does not: `$math$`, `==highlights==`, `{{clozes}}`, tags, block ids and hashcards'
+`Q:`/`A:` blocks that span paragraphs. It works in two passes:
 
 1. `_scan` classifies every line once: blank, heading, thematic break, opaque (fenced or indented
    code, display math: kept as text but never searched for card syntax) or text. Text lines are
@@ -128,7 +131,7 @@ def _find_deletions(text: str, hashcards: bool = False) -> list[_Deletion]:
             found.append(_Deletion(m.start(), m.end(), None, body, None))
             continue
         body, hint = _split_hint(text[m.start(2) : m.end(2)], m.group(2))
-        number = int(m.group(1)) if m.group(1) else None
+        number = int(m.group(1)) or None if m.group(1) else None  # c0 counts as unnumbered
         found.append(_Deletion(m.start(), m.end(), number, body, hint))
     return found
 
