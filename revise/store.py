@@ -478,12 +478,11 @@ def stats_reviews_between(db: Database, deck: str | None, start: int, end: int) 
 def stats_retention(db: Database, deck: str | None, mature: bool | None, start: int, end: int, decay: float, factor: float) -> dict:
     """Review-state answers in [start, end) of young, mature or (None) unknown-interval cards: count,
     passed, summed and counted predictions."""
+    # NULL (so left out of both sums) when the previous stability or review time is unknown, or S = 0
     recall = "pow(1 + :factor * max(0, f.elapsed_s / 86400) / f.prev_stability, -:decay)"
-    known = "f.prev_stability > 0 AND f.elapsed_s IS NOT NULL"
     sql = f"""
         SELECT count(*) AS reviews, coalesce(sum(f.rating > 1), 0) AS passed,
-            total(CASE WHEN {known} THEN {recall} END) AS predicted,
-            count(CASE WHEN {known} THEN 1 END) AS predictions
+            total({recall}) AS predicted, count(nullif(f.prev_stability, 0) + f.elapsed_s) AS predictions
         FROM review_facts f
         WHERE f.state = 'review' AND f.mature IS :mature AND f.at_s >= :start AND f.at_s < :end{_stats_card_filter(deck)}
     """
