@@ -441,18 +441,16 @@ def compute_stats(rows: StatsRows, span: Span, config: Config, deck: str | None 
 
 
 def _deck_rows(tally: _CardTally, rows: StatsRows) -> list[DeckRow]:
+    from collections import Counter
+
     card_deck = {row[0]: row[1] for row in rows.cards}
-    answers: dict[str, list[int]] = {}
-    for card_id, passed in rows.recent_answers:
-        if card_id in card_deck:
-            pair = answers.setdefault(card_deck[card_id], [0, 0])
-            pair[0], pair[1] = pair[0] + 1, pair[1] + passed
+    reviews = Counter(card_deck.get(card_id) for card_id, _ in rows.recent_answers)
+    passed = Counter(card_deck.get(card_id) for card_id, ok in rows.recent_answers if ok)
     result = []
     for name in sorted(tally.decks):
         t = tally.decks[name]
-        reviews, passed = answers.get(name, (0, 0))
         stability = t.stability / t.studied if t.studied else None
-        result.append(DeckRow(name, t.cards, t.due, t.new, Retention(reviews, passed), stability))
+        result.append(DeckRow(name, t.cards, t.due, t.new, Retention(reviews[name], passed[name]), stability))
     return result
 
 

@@ -492,7 +492,8 @@ def stats_retention(db: Database, deck: str | None, mature: bool | None, start: 
 
 def stats_answers_since(db: Database, start: int) -> list[tuple[int, int]]:
     """(card id, 1 if not Again) for every review-state answer since `start`."""
-    sql = "SELECT f.card_id, f.rating > 1 FROM review_facts f WHERE f.at_s >= ? AND f.state = 'review'"
+    # `+f.state`: search the time index by at_s; the retention index would scan every review-state row
+    sql = "SELECT f.card_id, f.rating > 1 FROM review_facts f WHERE f.at_s >= ? AND +f.state = 'review'"
     return db.execute(sql, [start]).fetchall()
 
 
