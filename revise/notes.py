@@ -94,7 +94,7 @@ def _mask(text: str) -> str:
 
 _DELETION_RE = re.compile(
     r"\{\{(?:c(\d+)::)?((?:(?!\{\{|\}\}).)*)\}\}"  # {{c1::text}}, {{c1::text::hint}}, {{text}}
-    r"|==(?=[^\s=])((?:(?!==)[^\n])*?[^\s=\0]|[^\s=\0])==(?!=)",  # ==text== (not `a == b`)
+    r"|==(?=[^\s=])((?:(?!==)[^\n])*?[^\s=]|[^\s=])==(?!=)",  # ==text== (not `a == b`); may hold math
     re.DOTALL,
 )
 _CANONICAL_RE = re.compile(r"\{\{c(\d+)::((?:(?!\{\{|\}\}).)*)\}\}", re.DOTALL)

@@ -118,6 +118,13 @@ def test_cloze_around_math_is_a_deletion_math_alone_is_not():
     assert [(c.ord, c.front) for c in cards] == [(1, "Area is […] but $a == b$ and $x{{y}}$ stay.")]
 
 
+
+def test_highlight_cloze_may_hold_or_end_in_math():
+    assert sides("dW has ==the shape of $W$== always.\n==$x^2$== is the square.") == [
+        ("cloze", "dW has […] always.\n$x^2$ is the square.", "dW has the shape of $W$ always.\n$x^2$ is the square.", 1),
+        ("cloze", "dW has the shape of $W$ always.\n[…] is the square.", "dW has the shape of $W$ always.\n$x^2$ is the square.", 2),
+    ]
+
 def test_definition_list():
     assert sides("Epoch\n: one pass over the data\n") == [
         ("basic", "Epoch", "one pass over the data", 0)
