@@ -104,6 +104,14 @@ class DeckRow:
     new: int
     retention: Retention  # over the last DECK_RETENTION_DAYS days
     stability: float | None  # mean, days, studied unsuspended cards
+    studied: int = 0  # the cards the mean stability is over
+
+    def __add__(self, other: DeckRow) -> DeckRow:
+        """Two decks rolled up (under this one's name), as a parent row shows its subdecks."""
+        studied = self.studied + other.studied
+        total = (self.stability or 0) * self.studied + (other.stability or 0) * other.studied
+        return DeckRow(self.deck, self.cards + other.cards, self.due + other.due, self.new + other.new,
+                       self.retention + other.retention, total / studied if studied else None, studied)
 
 
 @dataclass(frozen=True)
@@ -180,7 +188,7 @@ def _counts_json(cards: CardCounts) -> dict[str, int]:
 def _deck_json(row: DeckRow) -> dict[str, Any]:
     return {"deck": row.deck, "cards": row.cards, "due": row.due, "new": row.new,
             "retention": _round(row.retention.true, 4), "reviews": row.retention.reviews,
-            "stability": _round(row.stability, 2)}
+            "stability": _round(row.stability, 2), "studied": row.studied}
 
 
 def _window_json(window: WindowRetention) -> dict[str, Any]:
@@ -450,7 +458,7 @@ def _deck_rows(tally: _CardTally, rows: StatsRows) -> list[DeckRow]:
     for name in sorted(tally.decks):
         t = tally.decks[name]
         stability = t.stability / t.studied if t.studied else None
-        result.append(DeckRow(name, t.cards, t.due, t.new, Retention(reviews[name], passed[name]), stability))
+        result.append(DeckRow(name, t.cards, t.due, t.new, Retention(reviews[name], passed[name]), stability, t.studied))
     return result
 
 
@@ -594,10 +602,22 @@ def _deck_table(stats: Stats):
     table.add_column("Deck", overflow="fold", ratio=1, min_width=12)
     for name in ("Cards", "Due", "New", f"Ret {DECK_RETENTION_DAYS}d", "Stab"):
         table.add_column(name, justify="right", no_wrap=True)
-    for row in stats.decks:
+    for label, row in deck_tree(stats.decks):
         stability = "–" if row.stability is None else f"{row.stability:,.1f}d"
-        table.add_row(row.deck, f"{row.cards:,}", f"{row.due:,}", f"{row.new:,}", _percent(row.retention.true), stability)
+        table.add_row(label, f"{row.cards:,}", f"{row.due:,}", f"{row.new:,}", _percent(row.retention.true), stability)
     return table
+
+
+def deck_tree(decks: tuple[DeckRow, ...]) -> list[tuple[str, DeckRow]]:
+    """Decks as an indented tree, Anki style: a parent (`a` of `a::b`) shows the totals of its subdecks."""
+    nodes: dict[str, DeckRow] = {}
+    for row in decks:
+        parts = row.deck.split("::")
+        for depth in range(1, len(parts) + 1):
+            name = "::".join(parts[:depth])
+            empty = DeckRow(name, 0, 0, 0, Retention(), None)
+            nodes[name] = nodes.get(name, empty) + row
+    return [("  " * name.count("::") + name.split("::")[-1], nodes[name]) for name in sorted(nodes, key=lambda n: n.split("::"))]
 
 
 def _retention_table(stats: Stats):

@@ -51,7 +51,7 @@ def test_stats_screen_and_deck_and_days():
     result = CliRunner().invoke(app, ["stats", "--deck", "course", "--days", "14"])
     assert result.exit_code == 0, result.output
     assert "deck course" in result.stdout and "Forecast, next 14 days" in result.stdout
-    assert "course::week1" in result.stdout and "languages" not in result.stdout
+    assert "course " in result.stdout and "  week1 " in result.stdout and "languages" not in result.stdout
     assert "\x1b[" not in result.stdout  # not a terminal: no colour codes
 
 

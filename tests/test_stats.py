@@ -257,8 +257,27 @@ def test_deck_table_rows(db):
     add_review(db, card, NOW - timedelta(days=40), 1, "review", 4, NOW - timedelta(days=46), NOW)  # too old
     data = stats_of(db).to_json()["decks"]
     assert data == [
-        {"deck": "a", "cards": 1, "due": 0, "new": 1, "retention": None, "reviews": 0, "stability": None},
-        {"deck": "b", "cards": 2, "due": 1, "new": 0, "retention": 1.0, "reviews": 1, "stability": 6.0},
+        {"deck": "a", "cards": 1, "due": 0, "new": 1, "retention": None, "reviews": 0, "stability": None, "studied": 0},
+        {"deck": "b", "cards": 2, "due": 1, "new": 0, "retention": 1.0, "reviews": 1, "stability": 6.0, "studied": 2},
+    ]
+
+
+def test_deck_tree_rolls_subdecks_up_into_parents():
+    from revise.stats import DeckRow, Retention, deck_tree
+
+    rows = (
+        DeckRow("course", 1, 1, 0, Retention(2, 1), 4.0, 1),
+        DeckRow("course::week1", 2, 0, 2, Retention(), None, 0),
+        DeckRow("course::week2::extra", 3, 2, 0, Retention(2, 2), 10.0, 3),
+        DeckRow("history", 4, 0, 4, Retention(), None, 0),
+    )
+    tree = [(label, row.cards, row.due, row.new, row.retention.true, row.stability) for label, row in deck_tree(rows)]
+    assert tree == [
+        ("course", 6, 3, 2, 0.75, (4.0 + 3 * 10.0) / 4),
+        ("  week1", 2, 0, 2, None, None),
+        ("  week2", 3, 2, 0, 1.0, 10.0),
+        ("    extra", 3, 2, 0, 1.0, 10.0),
+        ("history", 4, 0, 4, None, None),
     ]
 
 
