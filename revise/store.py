@@ -162,7 +162,7 @@ def _update_matched_notes(db: Database, matched: list[NoteMatch], now: str) -> N
     # updated_at records a change of text, place or state, not a plain re-read.
     rows = []
     for m in matched:
-        values = _note_values(m.record.id, m.parsed)[1:]
+        values = _keep_leech_tag(_note_values(m.record.id, m.parsed)[1:], m.record.stored)
         if values == m.record.stored and not m.record.retired:
             continue  # most notes of an edited file are as they were: leave their rows alone
         changed = m.how != "same" or m.record.text != m.parsed.text
@@ -174,6 +174,17 @@ def _update_matched_notes(db: Database, matched: list[NoteMatch], now: str) -> N
         rows,
     )
 
+
+
+_TAGS = 8  # position of tags in a note row without its id
+
+
+def _keep_leech_tag(values: tuple, stored: tuple) -> tuple:
+    # The review session adds 'leech'; the file never holds it, so a re-read must not drop it.
+    if '"leech"' not in stored[_TAGS] or '"leech"' in values[_TAGS]:
+        return values
+    tags = json.dumps([*json.loads(values[_TAGS]), "leech"], ensure_ascii=False)
+    return values[:_TAGS] + (tags,) + values[_TAGS + 1 :]
 
 _ACTIVE = "notes.retired = 0 AND cards.retired = 0"
 

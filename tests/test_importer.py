@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -101,6 +102,16 @@ def test_typo_fix_updates_the_card_and_keeps_its_schedule(db, notes):
     edited = cards(db)["What does ReLU comptue?"]
     assert (edited["id"], edited["state"], edited["reps"], edited["stability"]) == (relu["id"], "review", 3, 12.5)
 
+
+
+def test_a_leech_keeps_its_leech_tag_when_its_file_is_edited(db, notes):
+    import_paths(db, [notes])
+    relu = cards(db)["What does ReLU compute?"]
+    db.conn.execute("""UPDATE notes SET tags = '["leech"]' WHERE id = (SELECT note_id FROM cards WHERE id = ?)""", [relu["id"]])
+    week1 = notes / "course" / "week1.md"
+    rewrite(week1, week1.read_text().replace("max(0, z)", "max(0, z) #relu"))
+    sync_sources(db)
+    assert json.loads(cards(db)["What does ReLU compute?"]["tags"]) == ["relu", "leech"]
 
 def test_rewritten_question_is_a_new_card_and_the_old_one_retires(db, notes):
     import_paths(db, [notes])
