@@ -89,23 +89,34 @@ def m002_card_retired(db: Database) -> None:
 
 # Facts about each review (kind 'review'), kept by triggers, so that `revise stats` aggregates
 # narrow covering indexes instead of parsing revlog.previous JSON for a million rows.
+_PREVIOUS = "CASE WHEN json_valid({row}.previous) THEN json_extract({row}.previous, '$.{key}') END"
 _REVIEW_FACT = """
     SELECT {row}.id, {row}.card_id,
         CAST(strftime('%s', {row}.reviewed_at) AS INTEGER),
         {row}.state, {row}.rating,
-        json_extract({row}.previous, '$.stability'),
-        CAST(strftime('%s', {row}.reviewed_at) AS INTEGER)
-            - CAST(strftime('%s', json_extract({row}.previous, '$.last_review')) AS INTEGER),
-        CAST(strftime('%s', json_extract({row}.previous, '$.due')) AS INTEGER)
-            - CAST(strftime('%s', json_extract({row}.previous, '$.last_review')) AS INTEGER) >= 21 * 86400,
+        {stability},
+        CAST(strftime('%s', {row}.reviewed_at) AS INTEGER) - CAST(strftime('%s', {last_review}) AS INTEGER),
+        CAST(strftime('%s', {due}) AS INTEGER) - CAST(strftime('%s', {last_review}) AS INTEGER) >= 21 * 86400,
         {row}.duration_ms
 """
+
+
+def _review_fact(row: str) -> str:
+    """The review_facts values of revlog row `row` (missing or malformed `previous` JSON gives NULLs)."""
+    previous = {key: _PREVIOUS.format(row=row, key=key) for key in ("stability", "last_review", "due")}
+    return _REVIEW_FACT.format(row=row, **previous)
+
+
+_FACT_COLUMNS = "revlog_id, card_id, at_s, state, rating, prev_stability, elapsed_s, mature, duration_ms"
+
+# A review counts in stats when its time parses; otherwise it is left out rather than refused.
+_COUNTED = "{row}.kind = 'review' AND strftime('%s', {row}.reviewed_at) IS NOT NULL"
 
 
 @migrations()
 def m003_stats_review_facts(db: Database) -> None:
     """review_facts: one narrow row per review, in Unix seconds, maintained by triggers on revlog."""
-    columns = "revlog_id, card_id, at_s, state, rating, prev_stability, elapsed_s, mature, duration_ms"
+    columns = _FACT_COLUMNS
     db.executescript(
         f"""
         CREATE TABLE review_facts (
@@ -119,20 +130,20 @@ def m003_stats_review_facts(db: Database) -> None:
             mature INTEGER,                 -- interval before the answer >= 21 days
             duration_ms INTEGER
         );
-        INSERT INTO review_facts ({columns}) {_REVIEW_FACT.format(row="revlog")}
-            FROM revlog WHERE kind = 'review';
+        INSERT INTO review_facts ({columns}) {_review_fact("revlog")}
+            FROM revlog WHERE {_COUNTED.format(row="revlog")};
         CREATE INDEX review_facts_time ON review_facts(at_s, state, rating, duration_ms, card_id);
         CREATE INDEX review_facts_retention
             ON review_facts(state, mature, at_s, rating, prev_stability, elapsed_s);
         CREATE TRIGGER review_facts_insert AFTER INSERT ON revlog WHEN NEW.kind = 'review' BEGIN
-            INSERT INTO review_facts ({columns}) {_REVIEW_FACT.format(row="NEW")};
+            INSERT INTO review_facts ({columns}) {_review_fact("NEW")};
         END;
         CREATE TRIGGER review_facts_delete AFTER DELETE ON revlog BEGIN
             DELETE FROM review_facts WHERE revlog_id = OLD.id;
         END;
         CREATE TRIGGER review_facts_update AFTER UPDATE ON revlog BEGIN
             DELETE FROM review_facts WHERE revlog_id = OLD.id;
-            INSERT INTO review_facts ({columns}) {_REVIEW_FACT.format(row="NEW")} WHERE NEW.kind = 'review';
+            INSERT INTO review_facts ({columns}) {_review_fact("NEW")} WHERE NEW.kind = 'review';
         END;
         """
     )
@@ -146,5 +157,24 @@ def m004_stats_retention_index(db: Database) -> None:
         DROP INDEX review_facts_retention;
         CREATE INDEX review_facts_retention
             ON review_facts(state, mature, at_s, rating, prev_stability, elapsed_s, card_id);
+        """
+    )
+
+
+@migrations()
+def m005_stats_review_facts_triggers(db: Database) -> None:
+    """review_facts triggers that never refuse a revlog row: an unparsable time skips the fact."""
+    counted = _COUNTED.format(row="NEW")
+    db.executescript(
+        f"""
+        DROP TRIGGER IF EXISTS review_facts_insert;
+        DROP TRIGGER IF EXISTS review_facts_update;
+        CREATE TRIGGER review_facts_insert AFTER INSERT ON revlog WHEN {counted} BEGIN
+            INSERT INTO review_facts ({_FACT_COLUMNS}) {_review_fact("NEW")};
+        END;
+        CREATE TRIGGER review_facts_update AFTER UPDATE ON revlog BEGIN
+            DELETE FROM review_facts WHERE revlog_id = OLD.id;
+            INSERT INTO review_facts ({_FACT_COLUMNS}) {_review_fact("NEW")} WHERE {counted};
+        END;
         """
     )

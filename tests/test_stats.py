@@ -368,3 +368,15 @@ def test_a_long_span_is_squeezed_to_fit(db, width):
     text = "\n".join(lines)
     assert "weeks that fit the terminal" in text and "a bar is" in text
     assert "Forecast, next 400 days" in text
+
+
+def test_odd_revlog_rows_are_never_refused(db):
+    card = add_card(db, stability=10, due=NOW, last_review=NOW - timedelta(days=10))
+    bad = [{"reviewed_at": iso(NOW - timedelta(hours=1)), "previous": "not json"},
+           {"reviewed_at": "yesterday-ish", "previous": None}]
+    for row in bad:
+        db["revlog"].insert({"card_id": card, "rating": 1, "state": "review", "kind": "review", **row})
+    assert db["revlog"].count == 2
+    stats = stats_of(db)
+    assert stats.reviews_today == 1 and stats.retention[0].all.reviews == 1
+    assert stats.retention[0].all.predicted is None  # nothing known to predict from
