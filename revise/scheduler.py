@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
+from pathlib import PurePath
 from typing import Iterator, Sequence
 
 from revise.config import Config, Settings
@@ -258,7 +259,7 @@ class QueueCard:
     note_id: int
     deck: str
     schedule: Schedule
-    note_order: tuple = ()  # (source, position, ord): new cards come in this order
+    note_order: tuple = ()  # (reading_order(source), position, line, ord): new cards come in this order
 
 
 @dataclass
@@ -306,6 +307,8 @@ def build_queue(
     )
     reviews = [c for c in usable if c.schedule.state == "review" and _due_before(c, day_end)]
     new = sorted((c for c in usable if c.schedule.state == "new"), key=lambda c: c.note_order)
+    # Drop new siblings before the limit, so that 20 new cards a day means 20 cards shown.
+    new = _one_per_note(new, {c.note_id for c in [*learning, *reviews]})
     reviews, new = _within_limits(reviews, new, now, config, done_today(config, answered), new_limit)
     main = _one_per_note(interleave(reviews, new), {c.note_id for c in learning})
     return Queue(learning, main[:limit] if limit is not None else main)
@@ -365,3 +368,10 @@ def _due_before(card: QueueCard, moment: datetime) -> bool:
 def next_day_start(now: datetime, day_start_hour: int, tz: tzinfo | None = None) -> datetime:
     """When the study day after the one `now` is in begins (where bury lasts until)."""
     return day_bounds(study_day(now, day_start_hour, tz), day_start_hour, tz)[1]
+
+
+def reading_order(path: str) -> tuple[tuple[int, str], ...]:
+    """A sort key for note files: path order, but a folder's own files before its subfolders."""
+    # So `decks/getting-started.md` is read before `decks/deep-learning-specialization/…`.
+    parts = PurePath(path).parts
+    return tuple((1, part) for part in parts[:-1]) + ((0, parts[-1]),) if parts else ()

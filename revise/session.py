@@ -413,7 +413,7 @@ class Session:
 def _queue_card(row: dict) -> QueueCard:
     return QueueCard(
         id=row["id"], note_id=row["note_id"], deck=row["deck"], schedule=Schedule.from_row(row),
-        note_order=(row["source"] or "", row["position"] or 0, row["line"] or 0, row["ord"]),
+        note_order=(scheduler.reading_order(row["source"] or ""), row["position"] or 0, row["line"] or 0, row["ord"]),
     )
 
 

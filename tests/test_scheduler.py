@@ -144,6 +144,12 @@ def test_only_one_sibling_a_day():
     assert [c.id for c in scheduler.build_queue(cards, NOON, Config(), tz=UTC).main] == [1, 3]
 
 
+
+def test_siblings_do_not_use_up_the_new_card_limit():
+    cards = [new_card(i, i, note_id=100 + i // 2) for i in range(10)]  # five notes of two siblings
+    config = Config(default=Settings(new_per_day=4))
+    assert [c.id for c in scheduler.build_queue(cards, NOON, config, tz=UTC).main] == [0, 2, 4, 6]
+
 def test_buried_and_suspended_cards_wait():
     buried = replace(new_card(1, 1), schedule=Schedule(buried_until=NOON + timedelta(hours=1)))
     suspended = replace(new_card(2, 2), schedule=Schedule(suspended=True))
@@ -214,3 +220,10 @@ def test_a_review_card_without_fsrs_memory_is_scheduled_from_its_interval():
     result = scheduler.answer(3, imported, 3, NOON, Settings(fuzz=False))
     assert result.after.state == "review" and result.interval > timedelta(days=20)
     assert result.after.stability is not None and result.after.difficulty is not None
+
+
+def test_reading_order_puts_a_folders_own_files_before_its_subfolders():
+    paths = ["decks/deep-learning-specialization/2-b.md", "decks/getting-started.md", "decks/deep-learning-specialization/1-a.md", "a.md"]
+    assert sorted(paths, key=scheduler.reading_order) == [
+        "a.md", "decks/getting-started.md", "decks/deep-learning-specialization/1-a.md", "decks/deep-learning-specialization/2-b.md",
+    ]
