@@ -24,6 +24,7 @@ FORECAST_DAYS = 30
 RETENTION_WINDOWS = (7, 30, 365)  # study days, today included
 DECK_RETENTION_DAYS = 30  # the window of the per-deck retention column
 HARDEST = 10
+STREAK_YEARS = 20  # how far back the longest streak is looked for
 
 
 # --- figures ------------------------------------------------------------------------------
@@ -285,7 +286,10 @@ def _read_reviews(db, span: Span, config: Config, deck: str | None) -> dict:
 
     store.stats_limit_to_deck(db, deck)
     first = store.stats_first_review(db, deck)
-    history_start = min(span.heatmap_start, _day_of(first, span)) if first is not None else span.heatmap_start
+    history_start = span.heatmap_start
+    if first is not None:  # streaks look back to the first review, but no more than STREAK_YEARS
+        oldest = span.today - timedelta(days=round(365.25 * STREAK_YEARS))
+        history_start = min(history_start, max(oldest, _day_of(first, span)))
     decay, factor = fsrs_curve(_main_settings(config, deck))
     recent_start = span.start(span.today - timedelta(days=DECK_RETENTION_DAYS - 1))
     return dict(

@@ -380,3 +380,12 @@ def test_odd_revlog_rows_are_never_refused(db):
     stats = stats_of(db)
     assert stats.reviews_today == 1 and stats.retention[0].all.reviews == 1
     assert stats.retention[0].all.predicted is None  # nothing known to predict from
+
+
+def test_a_bogus_ancient_review_breaks_nothing(db):
+    card = add_card(db, stability=10, due=NOW, last_review=NOW - timedelta(days=10))
+    add_review(db, card, datetime(1900, 1, 1, 12, tzinfo=UTC))  # a bogus clock, say
+    add_review(db, card, datetime(2010, 1, 1, 12, tzinfo=UTC))
+    add_review(db, card, datetime(2010, 1, 2, 12, tzinfo=UTC))
+    stats = stats_of(db)
+    assert (stats.streak_current, stats.streak_longest) == (0, 2)
