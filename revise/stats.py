@@ -601,6 +601,7 @@ def _overview(stats: Stats):
 def _deck_table(stats: Stats):
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False)
     table.add_column("Deck", overflow="fold", ratio=1, min_width=12)
@@ -608,7 +609,8 @@ def _deck_table(stats: Stats):
         table.add_column(name, justify="right", no_wrap=True)
     for label, row in deck_tree(stats.decks):
         stability = "–" if row.stability is None else f"{row.stability:,.1f}d"
-        table.add_row(label, f"{row.cards:,}", f"{row.due:,}", f"{row.new:,}", _percent(row.retention.true), stability)
+        name = Text(label)  # a Text, so brackets in a deck name are not read as rich markup
+        table.add_row(name, f"{row.cards:,}", f"{row.due:,}", f"{row.new:,}", _percent(row.retention.true), stability)
     return table
 
 

@@ -251,11 +251,13 @@ def test_deck_filter_takes_subdecks_and_their_settings(db):
 
 def test_deck_table_rows(db):
     add_card(db, deck="a", state="new")
+    add_card(db, deck="[/]odd [bold]deck", state="new", front="[/] not markup")
     card = add_card(db, deck="b", stability=4, due=NOW, last_review=NOW - timedelta(days=4))
     add_card(db, deck="b", stability=8, due=NOW + timedelta(days=3), last_review=NOW - timedelta(days=4))
     add_review(db, card, NOW - timedelta(days=2), 3, "review", 4, NOW - timedelta(days=6), NOW)
     add_review(db, card, NOW - timedelta(days=40), 1, "review", 4, NOW - timedelta(days=46), NOW)  # too old
-    data = stats_of(db).to_json()["decks"]
+    assert "[/]odd [bold]deck" in "\n".join(render(stats_of(db), 80))
+    data = [row for row in stats_of(db).to_json()["decks"] if row["deck"] != "[/]odd [bold]deck"]
     assert data == [
         {"deck": "a", "cards": 1, "due": 0, "new": 1, "retention": None, "reviews": 0, "stability": None, "studied": 0},
         {"deck": "b", "cards": 2, "due": 1, "new": 0, "retention": 1.0, "reviews": 1, "stability": 6.0, "studied": 2},
