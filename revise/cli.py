@@ -416,7 +416,10 @@ def stats_command(
     deck: Annotated[Optional[str], typer.Option("--deck", help="Only this deck and its subdecks.")] = None,
     days: Annotated[
         Optional[int],
-        typer.Option("--days", min=1, help="Days of heatmap (rounded up to whole weeks) and forecast [default: 26 weeks, 30 days]."),
+        typer.Option(
+            "--days", min=1,
+            help="Days of forecast and of heatmap (rounded up to whole weeks); by default 30 days of forecast, 26 weeks of heatmap.",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
