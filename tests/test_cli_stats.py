@@ -25,9 +25,9 @@ def seed(path: str) -> None:
                                    "line": index + 1, "deck": deck, "created_at": iso(now), "updated_at": iso(now)}).last_pk
         db["cards"].insert({"note_id": note, "ord": 0, "front": f"Question {index}", "back": "A",
                             "state": "review", "stability": 3.0, "due": iso(now + timedelta(days=3)),
-                            "last_review": iso(now - timedelta(minutes=1)), "lapses": index})
+                            "last_review": iso(now - timedelta(seconds=2)), "lapses": index})
     previous = {"state": "review", "stability": 3.0, "last_review": iso(now - timedelta(days=3)), "due": iso(now)}
-    db["revlog"].insert({"card_id": 1, "reviewed_at": iso(now - timedelta(minutes=1)), "rating": 3,
+    db["revlog"].insert({"card_id": 1, "reviewed_at": iso(now - timedelta(seconds=2)), "rating": 3,
                          "state": "review", "duration_ms": 7000, "kind": "review", "previous": json.dumps(previous)})
     db.conn.close()
 
