@@ -7,11 +7,16 @@ fresh collection, a no-change re-import, a no-change sync, a sync after touching
 (hashed, not parsed) and a sync after adding a card to every file (all parsed and matched).
 Each run works on its own copy of the notes (generated once, or read from --keep DIR). Prints a
 table of the best run. Target (README): about 3 s for the cold import.
+
+When the `anki` package is installed (`pip install anki`), the same run also times Anki's own CSV
+import of the same cards (front and back as revise parsed them, one TSV row each) into a fresh Anki
+collection, as a cold process too, so the two compare as a ratio on one machine at one time.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import shutil
 import subprocess
@@ -74,10 +79,51 @@ def measure(folder: Path, work: Path, runs: int) -> list[tuple[str, float, int]]
     return [(name, seconds, cards) for name, (seconds, cards) in best.items()]
 
 
+# Anki's CSV import, run in a fresh process like `revise import`: open a new collection, import, close.
+ANKI_IMPORT = """
+import sys
+from anki.collection import Collection, ImportCsvRequest
+col = Collection(sys.argv[2])
+metadata = col.get_csv_metadata(path=sys.argv[1], delimiter=None)
+col.import_csv(ImportCsvRequest(path=sys.argv[1], metadata=metadata))
+assert col.card_count() > 0
+col.close()
+"""
+
+
+def write_tsv(folder: Path, tsv: Path) -> int:
+    """The corpus's cards as Anki would get them from a CSV export: one front<TAB>back row each."""
+    from revise.notes import parse
+
+    rows = []
+    for path in sorted(folder.rglob("*.md")):
+        for card in parse(path.read_text(encoding="utf-8"), str(path), "bench").cards:
+            rows.append(f"{_tsv_field(card.front)}\t{_tsv_field(card.back)}")
+    tsv.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return len(rows)
+
+
+def _tsv_field(text: str) -> str:
+    return text.replace("\t", " ").replace("\n", "<br>")
+
+
+def measure_anki(folder: Path, work: Path, runs: int) -> tuple[str, float, int]:
+    """Best time of Anki's CSV import of the same cards into a fresh collection."""
+    tsv = work / "cards.tsv"
+    cards = write_tsv(folder, tsv)
+    best = float("inf")
+    for run in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", ANKI_IMPORT, str(tsv), str(work / f"anki{run}.anki2")], check=True)
+        best = min(best, time.perf_counter() - started)
+    return ("Anki CSV import (same cards)", best, cards)
+
+
 def print_table(rows: list[tuple[str, float, int]]) -> None:
-    print(f"{'step':<26} {'seconds':>8} {'cards':>8} {'cards/s':>9}")
+    cold = rows[0][1]
+    print(f"{'step':<30} {'seconds':>8} {'cards':>8} {'cards/s':>9} {'vs cold import':>15}")
     for name, seconds, cards in rows:
-        print(f"{name:<26} {seconds:>8.2f} {cards:>8} {cards / seconds:>9.0f}")
+        print(f"{name:<30} {seconds:>8.2f} {cards:>8} {cards / seconds:>9.0f} {seconds / cold:>14.2f}x")
 
 
 def main() -> None:
@@ -91,7 +137,10 @@ def main() -> None:
         folder = args.keep or Path(tmp) / "notes"
         if not folder.exists() or not any(folder.rglob("*.md")):
             generate(folder, files=args.files, cards=args.cards)
-        print_table(measure(folder, Path(tmp), args.runs))
+        rows = measure(folder, Path(tmp), args.runs)
+        if importlib.util.find_spec("anki"):
+            rows.append(measure_anki(folder, Path(tmp), args.runs))
+        print_table(rows)
 
 
 if __name__ == "__main__":
