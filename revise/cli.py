@@ -167,6 +167,7 @@ def _print_import_table(report: Any) -> None:
     from rich.console import Console
 
     from revise.importer import COUNTS
+    from revise.render import make_inert
 
     header = ("file", *COUNTS, "warnings")
     shown = [f for f in report.files if f.parsed or f.warnings or f.unchanged != sum(getattr(f, n) for n in COUNTS)]
@@ -178,7 +179,7 @@ def _print_import_table(report: Any) -> None:
     skipped = len(report.files) - len(shown)
     if skipped:
         lines.append(f"{skipped} file{'s' if skipped != 1 else ''} unchanged, not parsed.")
-    lines += [f"{_shown_path(w.file)}:{w.line}: {w.message}".translate(_INERT) for w in report.warnings]
+    lines += [make_inert(f"{_shown_path(w.file)}:{w.line}: {w.message}") for w in report.warnings]
     sys.stdout.write("\n".join(lines) + "\n")
 
 
@@ -251,18 +252,16 @@ def _print_cards_table(cards: list[dict]) -> None:
     sys.stdout.write("\n".join(lines) + "\n")
 
 
-# Control characters in a note would move the cursor or recolour the terminal: show them as �.
-_INERT = {code: "\ufffd" for code in [*range(0x20), 0x7F]}
-
-
 def _card_row(card: dict) -> tuple[str, ...]:
     from datetime import datetime
 
-    front = " ".join(card["front"].split()).translate(_INERT)
+    from revise.render import make_inert
+
+    front = make_inert(" ".join(card["front"].split()))
     due = datetime.fromisoformat(card["due"]).astimezone().strftime("%Y-%m-%d %H:%M") if card["due"] else ""
     state = card["state"] + (" (suspended)" if card["suspended"] else "") + (" (retired)" if card["retired"] else "")
-    where = f"{_shown_path(card['source'] or '')}:{card['line']}".translate(_INERT)
-    return (str(card["id"]), card["deck"].translate(_INERT), card["kind"], front, state, due, where)
+    where = make_inert(f"{_shown_path(card['source'] or '')}:{card['line']}")
+    return (str(card["id"]), make_inert(card["deck"]), card["kind"], front, state, due, where)
 
 
 def _columns(values: tuple[str, ...], widths: list[int], *, numbers: bool = False, cut_path: bool = True) -> str:
@@ -292,8 +291,10 @@ def decks_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     if not decks:
         sys.stdout.write("No decks. Add some with: revise import PATH\n")
         return
+    from revise.render import make_inert
+
     header = ("deck", "cards", "new", "learning", "due")
-    rows = [(row["deck"].translate(_INERT), *(str(row[k]) for k in header[1:])) for row in decks]
+    rows = [(make_inert(row["deck"]), *(str(row[k]) for k in header[1:])) for row in decks]
     widths = [max(len(header[i]), *(len(row[i]) for row in rows)) for i in range(len(header))]
     sys.stdout.write("\n".join(_columns(row, widths, numbers=True, cut_path=False) for row in [header, *rows]) + "\n")
 
