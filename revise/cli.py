@@ -329,7 +329,7 @@ def review(
     if paths and report.errors and not report.files:
         raise typer.Exit(1)
     selection = Selection(
-        decks=tuple(deck), tags=tuple(tag), paths=tuple(str(importer._absolute(p)) for p in paths or ()),
+        decks=tuple(deck), tags=tuple(tag), paths=tuple(str(importer.absolute_path(p)) for p in paths or ()),
         cram=cram, limit=limit, new_limit=new,
     )
     with key_source(sys.stdin) as keys:

@@ -106,7 +106,7 @@ def import_paths(
     roots = {Path(row["root"]) for row in store.source_rows(db).values()}
     scans, errors = [], []
     for path in paths:
-        absolute = _absolute(path)
+        absolute = absolute_path(path)
         if not absolute.exists():
             errors.append(FileError(str(path), "no such file or folder — check the path"))
         else:
@@ -130,12 +130,13 @@ def sync_sources(
     if paths is None:
         scans = [_Scan(root, root) for root in roots]
     else:
-        scans = _scans_under(roots, [_absolute(p) for p in paths])
+        scans = _scans_under(roots, [absolute_path(p) for p in paths])
     scans = sorted(scans, key=lambda s: str(s.path))
     return _sync(db, scans, [], progress, now, must_find=False, forget_missing=forget_missing)
 
 
-def _absolute(path: Path) -> Path:
+def absolute_path(path: Path) -> Path:
+    """`path` made absolute (with `~` expanded), as sources are remembered."""
     return Path(os.path.abspath(Path(path).expanduser()))
 
 
