@@ -175,7 +175,6 @@ def _update_matched_notes(db: Database, matched: list[NoteMatch], now: str) -> N
     )
 
 
-
 _TAGS = 8  # position of tags in a note row without its id
 
 
@@ -185,6 +184,7 @@ def _keep_leech_tag(values: tuple, stored: tuple) -> tuple:
         return values
     tags = json.dumps([*json.loads(values[_TAGS]), "leech"], ensure_ascii=False)
     return values[:_TAGS] + (tags,) + values[_TAGS + 1 :]
+
 
 _ACTIVE = "notes.retired = 0 AND cards.retired = 0"
 

@@ -141,7 +141,7 @@ def test_image_becomes_a_line_with_a_link(tmp_path: Path) -> None:
     console = Console(file=io.StringIO(), width=80, color_system="truecolor", force_terminal=True)
     console.print(card_markdown(text, base_dir=tmp_path))
     output = console.file.getvalue()  # type: ignore[attr-defined]
-    assert f"\x1b]8;id=" in output
+    assert "\x1b]8;id=" in output
     assert (tmp_path / "img" / "sigmoid.png").as_uri() in output
 
 
