@@ -261,6 +261,18 @@ def _text_context() -> Any:
     return context
 
 
+# Macros that only size or place what follows: dropping them loses nothing. Any other macro without
+# a text form (a user's own \\newcommand, say) keeps the whole formula as written.
+_LAYOUT_MACROS = frozenset(
+    "left right middle big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr Biggl Biggr"
+    " displaystyle textstyle scriptstyle limits nolimits operatorname mathop nonumber notag".split()
+)
+
+
+class _UnknownMacro(Exception):
+    """A macro the converter has no text for (a user's own \\newcommand, say)."""
+
+
 @cache
 def _converter() -> tuple[Any, Any]:
     """(pylatexenc parsing context, LaTeX → text converter), built once."""
@@ -268,6 +280,8 @@ def _converter() -> tuple[Any, Any]:
 
     class MathToText(LatexNodes2Text):  # type: ignore[misc]
         def macro_node_to_text(self, node: Any) -> str:
+            if node.macroname not in _LAYOUT_MACROS and self.latex_context.get_macro_spec(node.macroname) is None:
+                raise _UnknownMacro(node.macroname)  # pylatexenc would silently drop it
             # The parser swallows the space after a macro name; put back the ones that matter.
             text: str = super().macro_node_to_text(node)
             return text + " " if _keeps_space_after(node, text) else text
@@ -278,8 +292,10 @@ def _converter() -> tuple[Any, Any]:
 # pylatexenc cannot parse x_\mathrm{init} (a script whose argument is a macro with arguments):
 # brace it as x_{\mathrm{init}} first.
 _SCRIPT_MACRO = re.compile(r"([_^])\s*(\\[A-Za-z]+\s*(?:\{[^{}]*\})+)")
-# The space before a closing delimiter is only for the source's eye: \lVert x \rVert is ‖x‖.
-_SPACE_BEFORE_CLOSING = re.compile(r"\s+(\\(?:right|rvert|rVert|rangle|rfloor|rceil)(?![A-Za-z]))")
+# The space inside sized delimiters is only for the source's eye: \lVert x \rVert is ‖x‖ and
+# \left( x \right) is (x).
+_SPACE_BEFORE_CLOSING = re.compile(r"\s+(\\(?:right|bigr|Bigr|biggr|Biggr|rvert|rVert|rangle|rfloor|rceil)(?![A-Za-z]))")
+_SPACE_AFTER_OPENING = re.compile(r"(\\(?:left|bigl|Bigl|biggl|Biggl)\s*(?:[(\[|.]|\\[{|]))\s+")
 _WIDE_SPACE = re.compile(" *(\N{EM SPACE}+) *")
 
 
@@ -288,11 +304,12 @@ def latex_to_unicode(latex: str) -> str:
     from pylatexenc.latexwalker import LatexWalker, LatexWalkerError
 
     walker_context, converter = _converter()
-    tidied = _SPACE_BEFORE_CLOSING.sub(r"\1", _SCRIPT_MACRO.sub(r"\1{\2}", latex))
+    tidied = _SCRIPT_MACRO.sub(r"\1{\2}", latex)
+    tidied = _SPACE_AFTER_OPENING.sub(r"\1", _SPACE_BEFORE_CLOSING.sub(r"\1", tidied))
     walker = LatexWalker(tidied, latex_context=walker_context, tolerant_parsing=False)
     try:
         text: str = converter.nodelist_to_text(walker.get_latex_nodes()[0])
-    except LatexWalkerError:  # a malformed formula is shown as written rather than garbled
+    except (LatexWalkerError, _UnknownMacro):  # shown as written rather than garbled or cut short
         return latex.strip()
     lines = (re.sub(r"[ \t]+", " ", line) for line in text.splitlines())
     return "\n".join(filter(None, (_WIDE_SPACE.sub(r"\1", line).strip() for line in lines)))

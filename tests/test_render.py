@@ -80,6 +80,19 @@ def test_malformed_latex_is_shown_as_written() -> None:
     assert latex_to_unicode(r"\frac{1") == r"\frac{1"
 
 
+
+@pytest.mark.parametrize("latex", [r"\euler", r"e^{i\pi} = \myconst{1}"])
+def test_a_formula_with_an_unknown_macro_is_shown_as_written(latex: str) -> None:
+    assert latex_to_unicode(latex) == latex  # not silently cut to "" or "e^(iπ) = 1"
+
+
+@pytest.mark.parametrize(
+    ("latex", "expected"),
+    [(r"\left( x \right)", "(x)"), (r"\Bigl[ \frac{a}{b} \Bigr]", "[a/b]"), (r"\left\lVert x \right\rVert", "‖x‖")],
+)
+def test_sized_delimiters_hug_their_contents(latex: str, expected: str) -> None:
+    assert latex_to_unicode(latex) == expected
+
 def test_aligned_equations_keep_one_line_each() -> None:
     latex = r"\begin{aligned} a &= b + c \\ d &= e \end{aligned}"
     assert latex_to_unicode(latex) == "a = b + c\nd = e"
