@@ -88,7 +88,12 @@ def test_a_formula_with_an_unknown_macro_is_shown_as_written(latex: str) -> None
 
 @pytest.mark.parametrize(
     ("latex", "expected"),
-    [(r"\left( x \right)", "(x)"), (r"\Bigl[ \frac{a}{b} \Bigr]", "[a/b]"), (r"\left\lVert x \right\rVert", "‖x‖")],
+    [
+        (r"\left( x \right)", "(x)"),
+        (r"\left[ \frac{a}{b} \right]", "[a/b]"),
+        (r"\Bigl( a \Bigr)", "(a)"),
+        (r"\left\lVert x \right\rVert", "‖x‖"),
+    ],
 )
 def test_sized_delimiters_hug_their_contents(latex: str, expected: str) -> None:
     assert latex_to_unicode(latex) == expected
