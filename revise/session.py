@@ -56,7 +56,7 @@ class Summary:
     answered: int = 0
     again: int = 0
     seconds: float = 0.0
-    due_tomorrow: int = 0  # due before the end of tomorrow, including what is still due today
+    due_tomorrow: int = 0  # due during the next study day
     still_due_today: int = 0
     learning_later: int = 0
     leeches: list[int] = field(default_factory=list)
@@ -403,7 +403,8 @@ class Session:
         hour = self.config.default.day_start_hour
         today_end = scheduler.next_day_start(now, hour, self.tz)
         self.summary.still_due_today = store.count_due_before(self.db, scheduler.format_time(today_end))
-        self.summary.due_tomorrow = store.count_due_before(self.db, scheduler.format_time(today_end + timedelta(days=1)))
+        by_tomorrow_end = store.count_due_before(self.db, scheduler.format_time(today_end + timedelta(days=1)))
+        self.summary.due_tomorrow = by_tomorrow_end - self.summary.still_due_today
         self.console.print(summary_text(self.summary, cram=self.selection.cram))
 
 
@@ -508,8 +509,8 @@ def grade_line(previews: dict[int, Answer] | None) -> Text:
 
 
 def progress_text(counts: dict[str, int]) -> Text:
-    """`card 3 of 20`."""
-    return Text(f"card {counts['done'] + 1} of {counts['total']}", style="dim")
+    """`2 done · 18 left` (cards left include the current one and learning cards coming back)."""
+    return Text(f"{counts['done']} done · {counts['total'] - counts['done']} left", style="dim")
 
 
 def counts_text(counts: dict[str, int], cram: bool = False) -> Text:
@@ -570,15 +571,14 @@ def summary_text(summary: Summary, cram: bool = False) -> Text:
     text = Text()
     text.append(f"Done: {_cards(summary.answered)}", style="bold")
     text.append(f", again {summary.again_rate:.0%}, {minutes}m {seconds:02d}s.\n")
-    if summary.learning_later:
-        text.append(f"Learning later today: {_cards(summary.learning_later)}.\n")
     if summary.leeches:
         text.append(f"Leeches found: {', '.join(map(str, summary.leeches))} (tagged 'leech').\n")
-    if not cram:
-        text.append(f"Due tomorrow: {_cards(summary.due_tomorrow)}")
-        if summary.still_due_today:
-            text.append(f" ({summary.still_due_today} of them still due today)")
-        text.append(", plus new cards.")
+    if cram:
+        return text
+    if summary.still_due_today:
+        later = f" ({summary.learning_later} in learning, due later)" if summary.learning_later else ""
+        text.append(f"Still due today: {_cards(summary.still_due_today)}{later}.\n")
+    text.append(f"Due tomorrow: {_cards(summary.due_tomorrow)}, plus new cards.")
     return text
 
 

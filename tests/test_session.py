@@ -97,12 +97,12 @@ def test_screen_of_one_card(db):
         "─" * 50 + " new 3 · learning 0 · review 0",
         "What does ReLU compute?",
         "─" * 80,
-        "Space reveal · u undo · b bury · s suspend · e edit · q quit         card 1 of 3",
+        "Space reveal · u undo · b bury · s suspend · e edit · q quit     0 done · 3 left",
         "─" * 80,
         "max(0, z)",
         "─" * 80,
         "1 Again 1m   2 Hard 6m   3 Good 10m   4 Easy 10d",
-        "u undo · b bury · s suspend · e edit · q quit                        card 1 of 3",
+        "u undo · b bury · s suspend · e edit · q quit                    0 done · 3 left",
     ]
 
 
@@ -178,7 +178,7 @@ def test_suspend(db):
 def test_quit_in_the_middle_keeps_the_answers(db):
     summary, out, _ = session(db, ["", "3", "", "q"])
     assert summary.answered == 1 and len(revlog(db)) == 1
-    assert out.endswith("Done: 1 card, again 0%, 0m 16s.\nDue tomorrow: 1 card (1 of them still due today), plus new cards.\n")
+    assert out.endswith("Done: 1 card, again 0%, 0m 16s.\nStill due today: 1 card.\nDue tomorrow: 0 cards, plus new cards.\n")
 
 
 def test_end_of_input_quits(db):
@@ -203,7 +203,7 @@ def test_learning_card_far_ahead_ends_the_session(db):
     for card_id in (1, 2, 3):
         store.set_schedule(db, card_id, scheduler.Schedule().to_row())
     summary, out, _ = session(db, ["", "3", "", "4", "", "4"], config=config)
-    assert summary.learning_later == 1 and "Learning later today: 1 card." in out
+    assert summary.learning_later == 1 and "Still due today: 1 card (1 in learning, due later)." in out
 
 
 def test_siblings_are_buried_when_one_is_answered(tmp_path):
