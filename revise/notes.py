@@ -947,8 +947,10 @@ def _parse(text: str, file: str, default_deck: str) -> ParseResult:
     if fm.problem:
         parser.warn(1, fm.problem)
     parser.run(records)
-    if fm.heading_level:  # section cards are made when their section ends: put them in file order
-        parser.cards.sort(key=lambda card: card.line)
+    # Section cards are made when their section ends, and a list's bold-term bullets after its
+    # other cards: put them all in file order, the order new cards are learned in (a stable sort
+    # keeps siblings in ord order, and costs next to nothing on cards already in order).
+    parser.cards.sort(key=lambda card: card.line)
     cards = _dedupe(parser.cards, parser.warn)
     return ParseResult(cards, sorted(parser.warnings, key=lambda w: w.line))
 

@@ -125,6 +125,11 @@ def test_highlight_cloze_may_hold_or_end_in_math():
         ("cloze", "dW has the shape of $W$ always.\n[…] is the square.", "dW has the shape of $W$ always.\n$x^2$ is the square.", 2),
     ]
 
+
+def test_cards_come_in_file_order_whatever_their_syntax():
+    text = "- **Dropout**: zeroes activations\n- epoch :: one pass\n- **Early stopping**: stop at the dev minimum\n"
+    assert [(c.line, c.front) for c in cards_of(text)] == [(1, "Dropout"), (2, "epoch"), (3, "Early stopping")]
+
 def test_definition_list():
     assert sides("Epoch\n: one pass over the data\n") == [
         ("basic", "Epoch", "one pass over the data", 0)
