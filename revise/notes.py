@@ -370,7 +370,7 @@ class _Scanner:
         a method call per line would cost a fifth of the whole parse."""
         fence = ""  # the fence that opened the current code block
         math_end = ""  # "$$" or "\\]" while in a display math block
-        in_comment = in_indented = in_list = prev_blank = False
+        in_comment = in_indented = in_list = False
         prev_blank = True
         out = self.records
         for i, line in enumerate(self.lines):
@@ -527,7 +527,7 @@ def _strip_edge_tags(line: str, masked: str) -> str:
 
 _SINGLE_SEP_RE = re.compile(r":{2,3}")
 _CLOZE_SPAN_RE = re.compile(r"\{\{(?:(?!\{\{|\}\}).)*\}\}|\{\{c\d+::")  # a cloze's `::` is not a separator
-_MULTI_SEPS = {"?": "basic", "??": "reversed"}
+_MULTI_SEPS = frozenset(("?", "??"))  # a line of only this splits question from answer
 _BOLD_TERM_RE = re.compile(
     r"(\*\*|__)(?P<term>(?:(?!\1).)+?)\1[ \t]*(?:[:—–]|[ \t]-(?=[ \t]))[ \t]*(?P<def>.*)$"
     r"|(\*\*|__)(?P<term2>(?:(?!\4).)+?)[ \t]*:[ \t]*\4[ \t]*(?P<def2>.*)$"
@@ -653,7 +653,7 @@ class _Parser:
         at = masked.find("{{")
         if at >= 0:
             offset = masked.count("\n", 0, at)
-            line = recs[min(offset, len(recs) - 1)].no if offset < len(recs) else recs[0].no
+            line = recs[offset].no if offset < len(recs) else recs[0].no
             self.warn(line, "unclosed cloze: '{{' without '}}'")
 
     # -- walking --------------------------------------------------------------------------------
@@ -696,14 +696,13 @@ class _Parser:
             self.section_card(section)
             section = None
         self.headings = [(lv, t) for lv, t in self.headings if lv < rec.indent]
-        self.path = tuple(t for _, t in self.headings)
         if level and rec.indent == level and rec.text:
             section = [rec]
         elif section is not None:
             section.append(rec._replace(kind=TEXT, text="#" * rec.indent + " " + rec.text))
         if rec.text:
             self.headings.append((rec.indent, rec.text))
-            self.path = tuple(t for _, t in self.headings)
+        self.path = tuple(t for _, t in self.headings)
         return section
 
     def section_card(self, section: list[_Rec]) -> None:
