@@ -103,7 +103,7 @@ def import_paths(
     db: Database, paths: list[Path], *, progress: Progress | None = None, now: datetime | None = None
 ) -> ImportReport:
     """Import Markdown files and folders (recursively `*.md`, hidden folders skipped) and remember them as sources."""
-    roots = {Path(row["root"]) for row in store.source_rows(db).values()}
+    roots = _remembered_roots(db)
     scans, errors = [], []
     for path in paths:
         absolute = absolute_path(path)
@@ -126,13 +126,17 @@ def sync_sources(
     An imported folder that has disappeared is an error unless `forget_missing` (then its cards retire)
     or its cards have all moved elsewhere (then it is forgotten quietly).
     """
-    roots = {Path(row["root"]) for row in store.source_rows(db).values()}
+    roots = _remembered_roots(db)
     if paths is None:
         scans = [_Scan(root, root) for root in roots]
     else:
         scans = _scans_under(roots, [absolute_path(p) for p in paths])
     scans = sorted(scans, key=lambda s: str(s.path))
     return _sync(db, scans, [], progress, now, must_find=False, forget_missing=forget_missing)
+
+
+def _remembered_roots(db: Database) -> set[Path]:
+    return {Path(row["root"]) for row in store.source_rows(db).values()}
 
 
 def absolute_path(path: Path) -> Path:
@@ -363,9 +367,8 @@ class _Batch:
                 result.added += len(match.parsed.cards)
                 continue
             changes = identity.card_changes(match)
-            for name in ("added", "updated", "moved", "unchanged"):
+            for name in COUNTS:
                 setattr(result, name, getattr(result, name) + len(getattr(changes, name)))
-            results[match.parsed.file].retired += len(changes.retired)
         for record in self.plan.retire:
             results[record.source].retired += sum(not gone for _, _, gone in record.cards.values())
         for file, warnings in self.warnings.items():
