@@ -88,10 +88,9 @@ def _chunks(items: list, size: int = 500) -> Iterator[list]:
 def note_records(db: Database, files: list[str], keys: list[str], explicit_ids: list[str]) -> list[NoteRecord]:
     """The notes that re-parsed `files` may match: those of the files, plus any sharing a key or explicit id."""
     rows: dict[int, tuple] = {}
-    for column, values in (("source", files), ("key", keys), ("explicit_id", explicit_ids)):
+    for column, index, values in (("source", 5, files), ("key", 1, keys), ("explicit_id", 4, explicit_ids)):
         # A key (or id) the files' own notes already hold as often as the parsed notes use it needs
-        # no second look-up: on a full re-sync that is nearly every key.
-        index = {"source": 5, "key": 1, "explicit_id": 4}[column]
+        # no second look-up: on a full re-sync that is nearly every key. `index`: the column in a row.
         held = Counter(row[index] for row in rows.values())
         wanted = [value for value, count in Counter(values).items() if count > held[value]]
         for chunk in _chunks(sorted(wanted)):
@@ -138,7 +137,7 @@ def apply_sync_plan(db: Database, plan: SyncPlan, now: str) -> None:
         " DO UPDATE SET front = excluded.front, back = excluded.back, retired = 0",
         old_cards,
     )
-    gone_ords = [(m.record.id, o) for m in matched for o in m.record.cards if o not in {c.ord for c in m.parsed.cards}]
+    gone_ords = [(m.record.id, o) for m in matched for o in m.record.cards.keys() - {c.ord for c in m.parsed.cards}]
     db.conn.executemany("UPDATE cards SET retired = 1 WHERE note_id = ? AND ord = ?", gone_ords)
     db.conn.executemany(
         "UPDATE notes SET retired = 1, updated_at = ? WHERE id = ?", [(now, r.id) for r in plan.retire]
