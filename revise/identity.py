@@ -245,7 +245,7 @@ def is_edit(note: ParsedNote, record: NoteRecord, ratio: float) -> bool:
 
 def _same_heading(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """The same heading path, allowing a typo fixed in a heading too."""
-    if tuple(a) == tuple(b):
+    if a == b:
         return True
     return difflib.SequenceMatcher(None, " / ".join(a), " / ".join(b), autojunk=False).ratio() >= SIMILAR
 
