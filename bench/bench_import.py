@@ -30,8 +30,8 @@ from generate_notes import generate  # noqa: E402
 
 
 # The installed console script next to this Python (as a user runs it), else the one on PATH.
-REVISE = str(Path(sys.executable).with_name("revise")) if Path(sys.executable).with_name("revise").exists() \
-    else shutil.which("revise") or "revise"
+_NEXT_TO_PYTHON = Path(sys.executable).with_name("revise")
+REVISE = str(_NEXT_TO_PYTHON) if _NEXT_TO_PYTHON.exists() else shutil.which("revise") or "revise"
 
 
 def revise(collection: Path, *args: str) -> tuple[float, dict]:
