@@ -64,6 +64,8 @@ def load_config(path: Path | None = None) -> Config:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ReviseError(f"{path}: cannot read the config ({exc}). Fix or delete the file.") from exc
     decks = data.pop("decks", {})
+    if not isinstance(decks, dict):
+        raise ReviseError(f'{path}: [decks] must be a table of per-deck settings, like [decks."Deck name"].')
     default = _settings(Settings(), data, path, "")
     overrides = tuple(
         (name, _settings(default, values, path, f"[decks.\"{name}\"] "))
@@ -72,21 +74,49 @@ def load_config(path: Path | None = None) -> Config:
     return Config(default=default, decks=overrides, path=path)
 
 
-def _settings(base: Settings, values: dict, path: Path, where: str) -> Settings:
-    known = {f.name: f for f in fields(Settings)}
+def _settings(base: Settings, values: object, path: Path, where: str) -> Settings:
+    if not isinstance(values, dict):
+        raise ReviseError(f"{path}: {where}must be a table of settings, not {values!r}.")
+    known = {f.name for f in fields(Settings)}
     changes = {}
     for key, value in values.items():
         if key not in known:
             raise ReviseError(f"{path}: {where}unknown setting '{key}'. Known: {', '.join(known)}.")
-        default = getattr(Settings(), key)
-        if isinstance(default, tuple) or key == "parameters":
-            value = tuple(float(v) for v in value)
-        elif isinstance(default, bool):
-            value = bool(value)
-        elif isinstance(default, (int, float)) and not isinstance(value, (int, float)):
-            raise ReviseError(f"{path}: {where}'{key}' must be a number, not {value!r}.")
-        changes[key] = value
+        try:
+            changes[key] = _setting_value(key, value)
+        except ValueError as exc:
+            raise ReviseError(f"{path}: {where}'{key}' {exc}, not {value!r}.") from None
     return replace(base, **changes)
+
+
+def _setting_value(key: str, value: object) -> object:
+    """`value` as setting `key` holds it; ValueError saying what it must be (TOML types are loose)."""
+    default = getattr(Settings(), key)
+    if key in ("learning_steps", "relearning_steps", "parameters"):
+        if not isinstance(value, list) or not all(map(_is_number, value)):
+            raise ValueError("must be a list of numbers")
+        return tuple(float(v) for v in value)
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ValueError("must be true or false")
+        return value
+    if key == "leech_action":
+        if value not in ("suspend", "tag"):
+            raise ValueError('must be "suspend" or "tag"')
+        return value
+    if not _is_number(value):
+        raise ValueError("must be a number")
+    if isinstance(default, int):
+        if isinstance(value, float) and not value.is_integer():  # 1.5, inf, nan
+            raise ValueError("must be a whole number")
+        value = int(value)
+    if key == "day_start_hour" and not 0 <= value <= 23:
+        raise ValueError("must be an hour from 0 to 23")
+    return value
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def settings_toml(settings: Settings, base: Settings | None = None) -> str:

@@ -51,3 +51,29 @@ def test_bad_config_names_the_file_and_the_problem(tmp_path, content, fragment):
     with pytest.raises(ReviseError) as info:
         load_config(path)
     assert str(path) in str(info.value) and fragment in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "content, fragment",
+    [
+        ("learning_steps = 5\n", "'learning_steps' must be a list of numbers"),
+        ("learning_steps = ['a']\n", "'learning_steps' must be a list of numbers"),
+        ("fuzz = 'no'\n", "'fuzz' must be true or false"),
+        ("maximum_interval = true\n", "'maximum_interval' must be a number"),
+        ("new_per_day = 1.5\n", "'new_per_day' must be a whole number"),
+        ("reviews_per_day = inf\n", "'reviews_per_day' must be a whole number"),
+        ("leech_action = 5\n", "'leech_action' must be \"suspend\" or \"tag\""),
+        ("leech_action = 'delete'\n", "'leech_action' must be \"suspend\" or \"tag\""),
+        ("day_start_hour = 30\n", "'day_start_hour' must be an hour from 0 to 23"),
+        ("decks = 5\n", "[decks] must be a table"),
+        ('[decks]\nx = 5\n', '[decks."x"] must be a table'),
+        ('[decks."x"]\nbogus = 1\n', "[decks.\"x\"] unknown setting 'bogus'"),
+        ('[decks."x"]\nfuzz = 1\n', "[decks.\"x\"] 'fuzz' must be true or false"),
+    ],
+)
+def test_wrongly_typed_setting_is_an_error_not_a_crash(tmp_path, content, fragment):
+    path = tmp_path / "config.toml"
+    path.write_text(content)
+    with pytest.raises(ReviseError) as info:
+        load_config(path)
+    assert str(path) in str(info.value) and fragment in str(info.value)
