@@ -170,3 +170,18 @@ def test_invalid_fsrs_parameters_stop_before_the_session(deck, tmp_path):
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: config.toml: invalid FSRS parameters")
     assert revlog() == []
+
+
+@pytest.mark.parametrize("args", [["config"], ["review"], ["stats"], ["stats", "--json"]])
+def test_deck_override_with_an_unknown_setting_is_an_error(deck, tmp_path, args):
+    (tmp_path / "config.toml").write_text('[decks."vocab"]\nnew_per_dya = 3\n')
+    result = CliRunner().invoke(app, args, input="\n3\nq\n")
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert result.stderr.startswith(f"Error: {tmp_path / 'config.toml'}: [decks.\"vocab\"] unknown setting 'new_per_dya'.")
+    assert result.stdout == ""
+
+
+def test_limit_zero_shows_no_card(deck):
+    result = CliRunner().invoke(app, ["review", str(deck), "--limit", "0"], input="\n3\nq\n")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Nothing to review now.\n") and revlog() == []

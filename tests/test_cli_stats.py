@@ -71,3 +71,10 @@ def test_stats_on_an_empty_collection():
     result = CliRunner().invoke(app, ["stats"])
     assert result.exit_code == 0, result.output
     assert "Today" in result.stdout and "Hardest cards" not in result.stdout
+
+
+def test_stats_deck_on_an_empty_collection_is_an_error():
+    result = CliRunner().invoke(app, ["stats", "--deck", "nope", "--json"])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert result.stderr == "Error: no cards in a deck named 'nope'. Decks: none yet (run revise import).\n"
+    assert result.stdout == ""
