@@ -287,7 +287,7 @@ def review_cards(
         f"SELECT {REVIEW_COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id "
         f"WHERE {' AND '.join(where)} ORDER BY n.source, n.position, n.line, c.ord"
     )
-    return [dict(row) for row in _rows(db, sql, params)]
+    return _rows(db, sql, params)
 
 
 def _any_of(where: list[str], params: list, values: tuple[str, ...], clause: str, uses: int) -> None:
@@ -297,7 +297,8 @@ def _any_of(where: list[str], params: list, values: tuple[str, ...], clause: str
             params.extend([value] * uses)
 
 
-def _rows(db: Database, sql: str, params: list | tuple = ()) -> list[dict]:
+def _rows(db: Database, sql: str, params: list | tuple | dict = ()) -> list[dict]:
+    """The rows of a query as dicts keyed by column name."""
     cursor = db.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
@@ -357,8 +358,6 @@ def undo_answer(
 ) -> int:
     """Undo one answer in one transaction: the card's schedule back from revlog.previous, the log row
     deleted, siblings' buried_until and the note's tags restored; returns the card id."""
-    import json
-
     with db.atomic():
         card_id, previous = db.execute("SELECT card_id, previous FROM revlog WHERE id = ?", [revlog_id]).fetchone()
         _update_schedule(db, card_id, json.loads(previous))
@@ -485,7 +484,7 @@ def stats_reviews_between(db: Database, deck: str | None, start: int, end: int) 
             coalesce(sum(f.duration_ms), 0) AS milliseconds
         FROM review_facts f WHERE f.at_s >= :start AND f.at_s < :end{_stats_card_filter(deck)}
     """
-    return _stats_rows(db, sql, {"deck": deck, "start": start, "end": end})[0]
+    return _rows(db, sql, {"deck": deck, "start": start, "end": end})[0]
 
 
 def stats_retention(db: Database, deck: str | None, mature: bool | None, start: int, end: int, decay: float, factor: float) -> dict:
@@ -500,7 +499,7 @@ def stats_retention(db: Database, deck: str | None, mature: bool | None, start: 
         WHERE f.state = 'review' AND f.mature IS :mature AND f.at_s >= :start AND f.at_s < :end{_stats_card_filter(deck)}
     """
     values = {"deck": deck, "mature": None if mature is None else int(mature), "start": start, "end": end, "decay": decay, "factor": factor}
-    return _stats_rows(db, sql, values)[0]
+    return _rows(db, sql, values)[0]
 
 
 def stats_answers_since(db: Database, start: int) -> list[tuple[int, int]]:
@@ -508,9 +507,3 @@ def stats_answers_since(db: Database, start: int) -> list[tuple[int, int]]:
     # `+f.state`: search the time index by at_s; the retention index would scan every review-state row
     sql = "SELECT f.card_id, f.rating > 1 FROM review_facts f WHERE f.at_s >= ? AND +f.state = 'review'"
     return db.execute(sql, [start]).fetchall()
-
-
-def _stats_rows(db: Database, sql: str, params: dict) -> list[dict]:
-    cursor = db.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
