@@ -35,13 +35,15 @@ class Config:
     decks: tuple[tuple[str, Settings], ...] = ()
     path: Path | None = None
 
+    def override_for(self, deck: str) -> str | None:
+        """The name of the override that applies to `deck` (the longest matching one), or None."""
+        matching = [name for name, _ in self.decks if deck == name or deck.startswith(name + "::")]
+        return max(matching, key=len, default=None)
+
     def for_deck(self, deck: str) -> Settings:
         """The settings that apply to `deck`: the longest matching override, else the defaults."""
-        best, best_len = self.default, -1
-        for name, settings in self.decks:
-            if (deck == name or deck.startswith(name + "::")) and len(name) > best_len:
-                best, best_len = settings, len(name)
-        return best
+        name = self.override_for(deck)
+        return self.default if name is None else dict(self.decks)[name]
 
 
 def config_path() -> Path:

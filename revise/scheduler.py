@@ -272,11 +272,7 @@ class Queue:
 
 def limit_group(config: Config, deck: str) -> str:
     """The deck override whose daily limits `deck` shares ('' for the global limits)."""
-    best = ""
-    for name, _ in config.decks:
-        if (deck == name or deck.startswith(name + "::")) and len(name) > len(best):
-            best = name
-    return best
+    return config.override_for(deck) or ""
 
 
 def done_today(config: Config, answered: Sequence[tuple[str, str]]) -> dict[str, tuple[int, int]]:
