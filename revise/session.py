@@ -135,7 +135,6 @@ class Session:
         self.front: list[QueueCard] = []  # cards to show next (an undone card comes back first)
         self.learning: dict[int, datetime] = {}  # learning cards of today → due
         self.main: list[QueueCard] = []
-        self.done: int = 0
 
     # --- the loop ---------------------------------------------------------------------------
 
@@ -206,7 +205,7 @@ class Session:
         if self.console.is_terminal:
             self.console.clear()
         self.console.print(
-            f"{self.done} done; {len(self.learning)} learning left. "
+            f"{self.summary.answered} done; {len(self.learning)} learning left. "
             f"Next learning card due in {scheduler.format_interval(next_due - now)} (at {local}).\n"
             "Waiting for it: q quits, u undoes."
         )
@@ -271,7 +270,6 @@ class Session:
         else:
             step = self._save_answer(row, rating, now, duration)
         self.undo_stack.append(step)
-        self.done += 1
         self.summary.answered += 1
         self.summary.again += rating == 1
 
@@ -351,7 +349,6 @@ class Session:
         step = self.undo_stack.pop()
         if step.revlog_id is not None:
             store.undo_answer(self.db, step.revlog_id, siblings=step.siblings, note_tags=step.note_tags)
-            self.done -= 1
             self.summary.answered -= 1
             self.summary.again -= step.again
             self.main[:0] = step.unqueued
@@ -395,7 +392,8 @@ class Session:
         states[row["id"]] = row["state"]
         states = {card_id: state.replace("relearning", "learning") for card_id, state in states.items()}
         counts = {name: sum(state == name for state in states.values()) for name in ("new", "learning", "review")}
-        return counts | {"done": self.done, "total": self.done + len(states)}
+        done = self.summary.answered
+        return counts | {"done": done, "total": done + len(states)}
 
     def _finish(self, started: datetime) -> None:
         now = self.clock()
