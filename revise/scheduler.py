@@ -295,7 +295,7 @@ def build_queue(
     limit: int | None = None,
 ) -> Queue:
     """Order today's cards: learning due today; reviews then new (interleaved) within the daily limits."""
-    day_end = day_bounds(study_day(now, config.default.day_start_hour, tz), config.default.day_start_hour, tz)[1]
+    day_end = next_day_start(now, config.default.day_start_hour, tz)
     usable = [c for c in cards if not c.schedule.suspended and not _buried(c.schedule, now)]
     learning = sorted(
         (c for c in usable if c.schedule.state in ("learning", "relearning") and _due_before(c, day_end)),

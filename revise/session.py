@@ -277,7 +277,7 @@ class Session:
         settings = self.config.for_deck(row["deck"])
         result = scheduler.answer(row["id"], Schedule.from_row(row), rating, now, settings)
         siblings = self._siblings_to_bury(row["id"])
-        until = scheduler.format_time(scheduler.next_day_start(now, self.config.default.day_start_hour, self.tz))
+        until = scheduler.format_time(self._day_end(now))
         note_tags = _leech_tags(row) if result.leech else None
         revlog_id = store.save_answer(
             self.db, row["id"], result.after.to_row(), _log(row, result, now, duration, "review"),
@@ -308,8 +308,7 @@ class Session:
         """Take buried siblings off the queue (returned, for undo); keep learning cards coming back."""
         unqueued = [c for c in self.main if c.id in siblings]
         self.main = [c for c in self.main if c.id not in siblings]
-        hour = self.config.default.day_start_hour
-        day_end = scheduler.next_day_start(self.clock(), hour, self.tz)
+        day_end = self._day_end(self.clock())
         if after.state in ("learning", "relearning") and not after.suspended and after.due < day_end:
             self.learning[card_id] = after.due
         else:
@@ -328,7 +327,7 @@ class Session:
         """Bury until the next study day, or suspend; both can be undone."""
         schedule = Schedule.from_row(row)
         if buried:
-            until = scheduler.next_day_start(self.clock(), self.config.default.day_start_hour, self.tz)
+            until = self._day_end(self.clock())
             changed = replace(schedule, buried_until=until)
         else:
             changed = replace(schedule, suspended=True)
@@ -336,6 +335,10 @@ class Session:
         self.undo_stack.append(_Undo(row["id"], previous=schedule.to_row()))
         self._forget_card(row["id"])
         self.console.print(f"{'Buried until tomorrow' if buried else 'Suspended'}: card {row['id']}.")
+
+    def _day_end(self, now: datetime) -> datetime:
+        """When the study day `now` is in ends: buried cards come back then."""
+        return scheduler.next_day_start(now, self.config.default.day_start_hour, self.tz)
 
     def _forget_card(self, card_id: int) -> None:
         self.learning.pop(card_id, None)
@@ -398,8 +401,7 @@ class Session:
     def _finish(self, started: datetime) -> None:
         now = self.clock()
         self.summary.seconds = (now - started).total_seconds()
-        hour = self.config.default.day_start_hour
-        today_end = scheduler.next_day_start(now, hour, self.tz)
+        today_end = self._day_end(now)
         self.summary.still_due_today = store.count_due_before(self.db, scheduler.format_time(today_end))
         by_tomorrow_end = store.count_due_before(self.db, scheduler.format_time(today_end + timedelta(days=1)))
         self.summary.due_tomorrow = by_tomorrow_end - self.summary.still_due_today
