@@ -368,17 +368,10 @@ def show_config() -> None:
 
 
 def _change_cards(ctx: typer.Context, ids: list[int], change: Callable, done: str) -> None:
-    from revise import scheduler, store
+    from revise.session import card_count, change_schedules
 
-    db = open_db(ctx)
-    missing = store.missing_card_ids(db, ids)
-    if missing:
-        fail(f"no card with id {missing[0]}")
-    with db.atomic():
-        for card_id in ids:
-            schedule = scheduler.Schedule.from_row(store.review_card(db, card_id))
-            store.set_schedule(db, card_id, change(schedule).to_row())
-    typer.echo(f"{done} {len(ids)} card{'s' * (len(ids) != 1)}.")
+    change_schedules(open_db(ctx), ids, change)
+    typer.echo(f"{done} {card_count(len(ids))}.")
 
 
 CardIds = Annotated[list[int], typer.Argument(help="Card ids (see `revise cards`).")]

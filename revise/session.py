@@ -111,6 +111,17 @@ def default_editor(path: str, line: int) -> None:
         raise ReviseError(f"cannot run the editor '{editor}' ({exc}). Set $EDITOR to an editor command.") from exc
 
 
+def change_schedules(db: Database, ids: list[int], change: Callable[[Schedule], Schedule]) -> None:
+    """Apply `change` to the schedule of every card in `ids`, all or none (suspend, unsuspend, forget)."""
+    missing = store.missing_card_ids(db, ids)
+    if missing:
+        raise ReviseError(f"no card with id {missing[0]}")
+    with db.atomic():
+        for card_id in ids:
+            schedule = Schedule.from_row(store.review_card(db, card_id))
+            store.set_schedule(db, card_id, change(schedule).to_row())
+
+
 class Session:
     """One review session over the collection `db`."""
 
@@ -561,7 +572,8 @@ def _keys_line(*, revealed: bool) -> Text:
     return Text(first + "u undo · b bury · s suspend · e edit · q quit", style="dim")
 
 
-def _cards(count: int) -> str:
+def card_count(count: int) -> str:
+    """`1 card`, `2 cards`."""
     return f"{count} card{'s' * (count != 1)}"
 
 
@@ -569,7 +581,7 @@ def summary_text(summary: Summary, cram: bool = False) -> Text:
     """The closing lines: cards done, again rate, time, and what tomorrow holds."""
     minutes, seconds = divmod(round(summary.seconds), 60)
     text = Text()
-    text.append(f"Done: {_cards(summary.answered)}", style="bold")
+    text.append(f"Done: {card_count(summary.answered)}", style="bold")
     text.append(f", again {summary.again_rate:.0%}, {minutes}m {seconds:02d}s.\n")
     if summary.leeches:
         text.append(f"Leeches found: {', '.join(map(str, summary.leeches))} (tagged 'leech').\n")
@@ -577,8 +589,8 @@ def summary_text(summary: Summary, cram: bool = False) -> Text:
         return text
     if summary.still_due_today:
         later = f" ({summary.learning_later} in learning, due later)" if summary.learning_later else ""
-        text.append(f"Still due today: {_cards(summary.still_due_today)}{later}.\n")
-    text.append(f"Due tomorrow: {_cards(summary.due_tomorrow)}, plus new cards.")
+        text.append(f"Still due today: {card_count(summary.still_due_today)}{later}.\n")
+    text.append(f"Due tomorrow: {card_count(summary.due_tomorrow)}, plus new cards.")
     return text
 
 
