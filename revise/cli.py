@@ -356,15 +356,9 @@ def _print_sync_problems(report: Any) -> None:
 @command(name="config")
 def show_config() -> None:
     """Print the config file's path and the settings in effect (with per-deck overrides)."""
-    from revise.config import load_config, settings_toml
+    from revise.config import config_toml, load_config
 
-    config = load_config()
-    exists = "" if config.path and config.path.exists() else "  (not found: the defaults apply)"
-    typer.echo(f"# {config.path}{exists}")
-    typer.echo(settings_toml(config.default))
-    for name, settings in config.decks:
-        typer.echo(f'\n[decks."{name}"]')
-        typer.echo(settings_toml(settings, base=config.default))
+    typer.echo(config_toml(load_config()))
 
 
 def _change_cards(ctx: typer.Context, ids: list[int], change: Callable, done: str) -> None:

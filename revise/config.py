@@ -121,6 +121,16 @@ def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def config_toml(config: Config) -> str:
+    """The settings in effect as config.toml text: a comment naming the file, then the global
+    settings, then each deck override (only what it changes)."""
+    exists = "" if config.path and config.path.exists() else "  (not found: the defaults apply)"
+    parts = [f"# {config.path}{exists}", settings_toml(config.default)]
+    for name, settings in config.decks:
+        parts.append(f'\n[decks."{name}"]\n' + settings_toml(settings, base=config.default))
+    return "\n".join(parts)
+
+
 def settings_toml(settings: Settings, base: Settings | None = None) -> str:
     """Settings as config.toml lines (only those that differ from `base`, when given)."""
     lines = []
