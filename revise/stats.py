@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING, Any
 
@@ -95,6 +95,9 @@ class CardCounts:
         return self.new + self.learning + self.young + self.mature + self.suspended + self.buried
 
 
+CARD_KINDS = tuple(f.name for f in fields(CardCounts))  # new … buried, then leeches
+
+
 @dataclass(frozen=True)
 class DeckRow:
     """One line of the deck table."""
@@ -164,7 +167,7 @@ class Stats:
             "today": {"reviews": self.reviews_today, "again": self.again_today,
                       "new": self.new_today, "seconds": round(self.seconds_today, 1)},
             "due": {"now": self.due_now, "later_today": self.due_later_today, "tomorrow": self.due_tomorrow},
-            "cards": {**_counts_json(self.cards), "total": self.cards.total},
+            "cards": {**asdict(self.cards), "total": self.cards.total},
             "decks": [_deck_json(row) for row in self.decks],
             "retention": {f"{w.days}d": _window_json(w) for w in self.retention},
             "desired_retention": self.desired_retention,
@@ -179,11 +182,6 @@ class Stats:
 
 def _round(value: float | None, places: int) -> float | None:
     return None if value is None else round(value, places)
-
-
-def _counts_json(cards: CardCounts) -> dict[str, int]:
-    names = ("new", "learning", "young", "mature", "suspended", "buried", "leeches")
-    return {name: getattr(cards, name) for name in names}
 
 
 def _deck_json(row: DeckRow) -> dict[str, Any]:
@@ -339,7 +337,7 @@ class _CardTally:
     """Running totals of one pass over the cards."""
 
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
-        ("new", "learning", "young", "mature", "suspended", "buried", "leeches", "due_now", "due_later_today", "due_tomorrow"), 0))
+        (*CARD_KINDS, "due_now", "due_later_today", "due_tomorrow"), 0))
     decks: dict[str, _DeckTally] = field(default_factory=dict)
     forecast: list[int] = field(default_factory=list)
     knowledge: float = 0.0
@@ -441,7 +439,7 @@ def compute_stats(rows: StatsRows, span: Span, config: Config, deck: str | None 
         reviews_today=rows.today["reviews"], again_today=rows.today["again"],
         new_today=rows.today["new"], seconds_today=rows.today["milliseconds"] / 1000,
         due_now=counts["due_now"], due_later_today=counts["due_later_today"], due_tomorrow=counts["due_tomorrow"],
-        cards=CardCounts(**{k: counts[k] for k in ("new", "learning", "young", "mature", "suspended", "buried", "leeches")}),
+        cards=CardCounts(**{kind: counts[kind] for kind in CARD_KINDS}),
         decks=tuple(_deck_rows(tally, rows)), retention=_windows(rows.retention),
         desired_retention=_main_settings(config, deck).desired_retention,
         streak_current=current, streak_longest=longest,
@@ -499,14 +497,14 @@ def _heatmap(per_day: dict[str, int], span: Span) -> list[tuple[date, int]]:
 def _hardest(rows: StatsRows, span: Span, config: Config) -> list[HardCard]:
     """The hardest cards: read_stats fetched the places of exactly those."""
     chosen = [row for row in rows.cards if row[0] in rows.places]
-    return [_hard_card(row, rows.places, span, config) for row in hardest_rows(chosen, span, config)]
+    curves = _DeckCurves(config)
+    return [_hard_card(row, rows.places, span, curves) for row in hardest_rows(chosen, span, config)]
 
 
-def _hard_card(row: tuple, places: dict, span: Span, config: Config) -> HardCard:
+def _hard_card(row: tuple, places: dict, span: Span, curves: _DeckCurves) -> HardCard:
     card_id, deck, _, _, lapses, suspended, *_ = row
     front, source, line = places.get(card_id, ("", None, None))
-    recall = _recall_now(row, span.now_s, _DeckCurves(config))
-    return HardCard(card_id, deck, source, line, front, lapses, recall, bool(suspended))
+    return HardCard(card_id, deck, source, line, front, lapses, _recall_now(row, span.now_s, curves), bool(suspended))
 
 
 def collect_stats(db, now: datetime, tz: tzinfo | None, config: Config, deck: str | None = None, days: int | None = None) -> Stats:
@@ -535,11 +533,11 @@ def render_stats(stats: Stats):
     if stats.decks:
         parts += [_section("Decks"), _deck_table(stats), Text()]
     parts += [_section(f"Retention (desired {_percent(stats.desired_retention)})"), _retention_table(stats), Text()]
-    parts += [_section(f"Reviews, last {len(stats.heatmap) // 7 + (len(stats.heatmap) % 7 > 0)} weeks"),
+    parts += [_section(f"Reviews, last {math.ceil(len(stats.heatmap) / 7)} weeks"),
               Heatmap(stats.heatmap), Text()]
     parts += [_section(f"Forecast, next {len(stats.forecast)} days"), Forecast(stats.forecast), Text()]
     if stats.hardest:
-        parts += [_section("Hardest cards"), _hardest_table(stats)]
+        parts += [_section("Hardest cards"), HardestTable(stats.hardest)]
     return Group(*parts)
 
 
@@ -648,10 +646,6 @@ def _pair(retention: Retention) -> str:
         return "–"
     bare = lambda value: "–" if value is None else f"{value * 100:.1f}"  # noqa: E731
     return f"{bare(retention.true)} / {bare(retention.predicted)}"
-
-
-def _hardest_table(stats: Stats):
-    return HardestTable(stats.hardest)
 
 
 class HardestTable:
