@@ -19,17 +19,14 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from revise.config import Settings
+from revise.scheduler import format_time as iso
+from revise.stats import fsrs_curve
 from revise.store import open_collection
 
 DECKS = ["ml::basics", "ml::deep learning", "maths::linear algebra", "maths::probability",
          "languages::german", "history"]
-DECAY = 0.1542
-FACTOR = 0.9 ** (1 / -DECAY) - 1
-
-
-def iso(moment: datetime) -> str:
-    """ISO 8601 UTC, the collection's time format."""
-    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+DECAY, FACTOR = fsrs_curve(Settings())
 
 
 def recall_probability(elapsed_days: float, stability: float) -> float:
@@ -154,8 +151,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="build the collection here and keep it")
     options = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="revise-bench-"))
-    path = options.keep or folder / "collection.db"
+    with tempfile.TemporaryDirectory(prefix="revise-bench-") as folder:
+        run(options, options.keep or Path(folder) / "collection.db")
+
+
+def run(options: argparse.Namespace, path: Path) -> None:
+    """Build the collection at `path` unless it exists, then time the commands on it."""
     if path.exists():
         print(f"using the existing collection {path}")
     else:
