@@ -279,8 +279,9 @@ def done_today(config: Config, answered: Sequence[tuple[str, str]]) -> dict[str,
     """(deck, state before) of today's answers → {limit group: (new introduced, reviews done)}."""
     counts: dict[str, tuple[int, int]] = {}
     for deck, state in answered:
-        new, reviews = counts.get(limit_group(config, deck), (0, 0))
-        counts[limit_group(config, deck)] = (new + (state == "new"), reviews + (state == "review"))
+        group = limit_group(config, deck)
+        new, reviews = counts.get(group, (0, 0))
+        counts[group] = (new + (state == "new"), reviews + (state == "review"))
     return counts
 
 

@@ -352,6 +352,7 @@ class Session:
         return scheduler.next_day_start(now, self.config.default.day_start_hour, self.tz)
 
     def _forget_card(self, card_id: int) -> None:
+        """Take a card out of this session's queues."""
         self.learning.pop(card_id, None)
         self.main = [c for c in self.main if c.id != card_id]
 
@@ -368,8 +369,7 @@ class Session:
             self.main[:0] = step.unqueued
         else:
             store.set_schedule(self.db, step.card_id, step.previous)
-        self.learning.pop(step.card_id, None)
-        self.main = [c for c in self.main if c.id != step.card_id]
+        self._forget_card(step.card_id)
         self.front.append(_queue_card(store.review_card(self.db, step.card_id)))
         self.console.print(f"Undone: card {step.card_id}.")
 
