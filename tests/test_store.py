@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -139,3 +140,14 @@ def test_unchanged_notes_are_not_rewritten(db):
     rows = dict(db.conn.execute("SELECT text, updated_at FROM notes").fetchall())
     assert rows == {"one :: back": "earlier", "two :: back": "earlier"}
     assert [c["tags"] for c in store.list_cards(db)] == ["[]", '["new-tag"]']
+
+
+def test_tags_and_headings_are_stored_as_json_dumps_writes_them(db):
+    awkward = ("Größe “x”", 'quote " and \\ slash', "tab\tand\u2028line", "")
+    cards = [ParsedCard(kind="basic", front="f", back="b", note_text="f :: b", ord=0, file="/n/a.md", line=1,
+                        deck="a", tags=awkward[:2], headings=awkward)]
+    sync(db, "/n/a.md", cards)
+    tags, headings = db.execute("SELECT tags, headings FROM notes").fetchone()
+    assert tags == json.dumps(list(awkward[:2]), ensure_ascii=False)
+    assert headings == json.dumps(list(awkward), ensure_ascii=False)
+    assert json.loads(headings) == list(awkward)
