@@ -318,14 +318,20 @@ def interleave(reviews: list[QueueCard], new: list[QueueCard]) -> list[QueueCard
     return [c for _, _, c in sorted(slots, key=lambda slot: slot[:2])]
 
 
-def _within_limits(reviews, new, now, config, done, new_limit):
+def _within_limits(
+    reviews: list[QueueCard], new: list[QueueCard], now: datetime, config: Config,
+    done: dict[str, tuple[int, int]], new_limit: int | None,
+) -> tuple[list[QueueCard], list[QueueCard]]:
     """Cut reviews and new cards to what each limit group still allows today."""
-    kept_reviews, kept_new = [], []
-    for group in {limit_group(config, c.deck) for c in [*reviews, *new]}:
+    groups: dict[str, tuple[list[QueueCard], list[QueueCard]]] = {}
+    for is_new, cards in enumerate((reviews, new)):
+        for card in cards:
+            groups.setdefault(limit_group(config, card.deck), ([], []))[is_new].append(card)
+    kept_reviews: list[QueueCard] = []
+    kept_new: list[QueueCard] = []
+    for group, (group_reviews, group_new) in groups.items():
         settings = config.for_deck(group) if group else config.default
         new_done, reviews_done = done.get(group, (0, 0))
-        group_reviews = [c for c in reviews if limit_group(config, c.deck) == group]
-        group_new = [c for c in new if limit_group(config, c.deck) == group]
         kept_reviews += _review_backlog(group_reviews, settings.reviews_per_day - reviews_done, now, settings)
         allowed_new = (settings.new_per_day if new_limit is None else new_limit) - new_done
         kept_new += group_new[: max(0, allowed_new)]
