@@ -155,10 +155,15 @@ def _print_import_report(report: Any, as_json: bool) -> None:
         print_json(report.as_json())
     else:
         _print_import_table(report)
-    for error in report.errors:
-        typer.echo(f"Error: {_shown_path(error.file)}: {error.message}", err=True)
+    _print_errors(report)
     if report.errors:
         raise typer.Exit(1)
+
+
+def _print_errors(report: Any) -> None:
+    """`Error: file: message` on stderr for each file an import or sync could not read."""
+    for error in report.errors:
+        typer.echo(f"Error: {_shown_path(error.file)}: {error.message}", err=True)
 
 
 def _print_import_table(report: Any) -> None:
@@ -347,8 +352,7 @@ def review(
 
 def _print_sync_problems(report: Any) -> None:
     """Files that failed and parse warnings from the sync before a session, on stderr."""
-    for error in report.errors:
-        typer.echo(f"Error: {_shown_path(error.file)}: {error.message}", err=True)
+    _print_errors(report)
     for warning in report.warnings:
         typer.echo(f"Warning: {_shown_path(warning.file)}:{warning.line}: {warning.message}", err=True)
 
