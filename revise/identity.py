@@ -227,7 +227,8 @@ class _Pool:
         return self._best(note, candidates, here)
 
     def take_key(self, note: ParsedNote, here: bool) -> NoteRecord | None:
-        return self._best(note, self.by_key.get(note.key, []), here)
+        candidates = self.by_key.get(note.key)
+        return self._best(note, candidates, here) if candidates else None  # most new notes: no call
 
     def active_in(self, file: str) -> list[NoteRecord]:
         return [r for r in self.by_source.get(file, []) if not r.retired and r.id not in self.claimed]
