@@ -283,9 +283,10 @@ def review_cards(
     if due_before is not None:
         where.append("(c.state = 'new' OR c.due < ?)")
         params.append(due_before)
-    _any_of(where, params, decks, "(n.deck = ? OR n.deck LIKE ? || '::%')", 2)
+    # substr, not LIKE: a deck or path holding _ or % means itself, and case counts
+    _any_of(where, params, decks, "(n.deck = ? OR substr(n.deck, 1, length(?) + 2) = ? || '::')", 3)
     _any_of(where, params, tags, "EXISTS (SELECT 1 FROM json_each(n.tags) WHERE value = ?)", 1)
-    _any_of(where, params, paths, "(n.source = ? OR n.source LIKE ? || '/%')", 2)
+    _any_of(where, params, paths, "(n.source = ? OR substr(n.source, 1, length(?) + 1) = ? || '/')", 3)
     sql = (
         f"SELECT {REVIEW_COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id "
         f"WHERE {' AND '.join(where)} ORDER BY n.source, n.position, n.line, c.ord"

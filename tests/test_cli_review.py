@@ -185,3 +185,16 @@ def test_limit_zero_shows_no_card(deck):
     result = CliRunner().invoke(app, ["review", str(deck), "--limit", "0"], input="\n3\nq\n")
     assert result.exit_code == 0
     assert result.stdout.startswith("Nothing to review now.\n") and revlog() == []
+
+
+def test_deck_and_path_filters_take_names_literally(tmp_path):
+    """`_` and `%` are not wildcards and case counts, as in `revise cards --deck` and `revise stats --deck`."""
+    for folder, deck in (("my_notes", "a_b"), ("myXnotes", "axb::sub"), ("other", "A_B::sub")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "n.md").write_text(f"---\ndeck: {deck}\n---\n{folder} :: yes\n", encoding="utf-8")
+    runner = CliRunner()
+    runner.invoke(app, ["import", str(tmp_path)])
+    shown = runner.invoke(app, ["review", "--deck", "a_b"], input="q\n").stdout
+    assert "my_notes" in shown and "myXnotes" not in shown and "other" not in shown
+    result = runner.invoke(app, ["review", str(tmp_path / "my_notes"), "--limit", "5"], input="\n3\n\n3\n")
+    assert "myXnotes" not in result.stdout and "Done: 1 card" in result.stdout
