@@ -426,7 +426,7 @@ def stats_cards(db: Database, deck: str | None) -> list[tuple]:
     """(id, deck, state, stability, lapses, suspended, leech tag, due, last_review, buried_until) of every
     card that is not retired; times in Unix seconds."""
     sql = f"""
-        SELECT c.id, n.deck, c.state, c.stability, c.lapses, c.suspended, n.tags LIKE '%"leech"%',
+        SELECT c.id, n.deck, c.state, c.stability, c.lapses, c.suspended, instr(n.tags, '"leech"') > 0,
             {_stats_unix("c.due")}, {_stats_unix("c.last_review")}, {_stats_unix("c.buried_until")}
         FROM cards c JOIN notes n ON n.id = c.note_id
         WHERE c.retired = 0 AND n.retired = 0 AND {_stats_deck_clause()}

@@ -391,3 +391,10 @@ def test_a_bogus_ancient_review_breaks_nothing(db):
     add_review(db, card, datetime(2010, 1, 2, 12, tzinfo=UTC))
     stats = stats_of(db)
     assert (stats.streak_current, stats.streak_longest) == (0, 2)
+
+
+def test_only_the_exact_leech_tag_marks_a_leech(db):
+    """Review tags leeches 'leech'; 'Leech' or 'leeches' are the user's own tags."""
+    for tags in (["leech"], ["Leech"], ["leeches"], ["LEECH", "x"]):
+        add_card(db, stability=5, due=NOW + timedelta(days=3), last_review=NOW - timedelta(days=2), tags=tags)
+    assert stats_of(db).cards.leeches == 1
