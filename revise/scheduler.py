@@ -33,7 +33,6 @@ def day_bounds(day: date, day_start_hour: int = 4, tz: tzinfo | None = None) -> 
 
 # --- FSRS scheduling --------------------------------------------------------------------------
 
-STATES = ("new", "learning", "review", "relearning")
 RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 LEARN_AHEAD = timedelta(minutes=20)  # like Anki: learning cards due this soon may be shown early
 
