@@ -644,8 +644,7 @@ def _retention_table(stats: Stats):
 def _pair(retention: Retention) -> str:
     if not retention.reviews:
         return "–"
-    bare = lambda value: "–" if value is None else f"{value * 100:.1f}"  # noqa: E731
-    return f"{bare(retention.true)} / {bare(retention.predicted)}"
+    return f"{_percent(retention.true).rstrip('%')} / {_percent(retention.predicted).rstrip('%')}"
 
 
 class HardestTable:
