@@ -188,11 +188,6 @@ def _print_import_table(report: Any) -> None:
     sys.stdout.write("\n".join(lines) + "\n")
 
 
-def _tail(text: str, width: int) -> str:
-    """`text` cut from the left to `width` characters: a path keeps its file name."""
-    return text if len(text) <= width else "…" + text[-(width - 1):]
-
-
 @command("cards")
 def cards_command(
     ctx: typer.Context,
@@ -273,11 +268,11 @@ def _columns(values: tuple[str, ...], widths: list[int], *, numbers: bool = Fals
     """Values padded to their column widths; too long ones cut with … (a path keeps its end).
 
     With `numbers`, every column but the first is a count, aligned right."""
+    from revise.render import shorten
+
     cells = []
     for i, (value, width) in enumerate(zip(values, widths)):
-        is_path = cut_path and i == (0 if numbers else len(values) - 1)
-        if len(value) > width:
-            value = _tail(value, width) if is_path else value[: width - 1] + "…"
+        value = shorten(value, width, keep_end=cut_path and i == (0 if numbers else len(values) - 1))
         cells.append(value.rjust(width) if numbers and i else value.ljust(width))
     return "  ".join(cells).rstrip()
 

@@ -34,6 +34,13 @@ def make_inert(text: str) -> str:
     return _CONTROL.sub(_visible_control, text.replace("\r\n", "\n"))
 
 
+def shorten(text: str, width: int, *, keep_end: bool = False) -> str:
+    """`text` cut to `width` characters with …, at the start when `keep_end` (a path keeps its file:line)."""
+    if len(text) <= width:
+        return text
+    return "…" + text[len(text) - width + 1 :] if keep_end else text[: width - 1] + "…"
+
+
 # --- super- and subscripts, derived from Unicode character names ---------------------------
 
 # Unicode blocks holding super/subscript letters and digits that terminal fonts commonly draw:

@@ -658,6 +658,8 @@ class HardestTable:
         from rich.table import Table
         from rich.text import Text
 
+        from revise.render import shorten
+
         width = max(10, options.max_width - 18)  # what the two number columns leave
         table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False)
         table.add_column("Lapses", justify="right", no_wrap=True)
@@ -666,9 +668,8 @@ class HardestTable:
         for card, where in zip(self.cards, _places(self.cards)):
             front = " ".join(card.front.split())
             where += " (suspended)" if card.suspended else ""
-            front = front if len(front) <= width else front[: width - 1] + "…"
-            where = where if len(where) <= width else "…" + where[-(width - 1) :]  # keep the line number
-            table.add_row(f"{card.lapses}", _percent(card.retrievability), Text(front) + Text("\n" + where, style="dim"))
+            line = Text(shorten(front, width)) + Text("\n" + shorten(where, width, keep_end=True), style="dim")
+            table.add_row(f"{card.lapses}", _percent(card.retrievability), line)
         yield table
 
 

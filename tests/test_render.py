@@ -230,3 +230,12 @@ def test_image_path_with_spaces_links_to_the_file(tmp_path: Path) -> None:
 def test_any_text_renders_without_raw_controls(text: str) -> None:
     output = render(text, width=30) + inline_text(text).plain
     assert not set(output) & {"\x1b", "\x9b", "\x07", "\x00"}
+
+
+def test_shorten_cuts_the_end_or_keeps_it():
+    from revise.render import shorten
+
+    assert shorten("notes/week1.md:12", 20) == "notes/week1.md:12"
+    assert shorten("notes/week1.md:12", 10) == "notes/wee…"
+    assert shorten("notes/week1.md:12", 10, keep_end=True) == "…ek1.md:12"
+    assert shorten("abc", 1, keep_end=True) == "…"
