@@ -36,6 +36,11 @@ def command(*args: Any, **kwargs: Any) -> Callable:
                 return fn(*a, **kw)
             except ReviseError as exc:
                 fail(str(exc))
+            except Exception as exc:
+                if _collection_locked(exc):
+                    fail("the collection is locked by another revise (an import, sync or review). "
+                         "Try again when it has finished.")
+                raise
             except KeyboardInterrupt:
                 typer.echo("Interrupted.", err=True)
                 raise typer.Exit(130)
@@ -43,6 +48,13 @@ def command(*args: Any, **kwargs: Any) -> Callable:
         return app.command(*args, **kwargs)(wrapper)
 
     return decorate
+
+
+def _collection_locked(exc: Exception) -> bool:
+    """True for SQLite's 'database is locked': another process held the write lock past the busy timeout."""
+    import sqlite3  # already loaded by any command that opened the collection
+
+    return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
 
 
 @app.callback()

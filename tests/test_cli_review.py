@@ -198,3 +198,20 @@ def test_deck_and_path_filters_take_names_literally(tmp_path):
     assert "my_notes" in shown and "myXnotes" not in shown and "other" not in shown
     result = runner.invoke(app, ["review", str(tmp_path / "my_notes"), "--limit", "5"], input="\n3\n\n3\n")
     assert "myXnotes" not in result.stdout and "Done: 1 card" in result.stdout
+
+
+def test_a_locked_collection_is_an_error_not_a_traceback(deck):
+    """Another process holding the write lock past the busy timeout (a long import, say)."""
+    import sqlite3
+
+    CliRunner().invoke(app, ["review", str(deck)], input="q\n")
+    holder = sqlite3.connect(os.environ["REVISE_COLLECTION"])
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        result = CliRunner().invoke(app, ["suspend", "1"])
+    finally:
+        holder.rollback()
+        holder.close()
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert result.stderr.startswith("Error: the collection is locked by another revise")
+    assert collection()["cards"].get(1)["suspended"] == 0
