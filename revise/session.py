@@ -406,8 +406,7 @@ class Session:
         states[row["id"]] = row["state"]
         states = {card_id: state.replace("relearning", "learning") for card_id, state in states.items()}
         counts = {name: sum(state == name for state in states.values()) for name in ("new", "learning", "review")}
-        done = self.summary.answered
-        return counts | {"done": done, "total": done + len(states)}
+        return counts | {"done": self.summary.answered, "left": len(states)}
 
     def _finish(self, started: datetime) -> None:
         now = self.clock()
@@ -521,13 +520,13 @@ def grade_line(previews: dict[int, Answer] | None) -> Text:
 
 def progress_text(counts: dict[str, int]) -> Text:
     """`2 done · 18 left` (cards left include the current one and learning cards coming back)."""
-    return Text(f"{counts['done']} done · {counts['total'] - counts['done']} left", style="dim")
+    return Text(f"{counts['done']} done · {counts['left']} left", style="dim")
 
 
 def counts_text(counts: dict[str, int], cram: bool = False) -> Text:
     """`new 3 · learning 1 · review 12` (`cram · 5 left` when cramming)."""
     if cram:
-        return Text(f"cram · {counts['total'] - counts['done']} left", style="dim")
+        return Text(f"cram · {counts['left']} left", style="dim")
     text = Text()
     for i, (name, style) in enumerate((("new", "blue"), ("learning", "red"), ("review", "green"))):
         text.append(" · " if i else "", style="dim")
