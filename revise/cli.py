@@ -333,13 +333,7 @@ def review(
 
     config = load_config()
     db = open_db(ctx)
-    if paths:
-        report = _with_progress(lambda progress: importer.import_paths(db, paths, progress=progress), True)
-    else:
-        report = _with_progress(lambda progress: importer.sync_sources(db, progress=progress), True)
-    _print_sync_problems(report)
-    if paths and report.errors and not report.files:
-        raise typer.Exit(1)
+    _sync_before_review(db, paths)
     selection = Selection(
         decks=tuple(deck), tags=tuple(tag), paths=tuple(str(importer.absolute_path(p)) for p in paths or ()),
         cram=cram, limit=limit, new_limit=new,
@@ -357,11 +351,19 @@ def review(
         session.run()
 
 
-def _print_sync_problems(report: Any) -> None:
-    """Files that failed and parse warnings from the sync before a session, on stderr."""
+def _sync_before_review(db: Any, paths: list[Path] | None) -> None:
+    """Import `paths` (or re-read every source), its problems on stderr; exit 1 if no path could be read."""
+    from revise import importer
+
+    if paths:
+        report = _with_progress(lambda progress: importer.import_paths(db, paths, progress=progress), True)
+    else:
+        report = _with_progress(lambda progress: importer.sync_sources(db, progress=progress), True)
     _print_errors(report)
     for warning in report.warnings:
         typer.echo(f"Warning: {_shown_path(warning.file)}:{warning.line}: {warning.message}", err=True)
+    if paths and report.errors and not report.files:
+        raise typer.Exit(1)
 
 
 @command(name="config")
