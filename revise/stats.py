@@ -24,6 +24,7 @@ FORECAST_DAYS = 30
 RETENTION_WINDOWS = (7, 30, 365)  # study days, today included
 DECK_RETENTION_DAYS = 30  # the window of the per-deck retention column
 HARDEST = 10
+MAX_DAYS = 36500  # of forecast and heatmap: a century is plenty, and a few million days overflow `date`
 STREAK_YEARS = 20  # how far back the longest streak is looked for
 
 
@@ -509,8 +510,8 @@ def _hard_card(row: tuple, places: dict, span: Span, curves: _DeckCurves) -> Har
 
 def collect_stats(db, now: datetime, tz: tzinfo | None, config: Config, deck: str | None = None, days: int | None = None) -> Stats:
     """Read and compute the stats of the collection `db` at `now` (tz None: the system's zone)."""
-    if days is not None and days < 1:
-        raise ReviseError(f"--days must be at least 1, not {days}.")
+    if days is not None and not 1 <= days <= MAX_DAYS:
+        raise ReviseError(f"--days must be from 1 to {MAX_DAYS} (100 years), not {days}.")
     span = make_span(now, tz, _main_settings(config, deck), days)
     return compute_stats(read_stats(db, span, config, deck), span, config, deck)
 

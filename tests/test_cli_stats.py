@@ -78,3 +78,9 @@ def test_stats_deck_on_an_empty_collection_is_an_error():
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
     assert result.stderr == "Error: no cards in a deck named 'nope'. Decks: none yet (run revise import).\n"
     assert result.stdout == ""
+
+
+def test_stats_days_beyond_a_century_is_an_error():
+    result = CliRunner().invoke(app, ["stats", "--days", "3000000"])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert result.stderr == "Error: --days must be from 1 to 36500 (100 years), not 3000000.\n"
