@@ -427,21 +427,15 @@ def _code_block_lines(text: str) -> set[int]:
 
 
 def _convert_markdown(text: str, base_dir: Path | None) -> str:
+    """Convert math and images in each run of lines outside code blocks; code stays as written."""
+    from itertools import groupby
+
     code_lines = _code_block_lines(text)
-    lines = text.split("\n")
-    out: list[str] = []
-    chunk: list[str] = []
-    for number, line in enumerate(lines):
-        if number in code_lines:
-            if chunk:
-                out.append(_convert_inline("\n".join(chunk), base_dir))
-                chunk = []
-            out.append(line)
-        else:
-            chunk.append(line)
-    if chunk:
-        out.append(_convert_inline("\n".join(chunk), base_dir))
-    return "\n".join(out)
+    parts = []
+    for in_code, run in groupby(enumerate(text.split("\n")), key=lambda item: item[0] in code_lines):
+        chunk = "\n".join(line for _, line in run)
+        parts.append(chunk if in_code else _convert_inline(chunk, base_dir))
+    return "\n".join(parts)
 
 
 # --- public renderers --------------------------------------------------------------------
