@@ -26,9 +26,15 @@ def study_day(moment: datetime, day_start_hour: int = 4, tz: tzinfo | None = Non
 
 def day_bounds(day: date, day_start_hour: int = 4, tz: tzinfo | None = None) -> tuple[datetime, datetime]:
     """The (start, end) instants of study day `day`, as aware datetimes."""
-    start = datetime(day.year, day.month, day.day, day_start_hour)
-    start = start.replace(tzinfo=tz) if tz else start.astimezone()
-    return start, start + timedelta(days=1)
+    # The end is the next date's start hour on the wall clock, not start + 24 h: a day with a
+    # daylight-saving change is 23 or 25 hours long.
+    return _wall_clock(day, day_start_hour, tz), _wall_clock(day + timedelta(days=1), day_start_hour, tz)
+
+
+def _wall_clock(day: date, hour: int, tz: tzinfo | None) -> datetime:
+    """`hour` o'clock on `day` in `tz`, or in the system zone at the UTC offset it has on that date."""
+    moment = datetime(day.year, day.month, day.day, hour)
+    return moment.replace(tzinfo=tz) if tz else moment.astimezone()  # astimezone: the offset of that date
 
 
 # --- FSRS scheduling --------------------------------------------------------------------------
