@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from dataclasses import dataclass, fields, replace
@@ -79,11 +80,11 @@ def load_config(path: Path | None = None) -> Config:
 def _settings(base: Settings, values: object, path: Path, where: str) -> Settings:
     if not isinstance(values, dict):
         raise ReviseError(f"{path}: {where}must be a table of settings, not {values!r}.")
-    known = {f.name for f in fields(Settings)}
+    known = [f.name for f in fields(Settings)]
     changes = {}
     for key, value in values.items():
         if key not in known:
-            raise ReviseError(f"{path}: {where}unknown setting '{key}'. Known: {', '.join(known)}.")
+            raise ReviseError(f"{path}: {where}unknown setting '{key}'. Known: {', '.join(sorted(known))}.")
         try:
             changes[key] = _setting_value(key, value)
         except ValueError as exc:
@@ -92,7 +93,16 @@ def _settings(base: Settings, values: object, path: Path, where: str) -> Setting
 
 
 def _setting_value(key: str, value: object) -> object:
-    """`value` as setting `key` holds it; ValueError saying what it must be (TOML types are loose)."""
+    """`value` as setting `key` holds it; ValueError saying what it must be (TOML types are loose, and
+    a value out of range would fail only later, or never: Easy giving 1m, a negative daily limit)."""
+    converted = _typed_value(key, value)
+    problem = _range_problem(key, converted)
+    if problem:
+        raise ValueError(problem)
+    return converted
+
+
+def _typed_value(key: str, value: object) -> object:
     default = getattr(Settings(), key)
     if key in ("learning_steps", "relearning_steps", "parameters"):
         if not isinstance(value, list) or not all(map(_is_number, value)):
@@ -103,18 +113,47 @@ def _setting_value(key: str, value: object) -> object:
             raise ValueError("must be true or false")
         return value
     if key == "leech_action":
-        if value not in ("suspend", "tag"):
-            raise ValueError('must be "suspend" or "tag"')
-        return value
+        return value  # _range_problem says what it may be
     if not _is_number(value):
         raise ValueError("must be a number")
     if isinstance(default, int):
         if isinstance(value, float) and not value.is_integer():  # 1.5, inf, nan
             raise ValueError("must be a whole number")
         value = int(value)
-    if key == "day_start_hour" and not 0 <= value <= 23:
-        raise ValueError("must be an hour from 0 to 23")
     return value
+
+
+def _range_problem(key: str, value: object) -> str | None:
+    """What setting `key` must be, if `value` is outside what it allows (types are _setting_value's)."""
+    if key == "desired_retention" and not 0 < value < 1:
+        return "must be a number between 0 and 1 (exclusive), such as 0.9"
+    if key in ("learning_steps", "relearning_steps") and not all(0 < step < math.inf for step in value):
+        return "must be a list of minutes, each more than 0, such as [1.0, 10.0] ([] for none)"
+    if key in ("new_per_day", "reviews_per_day") and value < 0:
+        return "must be a whole number, 0 or more"
+    if key == "maximum_interval" and value < 1:
+        return "must be a whole number of days, 1 or more"
+    if key == "leech_threshold" and value < 1:
+        return "must be a whole number of lapses, 1 or more"
+    if key == "day_start_hour" and not 0 <= value <= 23:
+        return "must be an hour from 0 to 23"
+    if key == "leech_action" and value not in ("suspend", "tag"):
+        return 'must be "suspend" or "tag"'
+    if key == "parameters" and value is not None:
+        return _fsrs_weights_problem(value)
+    return None
+
+
+def _fsrs_weights_problem(weights: tuple[float, ...]) -> str | None:
+    """py-fsrs's own check of the weights' count and bounds, as one line (None if they pass)."""
+    from fsrs import Scheduler
+
+    try:
+        Scheduler(parameters=weights)
+    except ValueError as exc:
+        first, *details = str(exc).splitlines()  # "One or more parameters are out of bounds:", then one a line
+        return f"must be FSRS weights that py-fsrs accepts ({' '.join([first, '; '.join(details)]).strip()})"
+    return None
 
 
 def _is_number(value: object) -> bool:
@@ -131,18 +170,35 @@ def config_toml(config: Config) -> str:
     return "\n".join(parts)
 
 
+# The unit or meaning shown after each setting by `revise config` (the README's sample is its output).
+COMMENTS = {
+    "desired_retention": "the share of reviews you should get right",
+    "learning_steps": "minutes",
+    "relearning_steps": "minutes",
+    "maximum_interval": "days",
+    "new_per_day": "new cards a study day",
+    "reviews_per_day": "reviews a study day",
+    "day_start_hour": "local time",
+    "leech_threshold": "lapses",
+    "leech_action": '"suspend" or "tag"',
+    "parameters": "FSRS weights (21 numbers)",
+}
+
+
 def settings_toml(settings: Settings, base: Settings | None = None) -> str:
-    """Settings as config.toml lines (only those that differ from `base`, when given)."""
+    """Settings as config.toml lines with their units (only those that differ from `base`, when given)."""
     lines = []
     for f in fields(Settings):
         value = getattr(settings, f.name)
         if base is not None and value == getattr(base, f.name):
             continue
         if value is None:
-            lines.append(f"# {f.name} = [...]  (the fsrs default weights)")
+            lines.append((f"# {f.name} = [...]", COMMENTS[f.name] + "; the fsrs defaults if absent"))
         else:
-            lines.append(f"{f.name} = {_toml_value(value)}")
-    return "\n".join(lines)
+            lines.append((f"{f.name} = {_toml_value(value)}", COMMENTS.get(f.name)))
+    # Comments line up in a column, except after a line too long to share it (21 weights)
+    width = max((len(line) for line, comment in lines if comment and len(line) <= 40), default=0)
+    return "\n".join(f"{line:<{width}}  # {comment}" if comment else line for line, comment in lines)
 
 
 def _toml_value(value: object) -> str:

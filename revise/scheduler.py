@@ -15,7 +15,6 @@ from pathlib import PurePath
 from typing import Iterator, Sequence
 
 from revise.config import Config, Settings
-from revise.errors import ReviseError
 
 
 def study_day(moment: datetime, day_start_hour: int = 4, tz: tzinfo | None = None) -> date:
@@ -124,25 +123,15 @@ def fsrs_scheduler(settings: Settings, fuzz: bool | None = None):
     from fsrs import Scheduler
     from fsrs.scheduler import DEFAULT_PARAMETERS
 
-    if not 0 < settings.desired_retention < 1:
-        raise ReviseError(f"config.toml: desired_retention must be between 0 and 1, not {settings.desired_retention}.")
-    try:
-        return Scheduler(
-            parameters=settings.parameters or DEFAULT_PARAMETERS,
-            desired_retention=settings.desired_retention,
-            learning_steps=tuple(timedelta(minutes=m) for m in settings.learning_steps),
-            relearning_steps=tuple(timedelta(minutes=m) for m in settings.relearning_steps),
-            maximum_interval=settings.maximum_interval,
-            enable_fuzzing=settings.fuzz if fuzz is None else fuzz,
-        )
-    except ValueError as exc:  # py-fsrs checks the weights' count and bounds
-        raise ReviseError(f"config.toml: invalid FSRS parameters ({exc}). Fix or remove `parameters`.") from exc
-
-
-def check_settings(config: Config) -> None:
-    """Raise ReviseError now, before a session starts, if any deck's FSRS settings are invalid."""
-    for settings in (config.default, *(settings for _, settings in config.decks)):
-        fsrs_scheduler(settings)
+    # load_config has checked every value's range, and the weights with py-fsrs's own check
+    return Scheduler(
+        parameters=settings.parameters or DEFAULT_PARAMETERS,
+        desired_retention=settings.desired_retention,
+        learning_steps=tuple(timedelta(minutes=m) for m in settings.learning_steps),
+        relearning_steps=tuple(timedelta(minutes=m) for m in settings.relearning_steps),
+        maximum_interval=settings.maximum_interval,
+        enable_fuzzing=settings.fuzz if fuzz is None else fuzz,
+    )
 
 
 @contextmanager

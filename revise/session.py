@@ -151,7 +151,6 @@ class Session:
 
     def run(self) -> Summary:
         """Review until the queue is empty, the input ends, or `q`; returns the summary."""
-        scheduler.check_settings(self.config)
         started = self.clock()
         self._load_queue(started)
         if not (self.main or self.learning):

@@ -136,12 +136,35 @@ def test_config_prints_path_and_effective_values(tmp_path):
     config = tmp_path / "config.toml"
     result = CliRunner().invoke(app, ["config"])
     assert result.stdout.splitlines()[0] == f"# {config}  (not found: the defaults apply)"
-    assert "desired_retention = 0.9\n" in result.stdout and "learning_steps = [1.0, 10.0]\n" in result.stdout
+    assert "\ndesired_retention = 0.9  " in result.stdout and "\nlearning_steps = [1.0, 10.0]  # minutes\n" in result.stdout
     config.write_text('new_per_day = 10\n[decks."lang"]\nnew_per_day = 5\ndesired_retention = 0.85\n')
     result = CliRunner().invoke(app, ["config"])
     assert result.stdout.splitlines()[0] == f"# {config}"
-    assert "new_per_day = 10\n" in result.stdout
-    assert result.stdout.endswith('[decks."lang"]\ndesired_retention = 0.85\nnew_per_day = 5\n')
+    assert "\nnew_per_day = 10  " in result.stdout
+    assert result.stdout.endswith(
+        '[decks."lang"]\ndesired_retention = 0.85  # the share of reviews you should get right\n'
+        "new_per_day = 5           # new cards a study day\n"
+    )
+
+
+def test_readme_config_sample_is_what_revise_config_prints(tmp_path):
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    sample = readme.split("`revise config` prints", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    overrides = sample[sample.index("[decks."):]
+    (tmp_path / "config.toml").write_text(overrides)
+    printed = CliRunner().invoke(app, ["config"]).stdout
+    assert printed.splitlines()[1:] == sample.splitlines()[1:]  # the first line is the file's path
+
+
+@pytest.mark.parametrize("setting", ["desired_retention = 1.5", "parameters = [1, 2]", "maximum_interval = 0",
+                                     "new_per_day = -5", "learning_steps = [-1.0]", "leech_threshold = -1"])
+@pytest.mark.parametrize("args", [["config"], ["stats"], ["review"]])
+def test_every_command_reading_the_config_rejects_a_value_out_of_range(tmp_path, setting, args):
+    (tmp_path / "config.toml").write_text(setting + "\n")
+    result = CliRunner().invoke(app, args, input="\n3\nq\n")
+    assert result.exit_code == 1 and result.stdout == ""
+    key = setting.split(" =")[0]
+    assert result.stderr.startswith(f"Error: {tmp_path / 'config.toml'}: '{key}' must be ")
 
 
 def test_config_is_valid_toml_round_trip(tmp_path):
@@ -168,7 +191,7 @@ def test_invalid_fsrs_parameters_stop_before_the_session(deck, tmp_path):
     (tmp_path / "config.toml").write_text('[decks."vocab"]\nparameters = [0.5, 1.0]\n')
     result = CliRunner().invoke(app, ["review", str(deck)], input="\n3\nq\n")
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: config.toml: invalid FSRS parameters")
+    assert result.stderr.startswith(f"Error: {tmp_path / 'config.toml'}: [decks.\"vocab\"] 'parameters' must be FSRS weights")
     assert revlog() == []
 
 

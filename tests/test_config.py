@@ -2,7 +2,7 @@
 
 import pytest
 
-from revise.config import Settings, load_config
+from revise.config import Config, Settings, config_toml, load_config
 from revise.errors import ReviseError
 
 
@@ -77,3 +77,57 @@ def test_wrongly_typed_setting_is_an_error_not_a_crash(tmp_path, content, fragme
     with pytest.raises(ReviseError) as info:
         load_config(path)
     assert str(path) in str(info.value) and fragment in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "content, fragment",
+    [
+        ("new_per_day = -5\n", "'new_per_day' must be a whole number, 0 or more, not -5."),
+        ("reviews_per_day = -1\n", "'reviews_per_day' must be a whole number, 0 or more, not -1."),
+        ("learning_steps = [-1.0]\n", "'learning_steps' must be a list of minutes, each more than 0"),
+        ("relearning_steps = [0]\n", "'relearning_steps' must be a list of minutes, each more than 0"),
+        ("learning_steps = [nan]\n", "'learning_steps' must be a list of minutes, each more than 0"),
+        ("maximum_interval = 0\n", "'maximum_interval' must be a whole number of days, 1 or more, not 0."),
+        ("leech_threshold = -1\n", "'leech_threshold' must be a whole number of lapses, 1 or more, not -1."),
+        ("desired_retention = 1.5\n", "'desired_retention' must be a number between 0 and 1 (exclusive)"),
+        ("desired_retention = 0\n", "'desired_retention' must be a number between 0 and 1 (exclusive)"),
+        ("parameters = [1, 2]\n", "'parameters' must be FSRS weights that py-fsrs accepts (Expected 21 parameters, got 2.)"),
+        ('[decks."x"]\nparameters = [' + ", ".join(["0.0"] * 21) + "]\n",
+         "[decks.\"x\"] 'parameters' must be FSRS weights that py-fsrs accepts (One or more parameters are out of bounds: parameters[0] = 0.0 is out of bounds: (0.001, 100.0); parameters[1]"),
+        ('[decks."x"]\nmaximum_interval = -3\n', "[decks.\"x\"] 'maximum_interval' must be a whole number of days"),
+    ],
+)
+def test_setting_out_of_range_names_the_file_the_setting_and_what_it_allows(tmp_path, content, fragment):
+    path = tmp_path / "config.toml"
+    path.write_text(content)
+    with pytest.raises(ReviseError) as info:
+        load_config(path)
+    assert str(info.value).startswith(f"{path}: ") and fragment in str(info.value)
+
+
+def test_settings_in_range_are_accepted(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text("learning_steps = []\nnew_per_day = 0\nmaximum_interval = 1\nleech_threshold = 1\n"
+                    "desired_retention = 0.97\nday_start_hour = 0\n")
+    settings = load_config(path).default
+    assert (settings.learning_steps, settings.new_per_day, settings.maximum_interval) == ((), 0, 1)
+
+
+def test_unknown_setting_lists_the_known_ones_sorted(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text("new_per_dya = 3\n")
+    with pytest.raises(ReviseError) as info:
+        load_config(path)
+    known = str(info.value).split("Known: ")[1].rstrip(".").split(", ")
+    assert known == sorted(known) and "new_per_day" in known and len(known) == 11
+
+
+def test_config_toml_shows_each_unit_in_a_column(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('[decks."lang"]\nnew_per_day = 5\n')
+    lines = config_toml(load_config(path)).splitlines()
+    assert lines[1] == "desired_retention = 0.9       # the share of reviews you should get right"
+    assert lines[2] == "learning_steps = [1.0, 10.0]  # minutes"
+    assert "fuzz = true" in lines and lines[-1] == "new_per_day = 5  # new cards a study day"
+    missing = tmp_path / "none.toml"
+    assert config_toml(Config(path=missing)).splitlines()[0] == f"# {missing}  (not found: the defaults apply)"

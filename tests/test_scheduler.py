@@ -247,15 +247,6 @@ def test_format_interval(interval, text):
     assert scheduler.format_interval(interval) == text
 
 
-def test_bad_fsrs_settings_are_user_errors():
-    from revise.errors import ReviseError
-
-    with pytest.raises(ReviseError, match="parameters"):
-        scheduler.answer(1, Schedule(), 3, NOON, Settings(parameters=(1.0, 2.0)))
-    with pytest.raises(ReviseError, match="desired_retention"):
-        scheduler.answer(1, Schedule(), 3, NOON, Settings(desired_retention=1.5))
-
-
 def test_a_review_card_without_fsrs_memory_is_scheduled_from_its_interval():
     imported = Schedule(state="review", due=NOON, last_review=NOON - timedelta(days=20), reps=5)
     result = scheduler.answer(3, imported, 3, NOON, Settings(fuzz=False))
