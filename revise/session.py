@@ -143,7 +143,8 @@ class Session:
         self.edit, self.sync = edit, sync
         self.summary = Summary()
         self.undo_stack: list[_Undo] = []
-        self.front: list[QueueCard] = []  # cards to show next (an undone card comes back first)
+        self.front: list[QueueCard] = []  # cards to show next, last first (an undone card), each once
+        self.came_from: tuple[str, QueueCard | None] = ("", None)  # where the card on screen was taken from
         self.learning: dict[int, datetime] = {}  # learning cards of today → due
         self.main: list[QueueCard] = []
 
@@ -195,13 +196,29 @@ class Session:
     def _next_card(self, now: datetime) -> int | None:
         """An undone card, else the learning card that is due, else the next of the main queue."""
         if self.front:
-            return self.front.pop().id
+            self.came_from = ("front", self.front.pop())
+            return self.came_from[1].id
         due = [card_id for card_id, when in self.learning.items() if when <= now]
         if due:
+            self.came_from = ("learning", None)  # it stays in self.learning until it is answered
             return min(due, key=lambda card_id: self.learning[card_id])
         if self.main:
-            return self.main.pop(0).id
+            self.came_from = ("main", self.main.pop(0))
+            return self.came_from[1].id
         return None
+
+    def _put_back(self) -> None:
+        """Return the card on screen to where it was taken from: it is still due, just not next."""
+        origin, card = self.came_from
+        if origin == "front":
+            self._push_front(card)
+        elif origin == "main":
+            self.main.insert(0, card)
+
+    def _push_front(self, card: QueueCard) -> None:
+        """Show `card` next; front holds each card once, so it cannot come back twice."""
+        self.front = [c for c in self.front if c.id != card.id]
+        self.front.append(card)
 
     def _wait_for_learning(self, now: datetime) -> str | None:
         """Only learning cards left: wait for the next one if it is due within 20 minutes."""
@@ -256,7 +273,7 @@ class Session:
 
     def _command(self, key: str, row: dict) -> str | None:
         if key == "u":
-            self.front.append(_queue_card(row))  # shown again after the card that is undone
+            self._put_back()  # shown again after the undone card, or, if it is the undone card, only once
             self._undo()
         elif key == "b":
             self._set_aside(row, buried=True)
@@ -354,6 +371,7 @@ class Session:
         """Take a card out of this session's queues."""
         self.learning.pop(card_id, None)
         self.main = [c for c in self.main if c.id != card_id]
+        self.front = [c for c in self.front if c.id != card_id]
 
     def _undo(self) -> None:
         """Take back the last answer, bury or suspend; the card is shown again next."""
@@ -369,7 +387,7 @@ class Session:
         else:
             store.set_schedule(self.db, step.card_id, step.previous)
         self._forget_card(step.card_id)
-        self.front.append(_queue_card(store.review_card(self.db, step.card_id)))
+        self._push_front(_queue_card(store.review_card(self.db, step.card_id)))
         self.console.print(f"Undone: card {step.card_id}.")
 
     def _edit(self, row: dict) -> None:
@@ -383,7 +401,7 @@ class Session:
                 self.console.print(f"Error: {exc}", markup=False)
             if self.sync is not None:
                 self.sync([row["source"]])
-        self.front.append(_queue_card(row))
+        self._push_front(_queue_card(row))
 
     # --- the screen ---------------------------------------------------------------------------
 

@@ -150,6 +150,25 @@ def test_undo_twice_restores_both_cards(db):
     assert out.rsplit("Undone: card 1.", 1)[1].splitlines()[4].strip() == "What does ReLU compute?"
 
 
+def test_undo_of_the_card_on_screen_shows_it_once(db):
+    """Card 1 (Again, 1m) is back on screen; `u` undoes that Again: it is shown once, as new, not twice."""
+    keys = ["", "1", TIMEOUT, "u", "", "3", "", "3", "q"]
+    _, out, _ = session(db, keys, selection=Selection(new_limit=1))
+    assert [(log["card_id"], log["rating"], log["state"]) for log in revlog(db)] == [(1, 3, "new")]
+    after_undo = out.split("Undone: card 1.", 1)[1]
+    assert after_undo.count("What does ReLU compute?") == 1 and "Next learning card due in 10m" in after_undo
+    assert card(db, 1)["step"] == 1  # on its second learning step, not graduated
+
+
+def test_undo_shows_the_undone_card_then_the_one_that_was_on_screen(db):
+    keys = ["", "3", "u", "", "3", "", "3", "q"]  # card 2 on screen, `u` takes back card 1's answer
+    _, out, _ = session(db, keys)
+    questions = re.findall(r"What does ReLU compute\?|What range does the sigmoid map into\?|Which activation", out)
+    assert questions == ["What does ReLU compute?", "What range does the sigmoid map into?",
+                         "What does ReLU compute?", "What range does the sigmoid map into?", "Which activation"]
+    assert [log["card_id"] for log in revlog(db)] == [1, 2]
+
+
 def test_undo_restores_from_the_log_after_a_review(db):
     reviewed = scheduler.Schedule(state="review", stability=20.0, difficulty=5.0, due=START - timedelta(days=1),
                                   last_review=START - timedelta(days=21), reps=4, lapses=1)
