@@ -333,7 +333,7 @@ def review(
 
     config = load_config()
     db = open_db(ctx)
-    _sync_before_review(db, paths)
+    problems = _sync_before_review(db, paths)
     selection = Selection(
         decks=tuple(deck), tags=tuple(tag), paths=tuple(str(importer.absolute_path(p)) for p in paths or ()),
         cram=cram, limit=limit, new_limit=new,
@@ -348,11 +348,14 @@ def review(
             db, Console(), keys, config=config, selection=selection, edit=edit,
             sync=lambda files: importer.sync_sources(db, [Path(f) for f in files]),
         )
-        session.run()
+        # In a terminal the first card's screen would wipe the problems: the session waits for a key
+        session.run(wait_first=f"{problems} problem{'s' * (problems != 1)} above." if problems and sys.stdin.isatty() else None)
 
 
-def _sync_before_review(db: Any, paths: list[Path] | None) -> None:
-    """Import `paths` (or re-read every source), its problems on stderr; exit 1 if no path could be read."""
+def _sync_before_review(db: Any, paths: list[Path] | None) -> int:
+    """Import `paths` (or re-read every source), its problems on stderr; exit 1 if no path could be read.
+
+    Returns how many problems (errors and warnings) it printed."""
     from revise import importer
 
     if paths:
@@ -364,6 +367,7 @@ def _sync_before_review(db: Any, paths: list[Path] | None) -> None:
         typer.echo(f"Warning: {_shown_path(warning.file)}:{warning.line}: {warning.message}", err=True)
     if paths and report.errors and not report.files:
         raise typer.Exit(1)
+    return len(report.errors) + len(report.warnings)
 
 
 @command(name="config")

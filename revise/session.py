@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from rich.console import Console, Group, RenderableType
 from rich.rule import Rule
@@ -23,6 +23,7 @@ from sqlite_utils import Database
 from revise import scheduler, store
 from revise.config import Config
 from revise.errors import ReviseError
+from revise.render import make_inert
 from revise.scheduler import Answer, QueueCard, Schedule
 
 # A key source: called with a timeout in seconds (None waits for ever), returns one key, or None
@@ -49,6 +50,14 @@ class Selection:
     new_limit: int | None = None
 
 
+class Leech(NamedTuple):
+    """A card that became a leech this session, and where to rewrite it."""
+
+    card_id: int
+    location: str  # file:line
+    suspended: bool
+
+
 @dataclass
 class Summary:
     """What a session did, for the closing lines."""
@@ -59,7 +68,7 @@ class Summary:
     due_tomorrow: int = 0  # due during the next study day
     still_due_today: int = 0
     learning_later: int = 0
-    leeches: list[int] = field(default_factory=list)
+    leeches: list[Leech] = field(default_factory=list)
 
     @property
     def again_rate(self) -> float:
@@ -147,11 +156,21 @@ class Session:
         self.came_from: tuple[str, QueueCard | None] = ("", None)  # where the card on screen was taken from
         self.learning: dict[int, datetime] = {}  # learning cards of today → due
         self.main: list[QueueCard] = []
+        # Messages (undone, buried, a leech, an editor error) for the next screen: in a terminal each
+        # screen clears the last, so they are drawn on it; elsewhere they are printed at once.
+        self.notices: list[Text] = []
+        self.screen_notices: list[Text] = []  # those the card on screen shows
+        self.screen_card: int | None = None  # the card they are shown with
 
     # --- the loop ---------------------------------------------------------------------------
 
-    def run(self) -> Summary:
-        """Review until the queue is empty, the input ends, or `q`; returns the summary."""
+    def run(self, *, wait_first: str | None = None) -> Summary:
+        """Review until the queue is empty, the input ends, or `q`; returns the summary.
+
+        `wait_first`: a line (sync warnings were printed above) after which a terminal waits for a key
+        before the first card's screen clears them; `q` then ends the session at once."""
+        if wait_first and self.console.is_terminal and not self._start_after(wait_first):
+            return self.summary
         started = self.clock()
         self._load_queue(started)
         if not (self.main or self.learning):
@@ -163,6 +182,22 @@ class Session:
             pass
         self._finish(started)
         return self.summary
+
+    def _start_after(self, message: str) -> bool:
+        """Show `message` and wait for a key: False if it was q (or the input ended)."""
+        self.console.print(Text(f"{message} Press a key to start reviewing, q to quit.", style="bold"))
+        try:
+            return self.keys(None) != "q"
+        except EOFError:
+            return False
+
+    def _notify(self, message: str, style: str = "") -> None:
+        """Tell the learner something: on the next screen in a terminal, printed at once elsewhere."""
+        text = Text(make_inert(message), style=style)
+        if self.console.is_terminal:
+            self.notices.append(text)
+        else:
+            self.console.print(text)
 
     def _step(self) -> str | None:
         now = self.clock()
@@ -236,6 +271,8 @@ class Session:
             f"Next learning card due in {scheduler.format_interval(next_due - now)} (at {local}).\n"
             "Waiting for it: q quits, u undoes."
         )
+        for notice in self.notices:  # kept for the next card's screen too: the learner may have stepped away
+            self.console.print(notice)
         key = self.keys(max(0.0, (next_due - now).total_seconds()))
         if key == "q":
             return QUIT
@@ -250,7 +287,7 @@ class Session:
         row = store.review_card(self.db, card_id)
         if row is None or row["retired"] or (row["suspended"] and not self.selection.cram):
             if row is not None and row["retired"]:
-                self.console.print(f"Card {card_id} is no longer in its note (edited away): skipped.")
+                self._notify(f"Card {card_id} is no longer in its note (edited away): skipped.", "yellow")
             self._forget_card(card_id)
             return None
         shown = self.clock()
@@ -343,11 +380,12 @@ class Session:
         return unqueued
 
     def _tell_leech(self, row: dict, action: str) -> None:
-        self.summary.leeches.append(row["id"])
+        self.summary.leeches.append(Leech(row["id"], _location(row), action == "suspend"))
         what = "suspended it" if action == "suspend" else "kept it in the queue"
-        self.console.print(
+        self._notify(
             f"Card {row['id']} is a leech ({row['lapses'] + 1} lapses): tagged 'leech' and {what}. "
-            f"Consider rewriting it in {_location(row)}."
+            f"Consider rewriting it in {_location(row)}.",
+            "bold yellow",
         )
 
     def _set_aside(self, row: dict, *, buried: bool) -> None:
@@ -361,7 +399,7 @@ class Session:
         store.set_schedule(self.db, row["id"], changed.to_row())
         self.undo_stack.append(_Undo(row["id"], previous=schedule.to_row()))
         self._forget_card(row["id"])
-        self.console.print(f"{'Buried until tomorrow' if buried else 'Suspended'}: card {row['id']}.")
+        self._notify(f"{'Buried until tomorrow' if buried else 'Suspended'}: card {row['id']}.")
 
     def _day_end(self, now: datetime) -> datetime:
         """When the study day `now` is in ends: buried cards come back then."""
@@ -376,7 +414,7 @@ class Session:
     def _undo(self) -> None:
         """Take back the last answer, bury or suspend; the card is shown again next."""
         if not self.undo_stack:
-            self.console.print("Nothing to undo.")
+            self._notify("Nothing to undo.")
             return
         step = self.undo_stack.pop()
         if step.revlog_id is not None:
@@ -388,20 +426,27 @@ class Session:
             store.set_schedule(self.db, step.card_id, step.previous)
         self._forget_card(step.card_id)
         self._push_front(_queue_card(store.review_card(self.db, step.card_id)))
-        self.console.print(f"Undone: card {step.card_id}.")
+        self._notify(f"Undone: card {step.card_id}.")
 
     def _edit(self, row: dict) -> None:
         """Open the card's file at its line in the editor, re-sync that file, show the card again."""
         if not row["source"]:
-            self.console.print("This card has no source file to edit.")
+            self._notify("This card has no source file to edit.", "yellow")
         else:
             try:
                 self.edit(row["source"], row["line"] or 1)
             except ReviseError as exc:  # a missing editor should not end the session
-                self.console.print(f"Error: {exc}", markup=False)
+                self._notify(f"Error: {exc}", "bold red")
             if self.sync is not None:
-                self.sync([row["source"]])
+                self._tell_sync_problems(self.sync([row["source"]]))
         self._push_front(_queue_card(row))
+
+    def _tell_sync_problems(self, report: Any) -> None:
+        """The warnings and errors of re-reading an edited file (a `Q:` left without its `A:`, say)."""
+        for error in getattr(report, "errors", []):
+            self._notify(f"Error: {error.file}: {error.message}", "bold red")
+        for warning in getattr(report, "warnings", []):
+            self._notify(f"Warning: {warning.file}:{warning.line}: {warning.message}", "yellow")
 
     # --- the screen ---------------------------------------------------------------------------
 
@@ -409,12 +454,22 @@ class Session:
         """Draw the card; on a terminal the screen is cleared, elsewhere only what is new is printed."""
         counts = self._counts(row)
         if self.console.is_terminal:
+            if not revealed:
+                self._take_notices(row["id"])
             self.console.clear()
-            self.console.print(card_screen(row, revealed=revealed, previews=previews, counts=counts, cram=self.selection.cram))
+            screen = card_screen(row, revealed=revealed, previews=previews, counts=counts, cram=self.selection.cram)
+            self.console.print(Group(screen, *self.screen_notices))
         elif not revealed:
             self.console.print(card_screen(row, revealed=False, counts=counts, cram=self.selection.cram))
         else:
             self.console.print(answer_part(row, previews=previews, counts=counts, cram=self.selection.cram))
+
+    def _take_notices(self, card_id: int) -> None:
+        """The messages since the last screen go on this card's; the same card shown again (after `e`,
+        say) keeps those it had, so a leech notice is not wiped by an editor error."""
+        if card_id != self.screen_card:
+            self.screen_notices, self.screen_card = [], card_id
+        self.screen_notices, self.notices = self.screen_notices + self.notices, []
 
     def _counts(self, row: dict) -> dict[str, int]:
         """Cards left by kind, the card on screen included, and progress."""
@@ -432,6 +487,8 @@ class Session:
         self.summary.still_due_today = store.count_due_before(self.db, scheduler.format_time(today_end))
         by_tomorrow_end = store.count_due_before(self.db, scheduler.format_time(today_end + timedelta(days=1)))
         self.summary.due_tomorrow = by_tomorrow_end - self.summary.still_due_today
+        for notice in self.notices:  # told after the last screen: nothing clears them now
+            self.console.print(notice)
         self.console.print(summary_text(self.summary, cram=self.selection.cram))
 
 
@@ -594,20 +651,31 @@ def card_count(count: int) -> str:
 
 
 def summary_text(summary: Summary, cram: bool = False) -> Text:
-    """The closing lines: cards done, again rate, time, and what tomorrow holds."""
+    """The closing lines: cards done, again rate, time, leeches to rewrite, and what tomorrow holds."""
     minutes, seconds = divmod(round(summary.seconds), 60)
     text = Text()
     text.append(f"Done: {card_count(summary.answered)}", style="bold")
-    text.append(f", again {summary.again_rate:.0%}, {minutes}m {seconds:02d}s.\n")
-    if summary.leeches:
-        text.append(f"Leeches found: {', '.join(map(str, summary.leeches))} (tagged 'leech').\n")
-    if cram:
-        return text
-    if summary.still_due_today:
-        later = f" ({summary.learning_later} in learning, due later)" if summary.learning_later else ""
-        text.append(f"Still due today: {card_count(summary.still_due_today)}{later}.\n")
-    text.append(f"Due tomorrow: {card_count(summary.due_tomorrow)}, plus new cards.")
+    text.append(f", again {summary.again_rate:.0%}, {minutes}m {seconds:02d}s.")
+    lines = [*_leech_lines(summary.leeches)]
+    if not cram:
+        if summary.still_due_today:
+            later = f" ({summary.learning_later} in learning, due later)" if summary.learning_later else ""
+            lines.append(f"Still due today: {card_count(summary.still_due_today)}{later}.")
+        lines.append(f"Due tomorrow: {card_count(summary.due_tomorrow)}, plus new cards.")
+    for line in lines:
+        text.append("\n" + make_inert(line))
     return text
+
+
+def _leech_lines(leeches: list[Leech]) -> list[str]:
+    """`Leeches found: 2 (tagged 'leech'); consider rewriting them:` and a line for each, with its file:line."""
+    if not leeches:
+        return []
+    them = "it" if len(leeches) == 1 else "them"
+    lines = [f"Leeches found: {len(leeches)} (tagged 'leech'); consider rewriting {them}:"]
+    for leech in leeches:
+        lines.append(f"  card {leech.card_id}  {leech.location}{'  (suspended)' if leech.suspended else ''}")
+    return lines
 
 
 # --- key sources ----------------------------------------------------------------------------

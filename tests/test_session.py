@@ -72,12 +72,22 @@ def db(tmp_path, deck):
     return database
 
 
-def session(db, keys, config=Config(), selection=Selection(), **kwargs):
+def session(db, keys, config=Config(), selection=Selection(), *, terminal=False, width=80, height=30, wait_first=None,
+            **kwargs):
+    """Run a session on scripted keys; `terminal`: a console that clears the screen for each card."""
     script = Script(keys)
-    console = Console(file=io.StringIO(), width=80, color_system=None)
+    console = Console(file=io.StringIO(), width=width, height=height, color_system=None, force_terminal=terminal)
     run = Session(db, console, script, config=config, selection=selection, clock=script.clock, tz=UTC, **kwargs)
-    summary = run.run()
+    summary = run.run(wait_first=wait_first) if wait_first else run.run()
     return summary, console.file.getvalue(), script
+
+
+CLEAR = "\x1b[2J\x1b[H"
+
+
+def screens(out):
+    """What a terminal shows after each clear: the screens of a terminal session, in order."""
+    return out.split(CLEAR)[1:]
 
 
 def revlog(db):
@@ -256,11 +266,76 @@ def test_leech_is_tagged_suspended_and_told(db):
     lapsing = scheduler.Schedule(state="review", stability=3.0, difficulty=8.0, due=START,
                                  last_review=START - timedelta(days=3), reps=20, lapses=7)
     store.set_schedule(db, 3, lapsing.to_row())
-    summary, out, _ = session(db, ["", "1", "q"], selection=Selection(new_limit=0))
+    summary, out, _ = session(db, ["", "1", "q"], selection=Selection(new_limit=0), width=200)
     assert card(db, 3)["suspended"] == 1 and card(db, 3)["lapses"] == 8
     assert "leech" in json.loads(card(db, 3)["tags"])
     assert "Card 3 is a leech (8 lapses): tagged 'leech' and suspended it." in out
-    assert summary.leeches == [3]
+    assert [leech.card_id for leech in summary.leeches] == [3]
+    assert out.endswith(
+        "Leeches found: 1 (tagged 'leech'); consider rewriting it:\n"
+        f"  card 3  {db_source(db, 3)}:13  (suspended)\n"
+        "Due tomorrow: 0 cards, plus new cards.\n"
+    )
+
+
+def db_source(db, card_id):
+    return card(db, card_id)["source"]
+
+
+@pytest.mark.parametrize(
+    "keys, message",
+    [
+        (["b"], "Buried until tomorrow: card 1."),
+        (["s"], "Suspended: card 1."),
+        (["", "3", "", "u"], "Undone: card 1."),
+        (["u"], "Nothing to undo."),
+    ],
+)
+def test_in_a_terminal_a_message_stays_on_the_next_screen(db, keys, message):
+    _, out, _ = session(db, [*keys, "", "q"], terminal=True)
+    shown = screens(out)
+    assert message not in shown[0] or keys == ["u"]
+    assert message in shown[-2] and message in shown[-1]  # on the next card, question and revealed
+    assert out.count(message) == 2
+
+
+def test_in_a_terminal_the_leech_notice_and_editor_error_are_not_wiped(db, monkeypatch):
+    monkeypatch.setenv("EDITOR", "/nonexistent/editor")
+    monkeypatch.delenv("VISUAL", raising=False)
+    lapsing = scheduler.Schedule(state="review", stability=3.0, difficulty=8.0, due=START,
+                                 last_review=START - timedelta(days=3), reps=20, lapses=7)
+    store.set_schedule(db, 3, lapsing.to_row())
+    _, out, _ = session(db, ["", "1", "e", "q"], selection=Selection(new_limit=1), terminal=True, width=200)
+    last = screens(out)[-1]
+    assert "Card 3 is a leech (8 lapses)" in last and f"{db_source(db, 3)}:13" in last
+    assert "Error: cannot run the editor '/nonexistent/editor'" in last
+    assert "What does ReLU compute?" in last
+
+
+def test_in_a_terminal_messages_after_the_last_screen_come_before_the_summary(db):
+    _, out, _ = session(db, ["b", "b", "b"], terminal=True)
+    tail = out.rsplit(CLEAR, 1)[1]
+    assert "Buried until tomorrow: card 3.\nDone: 0 cards" in tail
+
+
+def test_in_a_terminal_problems_printed_before_wait_for_a_key(db):
+    _, out, script = session(db, [" ", "", "q"], terminal=True, wait_first="2 warnings above.")
+    assert out.startswith("2 warnings above. Press a key to start reviewing, q to quit.\n" + CLEAR)
+    assert "max(0, z)" in screens(out)[-1]  # the first key started, the second revealed
+    _, out, _ = session(db, ["q", "", "3"], terminal=True, wait_first="2 warnings above.")
+    assert CLEAR not in out and revlog(db) == []
+    _, out, _ = session(db, ["", "q"], wait_first="2 warnings above.")  # not a terminal: nothing to wait for
+    assert out.startswith("act\n")
+
+
+def test_problems_of_re_reading_an_edited_file_are_told(db):
+    def break_card(path, line):
+        Path(path).write_text(DECK + "\nQ: a question without its answer\n")
+
+    _, out, _ = session(db, ["e", "q"], edit=break_card, terminal=True, width=200,
+                        sync=lambda files: importer.sync_sources(db, [Path(f) for f in files]))
+    last = screens(out)[-1]
+    assert "Warning: " in last and "act.md:16: 'Q:' without an 'A:'" in last
 
 
 def test_cram_leaves_the_schedule_alone(db):

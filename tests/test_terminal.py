@@ -23,10 +23,10 @@ def deck(tmp_path):
     return folder
 
 
-def spawn(deck):
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "30"}
+def spawn(deck, columns=80, lines=30):
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(columns), "LINES": str(lines)}
     env.pop("NO_COLOR", None)
-    return pexpect.spawn(REVISE, ["review", str(deck)], env=env, dimensions=(30, 80), encoding="utf-8", timeout=20)
+    return pexpect.spawn(REVISE, ["review", str(deck)], env=env, dimensions=(lines, columns), encoding="utf-8", timeout=20)
 
 
 def revlog_count():
@@ -99,3 +99,18 @@ def test_terminal_mode_is_restored(deck, tmp_path):
     tail = child.before.split("Done:")[-1]
     assert "icanon" in tail.split() and "echo" in tail.split()
     assert "-icanon" not in tail.split()
+
+
+def test_sync_warnings_stay_until_a_key_is_pressed(deck):
+    (deck / "broken.md").write_text("Q: a question without its answer\n", encoding="utf-8")
+    child = spawn(deck)
+    child.expect_exact("Warning: ")
+    child.expect_exact("1 problem above. Press a key to start reviewing, q to quit.")
+    assert child.expect_exact(["What is question 1?", pexpect.TIMEOUT], timeout=1) == 1  # not cleared yet
+    child.send("x")
+    answer(child, 1)
+    child.expect_exact("What is question 2?")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0 and revlog_count() == 1
