@@ -39,7 +39,9 @@ class Simulator:
 
     def __init__(self, now: datetime, rng: random.Random, days: int = 365) -> None:
         self.now, self.rng, self.days = now, rng, days
-        self.first_day = (now - timedelta(days=days)).replace(hour=0, minute=0, second=0)
+        # whole seconds everywhere: revlog times are stored to the second, and a moment with a
+        # fraction would make a 1-day interval 0.99999 days (the learning branch below)
+        self.first_day = (now - timedelta(days=days)).replace(hour=0, minute=0, second=0, microsecond=0)
         # about one day in twelve is skipped, never the last ten (a current streak)
         self.skipped = {d for d in range(days - 10) if rng.random() < 1 / 12}
 
@@ -47,7 +49,7 @@ class Simulator:
         """A moment on study day `day` (06:00 to 02:00 the next night)."""
         while day in self.skipped:
             day += 1
-        return self.first_day + timedelta(days=day, seconds=self.rng.uniform(6 * 3600, 26 * 3600))
+        return self.first_day + timedelta(days=day, seconds=self.rng.randrange(6 * 3600, 26 * 3600))
 
     def card(self, card_id: int, start_day: int) -> tuple[dict, list[tuple]]:
         """Simulate one card from its first review until now."""
@@ -64,7 +66,7 @@ class Simulator:
             sched = after
             due = datetime.fromisoformat(after["due"])
             if interval < 1:
-                moment = due + timedelta(seconds=rng.uniform(0, 600))
+                moment = due + timedelta(seconds=rng.randrange(600))
             else:
                 late = rng.choice((0, 0, 0, 0, 1, 2, 5))
                 moment = self.study_moment((due - self.first_day).days + late)
@@ -165,6 +167,9 @@ def run(options: argparse.Namespace, path: Path) -> None:
         print(f"built {options.cards:,} cards, {written:,} reviews in {time.perf_counter() - start:.1f} s")
     script = Path(sys.executable).with_name("revise")  # the console script of this environment
     revise = [str(script) if script.exists() else "revise", "--collection", str(path), "stats"]
+    data = json.loads(subprocess.run(revise + ["--json"], check=True, capture_output=True, text=True).stdout)
+    streak = data["streak"]  # the simulated year skips about one day in twelve, so no streak is a year long
+    print(f"streak {streak['current']} d, longest {streak['longest']} d (skipped days break them)")
     print(f"\n{'command':<30}{'best':>10}{'median':>10}")
     runs = (("revise stats", []), ("revise stats --json", ["--json"]),
             ("revise stats --deck history", ["--deck", "history"]))

@@ -236,9 +236,9 @@ def make_span(now: datetime, tz: tzinfo | None, settings: Settings, days: int | 
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
     today = study_day(now, settings.day_start_hour, tz)
-    weeks = math.ceil(days / 7) if days else HEATMAP_WEEKS
-    monday = today - timedelta(days=today.weekday())
-    return Span(now, tz, settings.day_start_hour, today, monday - timedelta(weeks=weeks - 1), days or FORECAST_DAYS)
+    first = today - timedelta(days=days - 1) if days else today - timedelta(days=today.weekday(), weeks=HEATMAP_WEEKS - 1)
+    monday = first - timedelta(days=first.weekday())  # whole calendar weeks that hold at least `days` days
+    return Span(now, tz, settings.day_start_hour, today, monday, days or FORECAST_DAYS)
 
 
 def fsrs_curve(settings: Settings) -> tuple[float, float]:
@@ -265,6 +265,7 @@ class StatsRows:
     today: dict
     retention: tuple[tuple[int, bool | None, dict], ...]  # (window days, mature or None, row), pieces disjoint
     reviews_per_day: dict[str, int]
+    other_decks: dict[int, str] = field(default_factory=dict)  # card id → deck, answered cards not in `cards` (retired)
 
 
 def read_stats(db, span: Span, config: Config, deck: str | None = None) -> StatsRows:
@@ -273,10 +274,14 @@ def read_stats(db, span: Span, config: Config, deck: str | None = None) -> Stats
 
     cards = store.stats_cards(db, deck)
     if deck is not None and not cards:
-        known = ", ".join(store.stats_deck_names(db)[:10]) or "none yet (run revise import)"
-        raise ReviseError(f"no cards in a deck named '{deck}'. Decks: {known}.")
+        known = ", ".join(map(_one_line, store.stats_deck_names(db)[:10])) or "none yet (run revise import)"
+        raise ReviseError(f"no cards in a deck named '{_one_line(deck)}'. Decks: {known}.")
     places = store.stats_card_places(db, [row[0] for row in hardest_rows(cards, span, config)])
-    return StatsRows(cards=tuple(cards), places=places, **_read_reviews(db, span, config, deck))
+    reviews = _read_reviews(db, span, config, deck)
+    known = {row[0] for row in cards}
+    retired = {card_id for card_id, _ in reviews["recent_answers"] if card_id not in known}
+    other_decks = store.stats_card_decks(db, sorted(retired)) if retired else {}
+    return StatsRows(cards=tuple(cards), places=places, other_decks=other_decks, **reviews)
 
 
 def _read_reviews(db, span: Span, config: Config, deck: str | None) -> dict:
@@ -290,16 +295,27 @@ def _read_reviews(db, span: Span, config: Config, deck: str | None) -> dict:
         oldest = span.today - timedelta(days=round(365.25 * STREAK_YEARS))
         history_start = min(history_start, max(oldest, _day_of(first, span)))
     decay, factor = fsrs_curve(_main_settings(config, deck))
+    overrides = _curve_overrides(config, deck)
+    store.stats_limit_curves(db, overrides)
     recent_start = span.start(span.today - timedelta(days=DECK_RETENTION_DAYS - 1))
     return dict(
-        recent_answers=tuple(store.stats_answers_since(db, recent_start)),
+        recent_answers=tuple(store.stats_answers_since(db, deck, recent_start)),
         today=store.stats_reviews_between(db, deck, span.start(span.today), span.start(span.today + timedelta(days=1))),
         retention=tuple(
-            (days, mature, store.stats_retention(db, deck, mature, start, end, decay, factor))
+            (days, mature, store.stats_retention(db, deck, mature, start, end, decay, factor, bool(overrides)))
             for days, start, end in _window_pieces(span) for mature in (False, True, None)
         ),
         reviews_per_day=store.stats_reviews_per_day(db, deck, span.day_ranges(history_start, span.today)),
     )
+
+
+def _curve_overrides(config: Config, deck: str | None) -> list[tuple[str, float, float]]:
+    """(deck, decay, factor) of each override within `deck` (all of them for None), deepest last; []
+    when they all share the main forgetting curve, so one curve serves every review."""
+    inside = [name for name, _ in config.decks if deck is None or name == deck or name.startswith(deck + "::")]
+    overrides = [(name, *fsrs_curve(config.for_deck(name))) for name in sorted(inside, key=lambda n: n.count("::"))]
+    main = fsrs_curve(_main_settings(config, deck))
+    return overrides if any((decay, factor) != main for _, decay, factor in overrides) else []
 
 
 def _day_of(unix_seconds: int, span: Span) -> date:
@@ -455,6 +471,7 @@ def _deck_rows(tally: _CardTally, rows: StatsRows) -> list[DeckRow]:
     from collections import Counter
 
     card_deck = {row[0]: row[1] for row in rows.cards}
+    card_deck.update(rows.other_decks)
     reviews = Counter(card_deck.get(card_id) for card_id, _ in rows.recent_answers)
     passed = Counter(card_deck.get(card_id) for card_id, ok in rows.recent_answers if ok)
     result = []
@@ -521,22 +538,23 @@ def collect_stats(db, now: datetime, tz: tzinfo | None, config: Config, deck: st
 SHADES = ("·", "░", "▒", "▓", "█")  # heatmap levels 0–4: readable without colour too
 SHADE_STYLES = ("dim", "green4", "green3", "green1", "bold bright_green")
 BAR_EIGHTHS = " ▁▂▃▄▅▆▇█"
+DECK_NAME_MIN = 12  # the deck column keeps this much room while a figure column can make way
 
 
 def render_stats(stats: Stats):
     """The whole `revise stats` screen as one rich renderable."""
+    # every block fits from 40 columns (the README's promise); below that rich cuts its lines
     from rich.console import Group
     from rich.text import Text
 
-    where = f"deck {stats.deck}" if stats.deck else "all decks"
+    where = f"deck {_one_line(stats.deck)}" if stats.deck else "all decks"
     title = Text.assemble(("revise stats", "bold"), f" · {where} · {stats.today:%a %d %b %Y}")
     parts = [title, Text(), _overview(stats), Text()]
     if stats.decks:
-        parts += [_section("Decks"), _deck_table(stats), Text()]
-    parts += [_section(f"Retention (desired {_percent(stats.desired_retention)})"), _retention_table(stats), Text()]
-    parts += [_section(f"Reviews, last {math.ceil(len(stats.heatmap) / 7)} weeks"),
-              Heatmap(stats.heatmap), Text()]
-    parts += [_section(f"Forecast, next {len(stats.forecast)} days"), Forecast(stats.forecast), Text()]
+        parts += [_section("Decks"), DeckTable(stats.decks), Text()]
+    parts += [_section(f"Retention (desired {_percent(stats.desired_retention)})"), RetentionTable(stats.retention), Text()]
+    parts += [_section(_heatmap_title(len(stats.heatmap))), Heatmap(stats.heatmap), Text()]
+    parts += [_section(_forecast_title(len(stats.forecast))), Forecast(stats.forecast), Text()]
     if stats.hardest:
         parts += [_section("Hardest cards"), HardestTable(stats.hardest)]
     return Group(*parts)
@@ -546,6 +564,22 @@ def _section(title: str):
     from rich.text import Text
 
     return Text(title, style="bold underline")
+
+
+def _heatmap_title(days: int) -> str:
+    weeks = math.ceil(days / 7)
+    return "Reviews, this week" if weeks == 1 else f"Reviews, last {weeks} weeks"
+
+
+def _forecast_title(days: int) -> str:
+    return "Forecast, today" if days == 1 else f"Forecast, next {days} days"
+
+
+def _one_line(text: str) -> str:
+    """User text (a card's front, a deck name, a path) on one line, its control characters made inert."""
+    from revise.render import make_inert
+
+    return make_inert(" ".join(text.split()))
 
 
 def _percent(value: float | None) -> str:
@@ -559,6 +593,17 @@ def _duration(seconds: float) -> str:
     if seconds < 3600:
         return f"{seconds // 60}m {seconds % 60:02d}s"
     return f"{seconds // 3600}h {seconds % 3600 // 60:02d}m"
+
+
+def _packed(parts: list[str], width: int, separator: str) -> list[str]:
+    """`parts` joined by `separator` into lines of at most `width` (breaking only between parts)."""
+    lines: list[str] = []
+    for part in parts:
+        if lines and len(lines[-1]) + len(separator) + len(part) <= width:
+            lines[-1] += separator + part
+        else:
+            lines.append(part)
+    return lines
 
 
 def _figures(title: str, rows: list[tuple[str, str]]):
@@ -597,20 +642,73 @@ def _overview(stats: Stats):
     return Columns([today, cards, progress], padding=(0, 4))
 
 
-def _deck_table(stats: Stats):
+def _figure_table(headers: tuple[str, ...], rows: list[tuple]):
+    """A table of figures: the first column left-aligned, the others right-aligned, none ever wrapped."""
     from rich import box
     from rich.table import Table
-    from rich.text import Text
 
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False)
-    table.add_column("Deck", overflow="fold", ratio=1, min_width=12)
-    for name in ("Cards", "Due", "New", f"Ret {DECK_RETENTION_DAYS}d", "Stab"):
+    table.add_column(headers[0], no_wrap=True)
+    for name in headers[1:]:
         table.add_column(name, justify="right", no_wrap=True)
-    for label, row in deck_tree(stats.decks):
-        stability = "–" if row.stability is None else f"{row.stability:,.1f}d"
-        name = Text(label)  # a Text, so brackets in a deck name are not read as rich markup
-        table.add_row(name, f"{row.cards:,}", f"{row.due:,}", f"{row.new:,}", _percent(row.retention.true), stability)
+    for row in rows:
+        table.add_row(*row)
     return table
+
+
+def _width(headers: tuple[str, ...], rows: list[tuple]) -> int:
+    """How wide `_figure_table(headers, rows)` is with nothing cut."""
+    from rich.cells import cell_len
+
+    columns = zip(headers, *rows)  # between two columns: padding, the box's blank divider, padding
+    return sum(max(cell_len(str(cell)) for cell in column) for column in columns) + 3 * (len(headers) - 1)
+
+
+class DeckTable:
+    """Decks as an indented tree; where the figures leave the names too little room, Stab, then New,
+    then Ret make way (a figure is never cut), and names are shortened with … on their line."""
+
+    optional = ("Stab", "New", f"Ret {DECK_RETENTION_DAYS}d")  # the order they make way in
+
+    def __init__(self, decks: tuple[DeckRow, ...]) -> None:
+        self.tree = [row for _, row in deck_tree(decks)]
+
+    def __rich_console__(self, console, options):
+        from rich.cells import cell_len
+        from rich.text import Text
+
+        figures = self._figures()
+        names = [(row.deck.count("::"), _one_line(row.deck.split("::")[-1])) for row in self.tree]
+        wanted = min(DECK_NAME_MIN, max(cell_len("  " * depth + name) for depth, name in names))
+        for leave_out in (None, *self.optional):
+            figures.pop(leave_out, None)
+            room = options.max_width - _width(tuple(figures), list(zip(*figures.values()))) - 3
+            if room >= wanted:
+                break
+        room = max(room, 1)
+        labels = [_deck_label(depth, name, room) for depth, name in names]
+        yield _figure_table(("Deck", *figures), list(zip(labels, *figures.values())))
+
+    def _figures(self) -> dict[str, list[str]]:
+        rows = self.tree
+        return {
+            "Cards": [f"{row.cards:,}" for row in rows],
+            "Due": [f"{row.due:,}" for row in rows],
+            "New": [f"{row.new:,}" for row in rows],
+            f"Ret {DECK_RETENTION_DAYS}d": [_percent(row.retention.true) for row in rows],
+            "Stab": ["–" if row.stability is None else f"{row.stability:,.1f}d" for row in rows],
+        }
+
+
+def _deck_label(depth: int, name: str, width: int) -> Text:
+    """A deck's name indented by its depth, shortened with … to `width` cells (a Text: no markup)."""
+    from rich.cells import cell_len, set_cell_size
+    from rich.text import Text
+
+    label = "  " * min(depth, max(0, width - 4) // 2) + name  # deep trees keep a few letters of the name
+    if cell_len(label) > width:
+        label = set_cell_size(label, width - 1).rstrip() + "…"
+    return Text(label)
 
 
 def deck_tree(decks: tuple[DeckRow, ...]) -> list[tuple[str, DeckRow]]:
@@ -625,21 +723,28 @@ def deck_tree(decks: tuple[DeckRow, ...]) -> list[tuple[str, DeckRow]]:
     return [("  " * name.count("::") + name.split("::")[-1], nodes[name]) for name in sorted(nodes, key=lambda n: n.split("::"))]
 
 
-def _retention_table(stats: Stats):
-    from rich import box
-    from rich.table import Table
+class RetentionTable:
+    """Retention per window; where the whole table does not fit, Young and Mature get a table of their own."""
 
-    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False, caption_justify="left",
-                  caption="True: answers other than Again. FSRS: predicted. Young, Mature: true / FSRS, "
-                          "for intervals under / from 21 days.")
-    table.add_column("Last", no_wrap=True)
-    for name in ("Reviews", "True", "FSRS", "Young", "Mature"):
-        table.add_column(name, justify="right", no_wrap=True)
-    for window in stats.retention:
-        both = window.all
-        table.add_row(f"{window.days} d", f"{both.reviews:,}", _percent(both.true), _percent(both.predicted),
-                      _pair(window.young), _pair(window.mature))
-    return table
+    caption = ("True: answers other than Again.", "FSRS: predicted.", "Young, Mature: true / FSRS.")
+
+    def __init__(self, windows: tuple[WindowRetention, ...]) -> None:
+        self.windows = windows
+
+    def __rich_console__(self, console, options):
+        from rich.text import Text
+
+        headers = ("Last", "Reviews", "True", "FSRS", "Young <21d", "Mature ≥21d")
+        rows = [(f"{w.days} d", f"{w.all.reviews:,}", _percent(w.all.true), _percent(w.all.predicted),
+                 _pair(w.young), _pair(w.mature)) for w in self.windows]
+        if _width(headers, rows) <= options.max_width:
+            yield _figure_table(headers, rows)
+        else:
+            yield _figure_table(headers[:4], [row[:4] for row in rows])
+            yield Text()
+            yield _figure_table(headers[:1] + headers[4:], [row[:1] + row[4:] for row in rows])
+        for line in _packed(list(self.caption), options.max_width, " "):
+            yield Text(line, style="dim")
 
 
 def _pair(retention: Retention) -> str:
@@ -667,9 +772,8 @@ class HardestTable:
         table.add_column("Recall", justify="right", no_wrap=True)
         table.add_column("Card · file:line", no_wrap=True)
         for card, where in zip(self.cards, _places(self.cards)):
-            front = " ".join(card.front.split())
-            where += " (suspended)" if card.suspended else ""
-            line = Text(shorten(front, width)) + Text("\n" + shorten(where, width, keep_end=True), style="dim")
+            where = _one_line(where) + (" (suspended)" if card.suspended else "")
+            line = Text(shorten(_one_line(card.front), width)) + Text("\n" + shorten(where, width, keep_end=True), style="dim")
             table.add_row(f"{card.lapses}", _percent(card.retrievability), line)
         yield table
 
@@ -704,7 +808,7 @@ class Heatmap:
         weeks = [self.days[i : i + 7] for i in range(0, len(self.days), 7)]
         fits = max(1, (options.max_width - 4) // 2)
         if len(weeks) > fits:
-            yield Text(f"    the last {fits} weeks that fit the terminal", style="dim")
+            yield Text(f"    only the last {fits} weeks fit", style="dim")
             weeks = weeks[-fits:]
         yield self._months(weeks)
         for weekday, label in enumerate(("Mon", "", "Wed", "", "Fri", "", "Sun")):
@@ -714,8 +818,9 @@ class Heatmap:
                     level = self.level(week[weekday][1])
                     line.append(SHADES[level], style=SHADE_STYLES[level])
                 line.append(" ")
+            line.rstrip()
             yield line
-        yield self._legend()
+        yield from self._legend(options.max_width)
 
     def _months(self, weeks: list) -> Text:
         from rich.text import Text
@@ -730,7 +835,8 @@ class Heatmap:
                     column = at + 3
         return Text(line.rstrip(), style="dim")
 
-    def _legend(self) -> Text:
+    def _legend(self, width: int) -> list[Text]:
+        """The shades from less to more, then what the darkest means: on a second line if narrow."""
         from rich.text import Text
 
         legend = Text("    less ", style="dim")
@@ -738,9 +844,13 @@ class Heatmap:
             legend.append(SHADES[level], style=SHADE_STYLES[level])
             legend.append(" ")
         legend.append("more", style="dim")
-        if self.peak:
-            legend.append(f"   {SHADES[4]} up to {self.peak:,} a day, {SHADES[1]} from 1", style="dim")
-        return legend
+        if not self.peak:
+            return [legend]
+        scale = f"{SHADES[4]} up to {self.peak:,} a day, {SHADES[1]} from 1"
+        if legend.cell_len + 3 + len(scale) <= width:
+            legend.append(f"   {scale}", style="dim")
+            return [legend]
+        return [legend, Text(f"    {scale}", style="dim")]
 
 
 class Forecast:
@@ -754,22 +864,26 @@ class Forecast:
     def __rich_console__(self, console, options):
         from rich.text import Text
 
+        if not any(n for _, n in self.days):
+            yield Text("nothing due today" if len(self.days) == 1 else f"nothing due in the next {len(self.days)} days", style="dim")
+            return
         bars, per_bar, step = self._bars(options.max_width)
-        peak = max((n for _, n in bars), default=0)
-        label = max(len(f"{peak:,}"), 1)
+        peak = max(n for _, n in bars)
+        label = len(f"{peak:,}")
         for row in range(self.height, 0, -1):
             axis = f"{peak:,}" if row == self.height else ("0" if row == 1 else "")
             line = Text(f"{axis:>{label}} ", style="dim")
             for index, (_, count) in enumerate(bars):
-                eighths = round(count / peak * self.height * 8) if peak else 0
+                eighths = round(count / peak * self.height * 8)
                 if count and not eighths:
                     eighths = 1  # a day with any card shows a sliver
                 filled = max(0, min(8, eighths - (row - 1) * 8))
                 line.append(BAR_EIGHTHS[filled], style="yellow" if index == 0 else "cyan")
                 line.append(" " * (step - 1))
+            line.rstrip()
             yield line
-        yield self._dates(bars, label, step, per_bar)
-        yield self._summary(per_bar)
+        yield self._dates(bars, label, step, per_bar, options.max_width)
+        yield from self._summary(per_bar, options.max_width)
 
     def _bars(self, width: int) -> tuple[list[tuple[date, int]], int, int]:
         """(first day, cards) per bar, days per bar and columns per bar, to fit `width`."""
@@ -780,25 +894,30 @@ class Forecast:
         groups = [self.days[i : i + per_bar] for i in range(0, len(self.days), per_bar)]
         return [(group[0][0], sum(n for _, n in group)) for group in groups], per_bar, 1
 
-    def _summary(self, per_bar: int) -> Text:
+    def _summary(self, per_bar: int, width: int) -> list[Text]:
+        """Today's cards, the next week's and the whole span's, on as few lines as fit."""
         from rich.text import Text
 
-        if not self.days:
-            return Text()
-        week = sum(n for _, n in self.days[:7])
-        total = sum(n for _, n in self.days)
-        bars = f"\na bar is {per_bar} days" if per_bar > 1 else ""
-        return Text(f"due today (with overdue) {self.days[0][1]:,} · next 7 days {week:,} · "
-                    f"{len(self.days)} days {total:,}{bars}", style="dim")
+        days = len(self.days)
+        parts = [f"due today (with overdue) {self.days[0][1]:,}"]
+        if days > 7:
+            parts.append(f"next 7 days {sum(n for _, n in self.days[:7]):,}")
+        if days > 1:  # "next 5 days" when that is the whole span, else "30 days" after "next 7 days"
+            parts.append(f"{'next ' if days <= 7 else ''}{days} days {sum(n for _, n in self.days):,}")
+        lines = _packed(parts, width, " · ") + ([f"a bar is {per_bar} days"] if per_bar > 1 else [])
+        return [Text(line, style="dim") for line in lines]
 
-    def _dates(self, days, label: int, step: int, per_bar: int) -> Text:
+    def _dates(self, days, label: int, step: int, per_bar: int, width: int) -> Text:
+        """A date under every 7th bar, where it fits two columns clear of the one before."""
         from rich.text import Text
 
         line, column = " " * (label + 1), label + 1
         for index, (day, _) in enumerate(days):
             at = label + 1 + index * step
-            if index % 7 == 0 and (index == 0 or at > column):
+            if index % 7 == 0 and (index == 0 or at >= column + 2):
                 text = "today" if index == 0 else f"{day.day} {day:%b}" if per_bar == 1 else f"{day:%b %Y}"
+                if at + len(text) > width:
+                    break
                 line += " " * (at - column) + text
                 column = at + len(text)
         return Text(line, style="dim")

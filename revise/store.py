@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import os
+import sqlite3
 from collections import Counter
 from json.encoder import encode_basestring  # what json.dumps itself writes a str with
 from pathlib import Path
@@ -37,6 +39,7 @@ def open_collection(path: Path | str) -> Database:
         db.enable_wal()
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA synchronous = NORMAL")
+        add_missing_functions(db.conn)
     except Exception as exc:  # sqlite3.DatabaseError for a file that is not SQLite
         raise ReviseError(
             f"{path}: cannot open the collection ({exc}). "
@@ -45,6 +48,22 @@ def open_collection(path: Path | str) -> Database:
     _check_not_newer(db, path)
     migrations.apply(db)
     return db
+
+
+def add_missing_functions(conn: sqlite3.Connection) -> None:
+    """Register pow() where SQLite was built without its math functions (SQLITE_ENABLE_MATH_FUNCTIONS)."""
+    try:
+        conn.execute("SELECT pow(2, 3)")
+    except sqlite3.OperationalError:  # "no such function: pow" (Ubuntu 20.04's SQLite, some Windows Pythons)
+        conn.create_function("pow", 2, sql_pow, deterministic=True)
+
+
+def sql_pow(base: float | None, exponent: float | None) -> float | None:
+    """SQLite's pow(): NULL for a NULL or out-of-domain argument instead of an error."""
+    try:
+        return math.pow(base, exponent)
+    except (TypeError, ValueError, OverflowError):
+        return None
 
 
 def _check_not_newer(db: Database, path: Path) -> None:
@@ -398,11 +417,13 @@ def sibling_cards(db: Database, card_id: int) -> list[dict]:
 
 
 def count_due_before(db: Database, moment: str) -> int:
-    """Cards already learned (not new), not suspended, of live notes, due before `moment`."""
+    """Cards already learned (not new), not suspended, of live notes, due before `moment`; a buried
+    card counts from when its burial ends."""
     return db.execute(
         "SELECT count(*) FROM cards c JOIN notes n ON n.id = c.note_id "
-        "WHERE n.retired = 0 AND c.retired = 0 AND c.suspended = 0 AND c.state != 'new' AND c.due < ?",
-        [moment],
+        "WHERE n.retired = 0 AND c.retired = 0 AND c.suspended = 0 AND c.state != 'new' AND c.due < :moment "
+        "AND (c.buried_until IS NULL OR julianday(c.buried_until) < julianday(:moment))",
+        {"moment": moment},
     ).fetchone()[0]
 
 
@@ -491,23 +512,47 @@ def stats_reviews_between(db: Database, deck: str | None, start: int, end: int) 
     return _rows(db, sql, {"deck": deck, "start": start, "end": end})[0]
 
 
-def stats_retention(db: Database, deck: str | None, mature: bool | None, start: int, end: int, decay: float, factor: float) -> dict:
+def stats_limit_curves(db: Database, overrides: list[tuple[str, float, float]]) -> None:
+    """Remember (deck, decay, factor) on this connection for `stats_retention`: each deck's cards and
+    its subdecks' get that forgetting curve, later entries winning (pass the deepest decks last)."""
+    db.execute("DROP TABLE IF EXISTS temp.stats_card_curves")
+    if not overrides:
+        return
+    db.execute("CREATE TEMP TABLE stats_card_curves (id INTEGER PRIMARY KEY, decay REAL, factor REAL)")
+    sql = f"""INSERT OR REPLACE INTO temp.stats_card_curves SELECT c.id, :decay, :factor
+        FROM cards c JOIN notes n ON n.id = c.note_id WHERE {_stats_deck_clause()}"""
+    for deck, decay, factor in overrides:
+        db.execute(sql, {"deck": deck, "decay": decay, "factor": factor})
+
+
+def stats_retention(db: Database, deck: str | None, mature: bool | None, start: int, end: int, decay: float,
+                    factor: float, per_card: bool = False) -> dict:
     """Review-state answers in [start, end) of young, mature or (None) unknown-interval cards: count,
-    passed, summed and counted predictions."""
+    passed, summed and counted predictions (`per_card`: the curves of `stats_limit_curves` where given)."""
+    decay_sql, factor_sql, join = ":decay", ":factor", ""
+    if per_card:  # a lookup per review costs time, so only when some deck has a curve of its own
+        decay_sql, factor_sql = "coalesce(k.decay, :decay)", "coalesce(k.factor, :factor)"
+        join = " LEFT JOIN temp.stats_card_curves k ON k.id = f.card_id"
     # NULL (so left out of both sums) when the previous stability or review time is unknown, or S = 0
-    recall = "pow(1 + :factor * max(0, f.elapsed_s / 86400) / f.prev_stability, -:decay)"
+    recall = f"pow(1 + {factor_sql} * max(0, f.elapsed_s / 86400) / f.prev_stability, -{decay_sql})"
     sql = f"""
         SELECT count(*) AS reviews, coalesce(sum(f.rating > 1), 0) AS passed,
             total({recall}) AS predicted, count(nullif(f.prev_stability, 0) + f.elapsed_s) AS predictions
-        FROM review_facts f
+        FROM review_facts f{join}
         WHERE f.state = 'review' AND f.mature IS :mature AND f.at_s >= :start AND f.at_s < :end{_stats_card_filter(deck)}
     """
     values = {"deck": deck, "mature": None if mature is None else int(mature), "start": start, "end": end, "decay": decay, "factor": factor}
     return _rows(db, sql, values)[0]
 
 
-def stats_answers_since(db: Database, start: int) -> list[tuple[int, int]]:
-    """(card id, 1 if not Again) for every review-state answer since `start`."""
+def stats_answers_since(db: Database, deck: str | None, start: int) -> list[tuple[int, int]]:
+    """(card id, 1 if not Again) for every review-state answer since `start`, retired cards' included."""
     # `+f.state`: search the time index by at_s; the retention index would scan every review-state row
-    sql = "SELECT f.card_id, f.rating > 1 FROM review_facts f WHERE f.at_s >= ? AND +f.state = 'review'"
-    return db.execute(sql, [start]).fetchall()
+    sql = f"SELECT f.card_id, f.rating > 1 FROM review_facts f WHERE f.at_s >= :start AND +f.state = 'review'{_stats_card_filter(deck)}"
+    return db.execute(sql, {"start": start}).fetchall()
+
+
+def stats_card_decks(db: Database, ids: list[int]) -> dict[int, str]:
+    """card id → deck, for any cards (retired ones too)."""
+    sql = "SELECT c.id, n.deck FROM cards c JOIN notes n ON n.id = c.note_id WHERE c.id IN (SELECT value FROM json_each(?))"
+    return dict(db.execute(sql, [json.dumps(ids)]).fetchall())

@@ -84,3 +84,17 @@ def test_stats_days_beyond_a_century_is_an_error():
     result = CliRunner().invoke(app, ["stats", "--days", "3000000"])
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
     assert result.stderr == "Error: --days must be from 1 to 36500 (100 years), not 3000000.\n"
+
+
+def test_stats_never_prints_the_terminal_codes_of_a_card(tmp_path):
+    """Card text reaches the screen with its control characters made visible, never sent raw."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "evil.md").write_text("Q: What \x1b[31mred\x1b[0m\x1b]0;pwned\x07 is this?\nA: x\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["import", str(notes)]).exit_code == 0
+    assert runner.invoke(app, ["review"], input="\n3\nq\n").exit_code == 0
+    result = runner.invoke(app, ["stats"])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "What ␛[31mred␛[0m␛]0;pwned␇ is this?" in result.stdout and "evil.md:1" in result.stdout

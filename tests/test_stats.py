@@ -297,18 +297,19 @@ def render(stats, width: int) -> list[str]:
     return console.file.getvalue().splitlines()
 
 
-@pytest.mark.parametrize("width", [80, 60])
-def test_screen_fits_the_terminal(db, width):
+@pytest.mark.parametrize("width", [80, 60, 40])
+def test_screen_fits_the_terminal_without_cutting_anything(db, width):
     build_cards(db)
     review_history(db)
     lines = render(stats_of(db), width)
-    assert all(len(line) <= width for line in lines)
     text = "\n".join(lines)
     for heading in ("Today", "Cards", "Decks", "Retention (desired 90.0%)", "Reviews, last 26 weeks",
                     "Forecast, next 30 days", "Hardest cards"):
         assert heading in text
     assert "Mon" in text and "Sun" in text and "less · ░ ▒ ▓ █ more" in text
     assert "week1.md:7" in text
+    assert "…" not in text  # short deck names and fronts: an ellipsis would be a figure or a caption cut by rich
+    assert "due today (with overdue) 3" in text and "up to 2 a day" in text
 
 
 def colour_codes(text: str) -> set[str]:
@@ -361,15 +362,15 @@ def test_answers_without_a_previous_schedule_count_in_the_total_only(db):
     assert week["young"]["reviews"] == 1 and week["mature"]["reviews"] == 0
 
 
-@pytest.mark.parametrize("width", [80, 60])
-def test_a_long_span_is_squeezed_to_fit(db, width):
+@pytest.mark.parametrize("width, weeks, per_bar", [(80, 38, 6), (60, 28, 7), (40, 18, 11)])
+def test_a_long_span_is_squeezed_to_fit(db, width, weeks, per_bar):
     build_cards(db)
     review_history(db)
     lines = render(stats_of(db, days=400), width)
-    assert all(len(line) <= width for line in lines)
     text = "\n".join(lines)
-    assert "weeks that fit the terminal" in text and "a bar is" in text
-    assert "Forecast, next 400 days" in text
+    assert f"    only the last {weeks} weeks fit" in lines and f"a bar is {per_bar} days" in lines
+    assert "Forecast, next 400 days" in text and "Reviews, last 58 weeks" in text
+    assert "…" not in text
 
 
 def test_odd_revlog_rows_are_never_refused(db):
@@ -398,3 +399,381 @@ def test_only_the_exact_leech_tag_marks_a_leech(db):
     for tags in (["leech"], ["Leech"], ["leeches"], ["LEECH", "x"]):
         add_card(db, stability=5, due=NOW + timedelta(days=3), last_review=NOW - timedelta(days=2), tags=tags)
     assert stats_of(db).cards.leeches == 1
+
+
+# --- narrow terminals: exact text ----------------------------------------------------------
+
+from revise.stats import DeckRow, DeckTable, Forecast, Heatmap, Retention, RetentionTable, WindowRetention  # noqa: E402
+
+DECKS = (
+    DeckRow("Deep Learning Specialization::1 Neural Networks and Deep Learning", 74, 3, 0, Retention(62, 54), 106.9, 74),
+    DeckRow("Deep Learning Specialization::5 Sequence Models", 107, 4, 0, Retention(85, 74), 46.0, 107),
+    DeckRow("Getting started with revise", 25, 3, 12, Retention(15, 13), 33.4, 13),
+)
+WINDOWS = (
+    WindowRetention(7, Retention(85, 70, 76.5, 85), Retention(41, 39, 36.8, 41)),
+    WindowRetention(30, Retention(520, 456, 460.7, 520), Retention(238, 214, 213.7, 238)),
+    WindowRetention(365, Retention(2100, 1831, 1829.1, 2100), Retention(768, 682, 689.0, 768), Retention(3, 1)),
+)
+
+
+def rendered(renderable, width: int) -> str:
+    console = Console(file=io.StringIO(), width=width, color_system=None, legacy_windows=False)
+    console.print(renderable)
+    return console.file.getvalue()
+
+
+DECK_TABLES = {
+    80: """\
+Deck                                    Cards   Due   New   Ret 30d     Stab
+────────────────────────────────────────────────────────────────────────────
+Deep Learning Specialization              181     7     0     87.1%    70.9d
+  1 Neural Networks and Deep Learning      74     3     0     87.1%   106.9d
+  5 Sequence Models                       107     4     0     87.1%    46.0d
+Getting started with revise                25     3    12     86.7%    33.4d
+""",
+    60: """\
+Deck                    Cards   Due   New   Ret 30d     Stab
+────────────────────────────────────────────────────────────
+Deep Learning Specia…     181     7     0     87.1%    70.9d
+  1 Neural Networks…       74     3     0     87.1%   106.9d
+  5 Sequence Models       107     4     0     87.1%    46.0d
+Getting started with…      25     3    12     86.7%    33.4d
+""",
+    40: """\
+Deck               Cards   Due   Ret 30d
+────────────────────────────────────────
+Deep Learning S…     181     7     87.1%
+  1 Neural Netw…      74     3     87.1%
+  5 Sequence Mo…     107     4     87.1%
+Getting started…      25     3     86.7%
+""",
+}
+
+
+@pytest.mark.parametrize("width", sorted(DECK_TABLES))
+def test_deck_table_drops_columns_and_shortens_names_but_never_cuts_a_figure(width):
+    assert rendered(DeckTable(DECKS), width) == DECK_TABLES[width]
+
+
+RETENTION_ROWS = """\
+Last    Reviews    True    FSRS    Young <21d   Mature ≥21d
+───────────────────────────────────────────────────────────
+7 d         126   86.5%   89.9%   82.4 / 90.0   95.1 / 89.8
+30 d        758   88.4%   89.0%   87.7 / 88.6   89.9 / 89.8
+365 d     2,871   87.6%   87.8%   87.2 / 87.1   88.8 / 89.7
+"""
+RETENTION_TABLES = {
+    80: RETENTION_ROWS + "True: answers other than Again. FSRS: predicted. Young, Mature: true / FSRS.\n",
+    60: RETENTION_ROWS + "True: answers other than Again. FSRS: predicted.\nYoung, Mature: true / FSRS.\n",
+    40: """\
+Last    Reviews    True    FSRS
+───────────────────────────────
+7 d         126   86.5%   89.9%
+30 d        758   88.4%   89.0%
+365 d     2,871   87.6%   87.8%
+
+Last     Young <21d   Mature ≥21d
+─────────────────────────────────
+7 d     82.4 / 90.0   95.1 / 89.8
+30 d    87.7 / 88.6   89.9 / 89.8
+365 d   87.2 / 87.1   88.8 / 89.7
+True: answers other than Again.
+FSRS: predicted.
+Young, Mature: true / FSRS.
+""",
+}
+
+
+@pytest.mark.parametrize("width", sorted(RETENTION_TABLES))
+def test_retention_table_splits_in_two_when_narrow(width):
+    assert rendered(RetentionTable(WINDOWS), width) == RETENTION_TABLES[width]
+
+
+def test_deck_names_stay_on_one_line_with_their_indentation():
+    rows = (DeckRow("a::b::c::a rather long subdeck name", 1, 0, 1, Retention(), None),)
+    assert rendered(DeckTable(rows), 40).splitlines()[2:] == [
+        "a                     1     0         –",
+        "  b                   1     0         –",
+        "    c                 1     0         –",
+        "      a rather…       1     0         –",
+    ]
+
+
+def heatmap_days(counts: list[int], first=date(2026, 3, 2)) -> tuple[tuple[date, int], ...]:
+    return tuple((first + timedelta(days=i), n) for i, n in enumerate(counts))
+
+
+def test_heatmap_levels_are_quarters_of_the_busiest_day():
+    heatmap = Heatmap(heatmap_days([0, 1, 2, 3, 4, 5, 6, 7, 8]))
+    assert [heatmap.level(n) for n in range(9)] == [0, 1, 1, 2, 2, 3, 3, 4, 4]
+    assert Heatmap(heatmap_days([0, 0])).level(0) == 0
+
+
+def test_heatmap_text_and_a_legend_that_wraps_as_a_whole():
+    days = heatmap_days([0, 1, 2, 3, 4, 5, 6, 7, 8, 0, 3])  # Mon 2 Mar to Thu 12 Mar, the busiest day 8
+    assert rendered(Heatmap(days), 60) == """\
+    Mar
+Mon · █
+    ░ █
+Wed ░ ·
+    ▒ ▒
+Fri ▒
+    ▓
+Sun ▓
+    less · ░ ▒ ▓ █ more   █ up to 8 a day, ░ from 1
+"""
+    assert rendered(Heatmap(days), 40).splitlines()[-2:] == ["    less · ░ ▒ ▓ █ more", "    █ up to 8 a day, ░ from 1"]
+
+
+def test_heatmap_keeps_the_latest_weeks_that_fit():
+    days = heatmap_days([1] * 7 * 30 + [2])
+    assert rendered(Heatmap(days), 40).splitlines()[:4] == [
+        "    only the last 18 weeks fit",
+        "    Jun       Jul     Aug       Sep",
+        "Mon " + "▒ " * 17 + "█",
+        "    " + "▒ " * 16 + "▒",
+    ]
+
+
+FORECAST_DAYS = tuple((date(2026, 3, 18) + timedelta(days=i), n) for i, n in enumerate([16, 0, 3, 8, 1, 0, 0, 2, 0, 5]))
+
+
+def test_forecast_bars_labels_and_summary():
+    assert rendered(Forecast(FORECAST_DAYS), 40) == """\
+16 █
+   █
+   █
+   █
+   █     █
+   █     █           ▄
+   █   ▄ █           █
+ 0 █   █ █ ▄     █   █
+   today         25 Mar
+due today (with overdue) 16
+next 7 days 28 · 10 days 35
+"""
+    assert rendered(Forecast(FORECAST_DAYS), 80).splitlines()[-1] == "due today (with overdue) 16 · next 7 days 28 · 10 days 35"
+
+
+def test_forecast_bars_round_to_the_nearest_eighth_and_any_card_shows():
+    days = tuple((date(2026, 3, 18) + timedelta(days=i), n) for i, n in enumerate([700, 500, 1, 0, 150]))
+    assert rendered(Forecast(days), 40) == """\
+700 █
+    █
+    █ ▆
+    █ █
+    █ █
+    █ █
+    █ █     ▆
+  0 █ █ ▁   █
+    today
+due today (with overdue) 700
+next 5 days 1,351
+"""
+
+
+def test_forecast_date_labels_that_do_not_fit_are_left_out():
+    days = tuple((date(2026, 3, 18) + timedelta(days=i), 1) for i in range(30))
+    assert rendered(Forecast(days), 36).splitlines()[8] == "  today  25 Mar        8 Apr  15 Apr"
+    assert rendered(Forecast(days), 35).splitlines()[8] == "  today  25 Mar        8 Apr"
+    assert rendered(Forecast(days), 80).splitlines()[8] == "  today         25 Mar        1 Apr         8 Apr         15 Apr"
+
+
+def test_an_empty_forecast_is_one_line():
+    empty = tuple((date(2026, 3, 18) + timedelta(days=i), 0) for i in range(30))
+    assert rendered(Forecast(empty), 80) == "nothing due in the next 30 days\n"
+    assert rendered(Forecast(empty[:1]), 80) == "nothing due today\n"
+
+
+def test_short_spans_read_in_the_singular(db):
+    add_card(db, stability=5, due=NOW, last_review=NOW - timedelta(days=5))
+    text = "\n".join(render(stats_of(db, days=1), 80))
+    assert "Reviews, this week" in text and "Forecast, today" in text
+    assert "due today (with overdue) 1\n" in text + "\n" and "next 7 days" not in text
+    text = "\n".join(render(stats_of(db, days=3), 80))
+    assert "due today (with overdue) 1 · next 3 days 1\n" in text + "\n"
+    text = "\n".join(render(stats_of(db, days=10), 80))
+    assert "Reviews, last 2 weeks" in text and "due today (with overdue) 1 · next 7 days 1 · 10 days 1" in text
+
+
+@pytest.mark.parametrize("days, first", [
+    (None, date(2025, 9, 22)), (1, date(2026, 3, 16)), (3, date(2026, 3, 16)), (7, date(2026, 3, 9)),
+    (10, date(2026, 3, 9)), (11, date(2026, 3, 2)), (17, date(2026, 3, 2)), (18, date(2026, 2, 23)),
+])
+def test_days_give_whole_calendar_weeks_holding_at_least_that_many_days(days, first):
+    from revise.stats import make_span
+
+    span = make_span(NOW, UTC, Settings(), days)  # NOW is a Wednesday
+    assert span.heatmap_start == first and span.forecast_days == (days or 30)
+
+
+def test_days_7_on_a_tuesday_shows_nine_days_of_heatmap(db):
+    tuesday = NOW - timedelta(days=1)
+    heatmap = collect_stats(db, tuesday, UTC, Config(), days=7).heatmap
+    assert (heatmap[0][0], heatmap[-1][0], len(heatmap)) == (date(2026, 3, 9), date(2026, 3, 17), 9)
+
+
+# --- user text is inert ----------------------------------------------------------------------
+
+def test_card_text_deck_names_and_paths_cannot_reach_the_terminal(db):
+    evil = "What \x1b[31mred\x1b[0m\x1b]0;pwned\x07 is this?"
+    card = add_card(db, deck="course::\x1b[2Jweek\x9b1", stability=5, due=NOW, last_review=NOW - timedelta(days=2),
+                    lapses=3, front=evil, source="/notes/\x1b[5mweek1.md")
+    add_review(db, card, NOW - timedelta(hours=1), 3, "review", 5, NOW - timedelta(days=3), NOW)
+    for deck in (None, "course"):
+        text = "\n".join(render(stats_of(db, deck=deck), 80))
+        assert not any(ch in text for ch in "\x1b\x07\x9b")
+        assert "What ␛[31mred␛[0m␛]0;pwned␇ is this?" in text and "␛[5mweek1.md:1" in text and "  ␛[2Jweek<9B>1" in text
+    with pytest.raises(ReviseError) as error:
+        stats_of(db, deck="nope")
+    assert "\x1b" not in str(error.value) and "course::␛[2Jweek<9B>1" in str(error.value)
+
+
+# --- figures the mutation tests showed unpinned ---------------------------------------------
+
+def test_a_buried_review_card_is_due_when_its_burial_ends(db):
+    add_card(db, stability=5, due=NOW - timedelta(days=3), last_review=NOW - timedelta(days=8),
+             buried_until=datetime(2026, 3, 19, 4, 0, tzinfo=UTC))
+    stats = stats_of(db)
+    assert (stats.due_now, stats.due_later_today, stats.due_tomorrow) == (0, 0, 1)
+    assert [n for _, n in stats.forecast[:3]] == [0, 1, 0] and stats.cards.buried == 1
+    assert stats.decks[0].due == 0
+
+
+def test_a_card_due_this_very_second_is_due_now(db):
+    add_card(db, stability=5, due=NOW, last_review=NOW - timedelta(days=5))
+    add_card(db, stability=5, due=NOW + timedelta(seconds=1), last_review=NOW - timedelta(days=5))
+    stats = stats_of(db)
+    assert (stats.due_now, stats.due_later_today) == (1, 1)
+
+
+def test_mature_from_an_interval_of_exactly_21_days(db):
+    last = NOW - timedelta(days=3)
+    add_card(db, stability=20, due=last + timedelta(days=21), last_review=last)
+    add_card(db, stability=20, due=last + timedelta(days=21, seconds=-1), last_review=last)
+    add_card(db, stability=20, due=last + timedelta(days=20), last_review=last)
+    assert (stats_of(db).cards.young, stats_of(db).cards.mature) == (2, 1)
+
+
+@pytest.mark.parametrize("now, reviews, expected", [
+    # spring forward, Sunday 29 March 2026: 02:00 CET becomes 03:00 CEST, so that study day is 23 hours
+    (datetime(2026, 3, 30, 10, 0, tzinfo=UTC),
+     ["2026-03-28T02:30", "2026-03-28T03:30", "2026-03-29T01:30", "2026-03-29T02:30", "2026-03-30T01:59", "2026-03-30T02:00"],
+     {date(2026, 3, 27): 1, date(2026, 3, 28): 2, date(2026, 3, 29): 2, date(2026, 3, 30): 1}),
+    # fall back, Sunday 25 October 2026: 03:00 CEST becomes 02:00 CET, so that study day is 25 hours
+    (datetime(2026, 10, 26, 10, 0, tzinfo=UTC),
+     ["2026-10-24T01:30", "2026-10-24T02:30", "2026-10-25T02:30", "2026-10-25T03:00", "2026-10-26T02:59", "2026-10-26T03:00"],
+     {date(2026, 10, 23): 1, date(2026, 10, 24): 2, date(2026, 10, 25): 2, date(2026, 10, 26): 1}),
+])
+def test_study_days_across_a_daylight_saving_change(db, now, reviews, expected):
+    berlin = ZoneInfo("Europe/Berlin")
+    card = add_card(db, stability=5, due=now, last_review=now - timedelta(days=5))
+    for moment in reviews:
+        add_review(db, card, datetime.fromisoformat(moment).replace(tzinfo=UTC))
+    stats = collect_stats(db, now, berlin, Config())
+    assert {d: n for d, n in stats.heatmap if n} == expected
+    assert (stats.reviews_today, stats.streak_current, stats.streak_longest) == (1, 4, 4)
+    assert [n for _, n in stats.forecast[:2]] == [1, 0]  # due `now`: today, whatever the day's length
+
+
+# --- retention: retired cards, per-deck curves, SQLite without math functions ----------------
+
+def test_deck_retention_counts_reviews_of_retired_cards_as_the_retention_rows_do(db):
+    live = add_card(db, deck="b", stability=5, due=NOW, last_review=NOW - timedelta(days=5))
+    retired = add_card(db, deck="b", stability=5, due=NOW, last_review=NOW - timedelta(days=5))
+    gone = add_card(db, deck="b", stability=5, due=NOW, last_review=NOW - timedelta(days=5))
+    for card, rating in ((live, 3), (retired, 1), (gone, 3), (gone, 3)):
+        add_review(db, card, NOW - timedelta(days=2), rating, "review", 5, NOW - timedelta(days=7), NOW)
+    db.execute("UPDATE cards SET retired = 1 WHERE id = ?", [retired])
+    db.execute("UPDATE notes SET retired = 1 WHERE id = (SELECT note_id FROM cards WHERE id = ?)", [gone])
+    for deck in (None, "b"):
+        stats = stats_of(db, deck=deck)
+        assert stats.retention[1].all.reviews == 4 and stats.retention[1].all.true == 0.75
+        assert [(row.deck, row.cards, row.retention.reviews, row.retention.true) for row in stats.decks] == [("b", 1, 4, 0.75)]
+
+
+
+
+def steep_parameters():
+    from fsrs.scheduler import DEFAULT_PARAMETERS
+
+    return (*DEFAULT_PARAMETERS[:20], 0.5)  # a much steeper decay than the default 0.1542
+
+
+def test_predicted_retention_uses_each_decks_own_forgetting_curve(db):
+    parameters = steep_parameters()
+    config = Config(decks=(("all::steep", Settings(parameters=parameters)),))
+    at, last = NOW - timedelta(days=1), NOW - timedelta(days=11)
+    for deck in ("all::plain", "all::steep", "all::steep::sub"):
+        card = add_card(db, deck=deck, stability=4, due=NOW + timedelta(days=3), last_review=at)
+        add_review(db, card, at, 3, "review", 4, last, at)
+    plain = fsrs_recall(4, last, at)
+    card = Card(state=State.Review, stability=4, difficulty=5.0, last_review=last, due=at)
+    steep = Scheduler(parameters=parameters).get_card_retrievability(card, at)
+    assert steep < plain - 0.02
+    for deck in (None, "all"):
+        week = stats_of(db, config=config, deck=deck).retention[0].all
+        assert week.predicted == pytest.approx((plain + 2 * steep) / 3, rel=1e-12)
+    assert stats_of(db, config=config, deck="all::steep").retention[0].all.predicted == pytest.approx(steep, rel=1e-12)
+    assert stats_of(db, config=config, deck="all::plain").retention[0].all.predicted == pytest.approx(plain, rel=1e-12)
+    back = Config(decks=(("all::steep", Settings(parameters=parameters)), ("all::steep::sub", Settings())))
+    assert stats_of(db, config=back).retention[0].all.predicted == pytest.approx((2 * plain + steep) / 3, rel=1e-12)
+
+
+def test_pow_is_registered_where_sqlite_was_built_without_math_functions():
+    import sqlite3
+
+    from revise import store
+
+    class NoMathConnection:
+        """A connection of an SQLite without SQLITE_ENABLE_MATH_FUNCTIONS, as far as pow() goes."""
+
+        registered: list = []
+
+        def execute(self, sql: str):
+            raise sqlite3.OperationalError("no such function: pow")
+
+        def create_function(self, name, arguments, function, deterministic=False):
+            self.registered.append((name, arguments, function, deterministic))
+
+    connection = NoMathConnection()
+    store.add_missing_functions(connection)
+    assert connection.registered == [("pow", 2, store.sql_pow, True)]
+    real = sqlite3.connect(":memory:")
+    store.add_missing_functions(real)
+    assert real.execute("SELECT pow(2, 3), pow(2.5, -0.5), pow(NULL, 2)").fetchone() == (8.0, 2.5 ** -0.5, None)
+
+
+def test_the_pow_fallback_gives_the_same_figures(db):
+    from revise import store
+
+    assert (store.sql_pow(2, 3), store.sql_pow(None, 1), store.sql_pow(-8, 1 / 3), store.sql_pow(10.0, 400)) == (8.0, None, None, None)
+    review_history(db)
+    expected = stats_of(db).to_json()["retention"]
+    db.conn.create_function("pow", 2, store.sql_pow, deterministic=True)  # shadows SQLite's own pow()
+    assert stats_of(db).to_json()["retention"] == expected
+    config = Config(decks=(("course", Settings(parameters=steep_parameters())),))
+    assert stats_of(db, config=config).retention[2].all.predicted < expected["365d"]["predicted"]
+
+
+# --- the benchmark's collection --------------------------------------------------------------
+
+def test_the_benchmark_skips_days():
+    """bench/bench_stats.py promises skipped days: no review may fall on one."""
+    import importlib.util
+    import random
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "bench_stats.py"
+    spec = importlib.util.spec_from_file_location("bench_stats", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    sim = bench.Simulator(NOW, random.Random(3))
+    days = set()
+    for card_id in range(300):
+        _, rows = sim.card(card_id, card_id % 300)
+        for row in rows:  # a study day runs from 06:00 to 02:00 the next night
+            days.add((datetime.fromisoformat(row[1]) - sim.first_day - timedelta(hours=4)).days)
+    assert len(sim.skipped) > 20 and not days & sim.skipped
+    assert len(days) > 300
