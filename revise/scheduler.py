@@ -287,9 +287,14 @@ def build_queue(
     *,
     tz: tzinfo | None = None,
     new_limit: int | None = None,
+    new_today: int = 0,
     limit: int | None = None,
 ) -> Queue:
-    """Order today's cards: learning due today; reviews then new (interleaved) within the daily limits."""
+    """Order today's cards: learning due today; reviews then new (interleaved) within the daily limits.
+
+    `new_limit` (--new) caps the new cards today among `cards`, `new_today` of them introduced
+    already, in place of the global new_per_day (a deck override's own limit still applies);
+    `limit` (--limit) caps the distinct cards of the session, learning cards included."""
     day_end = next_day_start(now, config.default.day_start_hour, tz)
     usable = [c for c in cards if not c.schedule.suspended and not _buried(c.schedule, now)]
     learning = sorted(
@@ -301,8 +306,21 @@ def build_queue(
     # Drop new siblings before the limit, so that 20 new cards a day means 20 cards shown.
     new = _one_per_note(new, {c.note_id for c in [*learning, *reviews]})
     reviews, new = _within_limits(reviews, new, now, config, done_today(config, answered), new_limit)
+    if new_limit is not None:
+        new = new[: max(0, new_limit - new_today)]
     main = _one_per_note(interleave(reviews, new), {c.note_id for c in learning})
-    return Queue(learning, main[:limit] if limit is not None else main)
+    if limit is None:
+        return Queue(learning, main)
+    return _within_session_limit(learning, main, now, limit)
+
+
+def _within_session_limit(learning: list[QueueCard], main: list[QueueCard], now: datetime, limit: int) -> Queue:
+    """The first `limit` distinct cards in the order they will come: learning cards due within the
+    learn-ahead, then the main queue, then learning cards due later today."""
+    soon = [c for c in learning if c.schedule.due <= now + LEARN_AHEAD]
+    later = [c for c in learning if c.schedule.due > now + LEARN_AHEAD]
+    kept = {c.id for c in (soon + main + later)[:limit]}
+    return Queue([c for c in learning if c.id in kept], [c for c in main if c.id in kept])
 
 
 def interleave(reviews: list[QueueCard], new: list[QueueCard]) -> list[QueueCard]:
@@ -327,8 +345,9 @@ def _within_limits(
         settings = config.for_deck(group) if group else config.default
         new_done, reviews_done = done.get(group, (0, 0))
         kept_reviews += _review_backlog(group_reviews, settings.reviews_per_day - reviews_done, now, settings)
-        allowed_new = (settings.new_per_day if new_limit is None else new_limit) - new_done
-        kept_new += group_new[: max(0, allowed_new)]
+        if group or new_limit is None:  # --new replaces the global limit only
+            group_new = group_new[: max(0, settings.new_per_day - new_done)]
+        kept_new += group_new
     kept_reviews.sort(key=lambda c: c.schedule.due)
     if len(kept_reviews) < len(reviews):  # over the limit: most-forgotten first
         kept_reviews.sort(key=lambda c: retrievability(c.schedule, now, config.for_deck(c.deck)))

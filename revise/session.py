@@ -210,23 +210,26 @@ class Session:
         hour = self.config.default.day_start_hour
         day_start, day_end = scheduler.day_bounds(scheduler.study_day(now, hour, self.tz), hour, self.tz)
         rows = store.review_cards(
-            self.db,
-            decks=self.selection.decks,
-            tags=self.selection.tags,
-            paths=self.selection.paths,
-            due_before=None if self.selection.cram else scheduler.format_time(day_end),
+            self.db, **self._filters(), due_before=None if self.selection.cram else scheduler.format_time(day_end)
         )
         cards = [_queue_card(row) for row in rows]
         if self.selection.cram:
             self.main = cards[: self.selection.limit]
             return
-        answered = store.answers_between(self.db, scheduler.format_time(day_start), scheduler.format_time(day_end))
+        start, end = scheduler.format_time(day_start), scheduler.format_time(day_end)
+        new_today = 0
+        if self.selection.new_limit is not None:  # --new counts the selection's new cards of today
+            new_today = store.new_cards_answered_between(self.db, start, end, **self._filters())
         queue = scheduler.build_queue(
-            cards, now, self.config, answered, tz=self.tz,
-            new_limit=self.selection.new_limit, limit=self.selection.limit,
+            cards, now, self.config, store.answers_between(self.db, start, end), tz=self.tz,
+            new_limit=self.selection.new_limit, new_today=new_today, limit=self.selection.limit,
         )
         self.main = queue.main
         self.learning = {c.id: c.schedule.due for c in queue.learning}
+
+    def _filters(self) -> dict[str, tuple[str, ...]]:
+        """The selection's decks, tags and paths, as the store's queries take them."""
+        return {"decks": self.selection.decks, "tags": self.selection.tags, "paths": self.selection.paths}
 
     def _next_card(self, now: datetime) -> int | None:
         """An undone card, else the learning card that is due, else the next of the main queue."""
@@ -472,9 +475,13 @@ class Session:
         self.screen_notices, self.notices = self.screen_notices + self.notices, []
 
     def _counts(self, row: dict) -> dict[str, int]:
-        """Cards left by kind, the card on screen included, and progress."""
+        """Cards left by kind, the card on screen included, and progress.
+
+        Learning cards count once due within the learn-ahead (as in Anki): one due hours later is not
+        part of this sitting, and the session ends rather than wait for it."""
+        soon = self.clock() + scheduler.LEARN_AHEAD
         states = {c.id: c.schedule.state for c in [*self.main, *self.front]}
-        states |= {card_id: "learning" for card_id in self.learning}
+        states |= {card_id: "learning" for card_id, due in self.learning.items() if due <= soon}
         states[row["id"]] = row["state"]
         states = {card_id: state.replace("relearning", "learning") for card_id, state in states.items()}
         counts = {name: sum(state == name for state in states.values()) for name in ("new", "learning", "review")}

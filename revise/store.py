@@ -296,16 +296,13 @@ def review_cards(
     decks match a deck and its subdecks; paths match a file or everything under a folder;
     due_before keeps new cards and cards due before that ISO time.
     """
-    where, params = ["n.retired = 0", "c.retired = 0"], []
+    selected, params = selection_sql(decks, tags, paths)
+    where = ["n.retired = 0", "c.retired = 0", selected]
     if not include_suspended:
         where.append("c.suspended = 0")
     if due_before is not None:
-        where.append("(c.state = 'new' OR c.due < ?)")
-        params.append(due_before)
-    # substr, not LIKE: a deck or path holding _ or % means itself, and case counts
-    _any_of(where, params, decks, "(n.deck = ? OR substr(n.deck, 1, length(?) + 2) = ? || '::')", 3)
-    _any_of(where, params, tags, "EXISTS (SELECT 1 FROM json_each(n.tags) WHERE value = ?)", 1)
-    _any_of(where, params, paths, "(n.source = ? OR substr(n.source, 1, length(?) + 1) = ? || '/')", 3)
+        where.append("(c.state = 'new' OR c.due < :due_before)")
+        params["due_before"] = due_before
     sql = (
         f"SELECT {REVIEW_COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id "
         f"WHERE {' AND '.join(where)} ORDER BY n.source, n.position, n.line, c.ord"
@@ -313,11 +310,27 @@ def review_cards(
     return _rows(db, sql, params)
 
 
-def _any_of(where: list[str], params: list, values: tuple[str, ...], clause: str, uses: int) -> None:
-    if values:
-        where.append("(" + " OR ".join([clause] * len(values)) + ")")
-        for value in values:
-            params.extend([value] * uses)
+# How a review selection matches a note `n`; {v} is a value's parameter. substr, not LIKE: a deck or
+# path holding _ or % means itself, and case counts.
+_SELECTED_BY = {
+    "deck": "(n.deck = {v} OR substr(n.deck, 1, length({v}) + 2) = {v} || '::')",
+    "tag": "EXISTS (SELECT 1 FROM json_each(n.tags) WHERE value = {v})",
+    "path": "(n.source = {v} OR substr(n.source, 1, length({v}) + 1) = {v} || '/')",
+}
+
+
+def selection_sql(
+    decks: tuple[str, ...] = (), tags: tuple[str, ...] = (), paths: tuple[str, ...] = ()
+) -> tuple[str, dict]:
+    """SQL true for notes `n` in a review selection (any of the decks, and any of the tags, and any of
+    the paths given), with its named parameters."""
+    clauses, params = [], {}
+    for kind, values in (("deck", decks), ("tag", tags), ("path", paths)):
+        names = [f"{kind}{i}" for i in range(len(values))]
+        if names:
+            clauses.append("(" + " OR ".join(_SELECTED_BY[kind].format(v=":" + name) for name in names) + ")")
+            params.update(zip(names, values))
+    return " AND ".join(clauses) or "1", params
 
 
 def _rows(db: Database, sql: str, params: list | tuple | dict = ()) -> list[dict]:
@@ -339,6 +352,19 @@ def missing_card_ids(db: Database, ids: list[int]) -> list[int]:
         f"SELECT id FROM cards WHERE id IN ({','.join('?' * len(ids))})", ids
     )} if ids else set()
     return [card_id for card_id in ids if card_id not in known]
+
+
+def new_cards_answered_between(
+    db: Database, start: str, end: str, *, decks: tuple[str, ...] = (), tags: tuple[str, ...] = (),
+    paths: tuple[str, ...] = (),
+) -> int:
+    """How many cards of the selection had their first scheduled answer (kind 'review', state new) in [start, end)."""
+    selected, params = selection_sql(decks, tags, paths)
+    sql = (
+        "SELECT count(DISTINCT r.card_id) FROM revlog r JOIN cards c ON c.id = r.card_id JOIN notes n ON n.id = c.note_id"
+        f" WHERE r.kind = 'review' AND r.state = 'new' AND r.reviewed_at >= :start AND r.reviewed_at < :end AND {selected}"
+    )
+    return db.execute(sql, params | {"start": start, "end": end}).fetchone()[0]
 
 
 def answers_between(db: Database, start: str, end: str) -> list[tuple[str, str]]:
@@ -416,15 +442,45 @@ def sibling_cards(db: Database, card_id: int) -> list[dict]:
     )
 
 
-def count_due_before(db: Database, moment: str) -> int:
+def count_due_before(
+    db: Database, moment: str, *, decks: tuple[str, ...] = (), tags: tuple[str, ...] = (), paths: tuple[str, ...] = ()
+) -> int:
     """Cards already learned (not new), not suspended, of live notes, due before `moment`; a buried
-    card counts from when its burial ends."""
+    card counts from when its burial ends. Only a review selection's cards, when decks, tags or paths are given."""
+    selected, params = selection_sql(decks, tags, paths)
     return db.execute(
         "SELECT count(*) FROM cards c JOIN notes n ON n.id = c.note_id "
         "WHERE n.retired = 0 AND c.retired = 0 AND c.suspended = 0 AND c.state != 'new' AND c.due < :moment "
-        "AND (c.buried_until IS NULL OR julianday(c.buried_until) < julianday(:moment))",
-        {"moment": moment},
+        f"AND (c.buried_until IS NULL OR julianday(c.buried_until) < julianday(:moment)) AND {selected}",
+        params | {"moment": moment},
     ).fetchone()[0]
+
+
+def count_new_cards(
+    db: Database, *, decks: tuple[str, ...] = (), tags: tuple[str, ...] = (), paths: tuple[str, ...] = ()
+) -> int:
+    """New cards of live notes, not suspended, in a review selection (buried ones too: they come back)."""
+    selected, params = selection_sql(decks, tags, paths)
+    sql = (
+        "SELECT count(*) FROM cards c JOIN notes n ON n.id = c.note_id WHERE n.retired = 0 AND c.retired = 0"
+        f" AND c.suspended = 0 AND c.state = 'new' AND {selected}"
+    )
+    return db.execute(sql, params).fetchone()[0]
+
+
+def has_cards(
+    db: Database, *, decks: tuple[str, ...] = (), tags: tuple[str, ...] = (), paths: tuple[str, ...] = ()
+) -> bool:
+    """True if a review selection holds any card of a live note (suspended or not, due or not)."""
+    selected, params = selection_sql(decks, tags, paths)
+    sql = f"SELECT 1 FROM cards c JOIN notes n ON n.id = c.note_id WHERE n.retired = 0 AND c.retired = 0 AND {selected} LIMIT 1"
+    return db.execute(sql, params).fetchone() is not None
+
+
+def tag_names(db: Database) -> list[str]:
+    """Every tag on a live note, sorted."""
+    sql = "SELECT DISTINCT t.value FROM notes n, json_each(n.tags) t WHERE n.retired = 0 ORDER BY t.value"
+    return [row[0] for row in db.execute(sql)]
 
 
 # --- stats --------------------------------------------------------------------------------

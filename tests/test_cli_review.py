@@ -210,6 +210,13 @@ def test_limit_zero_shows_no_card(deck):
     assert result.stdout.startswith("Nothing to review now.\n") and revlog() == []
 
 
+def test_limit_zero_shows_no_learning_card_either(deck):
+    CliRunner().invoke(app, ["review", str(deck)], input="\n1\nq\n")  # Again: back in a minute
+    result = CliRunner().invoke(app, ["review", "--limit", "0"], input="q\n")
+    assert result.exit_code == 0 and result.stdout.startswith("Nothing to review now.\n")
+    assert "Next learning card" not in result.stdout
+
+
 def test_deck_and_path_filters_take_names_literally(tmp_path):
     """`_` and `%` are not wildcards and case counts, as in `revise cards --deck` and `revise stats --deck`."""
     for folder, deck in (("my_notes", "a_b"), ("myXnotes", "axb::sub"), ("other", "A_B::sub")):

@@ -154,6 +154,31 @@ def test_per_deck_override_has_its_own_limits():
     assert [c.id for c in queue.main] == [1, 5, 6]
 
 
+def test_new_option_caps_the_total_with_deck_overrides_too():
+    config = Config(default=Settings(new_per_day=20), decks=(("lang", Settings(new_per_day=10)),))
+    cards = [new_card(i, i, deck="lang::fr" if i % 2 else "math") for i in range(1, 11)]
+    assert [c.id for c in scheduler.build_queue(cards, NOON, config, tz=UTC, new_limit=3).main] == [1, 2, 3]
+    # two of the selection's new cards were introduced earlier today: one more
+    assert [c.id for c in scheduler.build_queue(cards, NOON, config, tz=UTC, new_limit=3, new_today=2).main] == [1]
+    assert scheduler.build_queue(cards, NOON, config, tz=UTC, new_limit=3, new_today=5).main == []
+    # --new replaces the global new_per_day, but a deck override's own limit still applies
+    strict = Config(default=Settings(new_per_day=2), decks=(("lang", Settings(new_per_day=1)),))
+    assert [c.id for c in scheduler.build_queue(cards, NOON, strict, tz=UTC, new_limit=5).main] == [1, 2, 4, 6, 8]
+
+
+def test_session_limit_counts_learning_cards_first():
+    learning = QueueCard(20, 20, "d", Schedule(state="learning", step=1, stability=2.0, difficulty=5.0, due=NOON))
+    later = QueueCard(21, 21, "d", Schedule(state="learning", step=1, stability=2.0, difficulty=5.0,
+                                             due=NOON + timedelta(hours=3)))
+    cards = [learning, later, *(new_card(i, i) for i in range(1, 6))]
+    queue = scheduler.build_queue(cards, NOON, Config(), tz=UTC, limit=2)
+    assert [c.id for c in queue.learning] == [20] and [c.id for c in queue.main] == [1]
+    queue = scheduler.build_queue(cards, NOON, Config(), tz=UTC, limit=0)
+    assert queue.learning == [] and queue.main == []
+    queue = scheduler.build_queue(cards, NOON, Config(), tz=UTC, limit=7)
+    assert [c.id for c in queue.learning] == [20, 21] and len(queue.main) == 5  # the later one comes last
+
+
 def test_reviews_oldest_due_first_within_the_limit():
     cards = [review_card(1, NOON - timedelta(days=1)), review_card(2, NOON - timedelta(days=5)),
              review_card(3, NOON - timedelta(hours=1))]

@@ -235,6 +235,34 @@ def test_learning_card_far_ahead_ends_the_session(db):
     assert summary.learning_later == 1 and "Still due today: 1 card (1 in learning, due later)." in out
 
 
+def test_new_option_counts_the_selections_new_cards_of_today(tmp_path, deck):
+    (deck / "other.md").write_text("---\ndeck: langs\n---\nQ: chat?\nA: cat\n\nQ: chien?\nA: dog\n")
+    database = store.open_collection(tmp_path / "sel.db")
+    importer.import_paths(database, [deck])
+    session(database, ["", "4", "", "4", "q"], selection=Selection(decks=("act",)))  # two new cards today
+    session(database, ["", "4", "q"], selection=Selection(decks=("langs",)))  # and one outside the selection
+    summary, out, _ = session(database, ["", "4", "", "4", "q"], selection=Selection(decks=("act",), new_limit=3))
+    assert summary.answered == 1 and "new 1 ·" in out  # 3 a day, 2 already introduced in 'act'
+
+
+def test_limit_caps_learning_cards_too(db):
+    learning = scheduler.Schedule(state="learning", step=1, stability=2.0, difficulty=5.0, due=START - timedelta(minutes=1),
+                                  last_review=START - timedelta(minutes=11), reps=1)
+    store.set_schedule(db, 1, learning.to_row())
+    summary, out, _ = session(db, ["", "3", "q"], selection=Selection(limit=0))
+    assert summary.answered == 0 and "What does ReLU" not in out and out.startswith("Nothing to review now.")
+    _, out, _ = session(db, ["q"], selection=Selection(limit=2))
+    assert "What does ReLU" in out and "0 done · 2 left" in out
+
+
+def test_left_counts_learning_cards_due_within_the_learn_ahead(db):
+    config = Config(default=Settings(learning_steps=(1.0, 60.0)))
+    _, out, _ = session(db, ["", "3", "q"], config=config)  # card 1: next step in an hour
+    assert "new 2 · learning 0 · review 0" in out and "1 done · 2 left" in out
+    _, out, _ = session(db, ["", "1", "q"])  # card 2 again in a minute: counted; card 1 in an hour: not
+    assert "new 1 · learning 1 · review 0" in out and "1 done · 2 left" in out
+
+
 def test_siblings_are_buried_when_one_is_answered(tmp_path):
     folder = tmp_path / "rev"
     folder.mkdir()
