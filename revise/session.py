@@ -68,6 +68,7 @@ class Summary:
     due_tomorrow: int = 0  # due during the next study day
     still_due_today: int = 0
     learning_later: int = 0
+    new_left: int = 0  # new cards in the selection not yet studied
     leeches: list[Leech] = field(default_factory=list)
 
     @property
@@ -491,9 +492,13 @@ class Session:
         now = self.clock()
         self.summary.seconds = (now - started).total_seconds()
         today_end = self._day_end(now)
-        self.summary.still_due_today = store.count_due_before(self.db, scheduler.format_time(today_end))
-        by_tomorrow_end = store.count_due_before(self.db, scheduler.format_time(today_end + timedelta(days=1)))
-        self.summary.due_tomorrow = by_tomorrow_end - self.summary.still_due_today
+        tomorrow_end = self._day_end(today_end)  # not + 24 h: a day may have 23 or 25
+        # The session's own cards: what else is due in other decks is not this selection's business
+        due = {end: store.count_due_before(self.db, scheduler.format_time(end), **self._filters())
+               for end in (today_end, tomorrow_end)}
+        self.summary.still_due_today = due[today_end]
+        self.summary.due_tomorrow = due[tomorrow_end] - due[today_end]
+        self.summary.new_left = store.count_new_cards(self.db, **self._filters())
         for notice in self.notices:  # told after the last screen: nothing clears them now
             self.console.print(notice)
         self.console.print(summary_text(self.summary, cram=self.selection.cram))
@@ -668,7 +673,8 @@ def summary_text(summary: Summary, cram: bool = False) -> Text:
         if summary.still_due_today:
             later = f" ({summary.learning_later} in learning, due later)" if summary.learning_later else ""
             lines.append(f"Still due today: {card_count(summary.still_due_today)}{later}.")
-        lines.append(f"Due tomorrow: {card_count(summary.due_tomorrow)}, plus new cards.")
+        new = f", plus new cards ({summary.new_left} left)" if summary.new_left else ""
+        lines.append(f"Due tomorrow: {card_count(summary.due_tomorrow)}{new}.")
     for line in lines:
         text.append("\n" + make_inert(line))
     return text

@@ -4,6 +4,7 @@ import io
 import json
 import os
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -207,7 +208,7 @@ def test_suspend(db):
 def test_quit_in_the_middle_keeps_the_answers(db):
     summary, out, _ = session(db, ["", "3", "", "q"])
     assert summary.answered == 1 and len(revlog(db)) == 1
-    assert out.endswith("Done: 1 card, again 0%, 0m 16s.\nStill due today: 1 card.\nDue tomorrow: 0 cards, plus new cards.\n")
+    assert out.endswith("Done: 1 card, again 0%, 0m 16s.\nStill due today: 1 card.\nDue tomorrow: 0 cards, plus new cards (2 left).\n")
 
 
 def test_end_of_input_quits(db):
@@ -263,6 +264,29 @@ def test_left_counts_learning_cards_due_within_the_learn_ahead(db):
     assert "new 1 · learning 1 · review 0" in out and "1 done · 2 left" in out
 
 
+def test_summary_counts_only_the_selected_cards(tmp_path, deck):
+    (deck / "other.md").write_text("---\ndeck: langs\n---\nQ: chat?\nA: cat\n\nQ: chien?\nA: dog\n")
+    database = store.open_collection(tmp_path / "sel.db")
+    importer.import_paths(database, [deck])
+    due_today = scheduler.Schedule(state="review", stability=5.0, difficulty=5.0, due=START + timedelta(hours=2),
+                                   last_review=START - timedelta(days=5), reps=3)
+    due_tomorrow = replace(due_today, due=START + timedelta(days=1))
+    langs = [row["id"] for row in store.review_cards(database, decks=("langs",))]
+    store.set_schedule(database, langs[0], due_today.to_row())
+    store.set_schedule(database, langs[1], due_tomorrow.to_row())
+    _, out, _ = session(database, ["", "4", "", "4", "", "4"], selection=Selection(decks=("act",)))
+    assert out.endswith("Done: 3 cards, again 0%, 0m 24s.\nDue tomorrow: 0 cards.\n")  # no new card left in 'act'
+    _, out, _ = session(database, ["q"], selection=Selection(decks=("langs",)))
+    assert out.endswith("Still due today: 1 card.\nDue tomorrow: 1 card.\n")
+    _, out, _ = session(database, ["q"])
+    assert out.endswith("Still due today: 1 card.\nDue tomorrow: 1 card.\n")  # act's cards: due in 4+ days
+
+
+def test_cram_summary_ends_without_a_blank_line(db):
+    _, out, _ = session(db, ["", "3", "q"], selection=Selection(cram=True))
+    assert out.endswith("1 done · 2 left\nDone: 1 card, again 0%, 0m 12s.\n")
+
+
 def test_siblings_are_buried_when_one_is_answered(tmp_path):
     folder = tmp_path / "rev"
     folder.mkdir()
@@ -302,7 +326,7 @@ def test_leech_is_tagged_suspended_and_told(db):
     assert out.endswith(
         "Leeches found: 1 (tagged 'leech'); consider rewriting it:\n"
         f"  card 3  {db_source(db, 3)}:13  (suspended)\n"
-        "Due tomorrow: 0 cards, plus new cards.\n"
+        "Due tomorrow: 0 cards, plus new cards (2 left).\n"
     )
 
 
