@@ -121,6 +121,57 @@ def default_editor(path: str, line: int) -> None:
         raise ReviseError(f"cannot run the editor '{editor}' ({exc}). Set $EDITOR to an editor command.") from exc
 
 
+def check_selection(db: Database, selection: Selection) -> None:
+    """Raise ReviseError if a --deck, --tag or PATH of `selection` names no card, or they have none in common."""
+    for deck in selection.decks:
+        if not store.has_cards(db, decks=(deck,)):
+            raise ReviseError(f"no cards in deck '{deck}'{_hint(deck, _deck_names(db), 'Decks')}")
+    for tag in selection.tags:
+        if not store.has_cards(db, tags=(tag,)):
+            raise ReviseError(f"no cards tagged '{tag}'{_hint(tag, store.tag_names(db), 'Tags')}")
+    for path in selection.paths:
+        if not store.has_cards(db, paths=(path,)):
+            raise ReviseError(f"no cards in {path}. Cards are written as in the README (Q:/A:, ::, {{{{c1::…}}}}, …).")
+    if not store.has_cards(db, decks=selection.decks, tags=selection.tags, paths=selection.paths):
+        raise ReviseError(f"no card is {_described(selection)}. Each alone has cards: choose fewer.")
+
+
+def _deck_names(db: Database) -> list[str]:
+    """Every deck and parent deck (`a::b` makes `a` a deck too): what --deck accepts."""
+    names = set()
+    for deck in store.stats_deck_names(db):
+        parts = deck.split("::")
+        names.update("::".join(parts[: i + 1]) for i in range(len(parts)))
+    return sorted(names)
+
+
+def _hint(wanted: str, names: list[str], kind: str) -> str:
+    """`. Did you mean 'X'?` for a near name (names are case-sensitive), else `. Decks: A, B.`."""
+    import difflib
+
+    lower = {name.lower(): name for name in names}
+    near = [name for name in names if wanted.lower() == name.lower()]
+    near += sorted((name for name in names if wanted.lower() in name.lower() and name not in near), key=len)
+    near += [lower[n] for n in difflib.get_close_matches(wanted.lower(), list(lower), n=3) if lower[n] not in near]
+    if near:
+        case = " (names are case-sensitive)" if near[0].lower() == wanted.lower() else ""
+        return f"{case}. Did you mean {' or '.join(repr(name) for name in near[:3])}?"
+    top = sorted({name.split("::")[0] for name in names})
+    shown = ", ".join(top[:8]) + (", …" if len(top) > 8 else "")
+    return f". {kind}: {shown}." if top else "."
+
+
+def _described(selection: Selection) -> str:
+    """`in deck 'a' and tagged 'x' or 'y'`: what a selection asks for."""
+    def either(values: tuple[str, ...]) -> str:
+        return " or ".join(f"'{value}'" for value in values)
+
+    parts = [f"in deck {either(selection.decks)}" if selection.decks else "",
+             f"tagged {either(selection.tags)}" if selection.tags else "",
+             f"from {either(selection.paths)}" if selection.paths else ""]
+    return " and ".join(part for part in parts if part)
+
+
 def change_schedules(db: Database, ids: list[int], change: Callable[[Schedule], Schedule]) -> None:
     """Apply `change` to the schedule of every card in `ids`, all or none (suspend, unsuspend, forget)."""
     missing = store.missing_card_ids(db, ids)
@@ -172,6 +223,10 @@ class Session:
         before the first card's screen clears them; `q` then ends the session at once."""
         if wait_first and self.console.is_terminal and not self._start_after(wait_first):
             return self.summary
+        if not store.has_cards(self.db) and not self.selection.paths:
+            self.console.print("No cards yet: import your notes with `revise import PATH`.")
+            return self.summary
+        check_selection(self.db, self.selection)
         started = self.clock()
         self._load_queue(started)
         if not (self.main or self.learning):

@@ -94,11 +94,50 @@ def test_cram_changes_no_schedule(deck):
     runner = CliRunner()
     runner.invoke(app, ["review", str(deck)], input="\n4\nq\n")
     before = [dict(r) for r in collection().query("SELECT * FROM cards ORDER BY id")]
-    result = runner.invoke(app, ["review", "--cram", "--deck", "Basics", "--deck", "basics"], input="\n3\n\n1\nq\n")
+    result = runner.invoke(app, ["review", "--cram", "--deck", "basics", "--deck", "vocab"], input="\n3\n\n1\nq\n")
     assert result.exit_code == 0, result.output
     assert "cram ·" in result.stdout
     assert [dict(r) for r in collection().query("SELECT * FROM cards ORDER BY id")] == before
     assert [log["kind"] for log in revlog()] == ["review", "cram", "cram"]
+
+
+@pytest.mark.parametrize(
+    "args, error",
+    [
+        (["--deck", "nosuch"], "Error: no cards in deck 'nosuch'. Decks: basics, vocab.\n"),
+        (["--deck", "Vocab"], "Error: no cards in deck 'Vocab' (names are case-sensitive). Did you mean 'vocab'?\n"),
+        (["--deck", "basic"], "Error: no cards in deck 'basic'. Did you mean 'basics'?\n"),
+        (["--deck", "basics", "--deck", "nosuch"], "Error: no cards in deck 'nosuch'. Decks: basics, vocab.\n"),
+        (["--tag", "term"], "Error: no cards tagged 'term'. Did you mean 'terms'?\n"),
+        (["--deck", "basics", "--tag", "terms"],
+         "Error: no card is in deck 'basics' and tagged 'terms'. Each alone has cards: choose fewer.\n"),
+        (["--cram", "--deck", "nosuch"], "Error: no cards in deck 'nosuch'. Decks: basics, vocab.\n"),
+    ],
+)
+def test_a_selection_without_cards_is_an_error(deck, args, error):
+    CliRunner().invoke(app, ["import", str(deck)])
+    result = CliRunner().invoke(app, ["review", *args], input="\n3\nq\n")
+    assert result.exit_code == 1 and result.stderr == error and result.stdout == ""
+    assert revlog() == []
+
+
+def test_a_path_without_cards_is_an_error(deck):
+    (deck / "prose.md").write_text("# Just notes\n\nNo cards here.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["review", str(deck / "prose.md")], input="q\n")
+    assert result.exit_code == 1 and result.stderr.startswith(f"Error: no cards in {deck / 'prose.md'}.")
+
+
+def test_an_empty_collection_says_how_to_add_cards():
+    result = CliRunner().invoke(app, ["review"], input="q\n")
+    assert result.exit_code == 0
+    assert result.stdout == "No cards yet: import your notes with `revise import PATH`.\n"
+
+
+def test_nothing_due_in_a_known_deck_is_not_an_error(deck):
+    runner = CliRunner()
+    runner.invoke(app, ["review", str(deck)], input="\n4\n\n4\n\n4\n")
+    result = runner.invoke(app, ["review", "--deck", "vocab"], input="q\n")
+    assert result.exit_code == 0 and result.stdout.startswith("Nothing to review now.\n")
 
 
 def test_missing_path_is_an_error(tmp_path):
