@@ -36,6 +36,8 @@ GRADE_KEYS = {"1": 1, "2": 2, "3": 3, "4": 4}
 MAX_ANSWER_MS = 60_000  # like Anki: a card left on screen longer counts as one minute
 CLOZE_MARK = ("**[", "]**")  # the revealed deletion: bold, and bracketed where bold does not show
 QUIT = "quit"
+REDRAW = "redraw"  # a pseudo-key from TerminalKeys: the terminal was resized, or the session resumed after Ctrl-Z
+WAIT_REFRESH = 30.0  # seconds between redraws of the "next learning card due in …" countdown
 
 
 @dataclass(frozen=True)
@@ -243,7 +245,10 @@ class Session:
         """Show `message` and wait for a key: False if it was q (or the input ended)."""
         self.console.print(Text(f"{message} Press a key to start reviewing, q to quit.", style="bold"))
         try:
-            return self.keys(None) != "q"
+            key = REDRAW
+            while key in (REDRAW, None):  # a resize is not an answer
+                key = self.keys(None)
+            return key != "q"
         except EOFError:
             return False
 
@@ -332,7 +337,8 @@ class Session:
         )
         for notice in self.notices:  # kept for the next card's screen too: the learner may have stepped away
             self.console.print(notice)
-        key = self.keys(max(0.0, (next_due - now).total_seconds()))
+        # Wake at least every WAIT_REFRESH seconds to redraw the countdown; a REDRAW key redraws too.
+        key = self.keys(min(WAIT_REFRESH, max(0.0, (next_due - now).total_seconds())))
         if key == "q":
             return QUIT
         if key == "u":
@@ -356,6 +362,8 @@ class Session:
             key = self.keys(None)
             if key is None:
                 continue
+            if key == REDRAW:  # resized, or back from Ctrl-Z: the screen is gone or the wrong width
+                self._show(row, revealed=revealed, previews=previews)
             if key == "q":
                 return QUIT
             if key in REVEAL_KEYS and not revealed:
@@ -750,29 +758,107 @@ def _leech_lines(leeches: list[Leech]) -> list[str]:
 
 
 class TerminalKeys:
-    """Single keypresses from a terminal in cbreak mode (restored on exit, even on Ctrl-C)."""
+    """Single keypresses from a terminal in cbreak mode (restored on exit, even on Ctrl-C).
+
+    For the length of the session it also handles job control and resizing: Ctrl-Z gives the shell
+    back a normal terminal before stopping, `fg` (SIGCONT) re-enters cbreak mode, and both SIGCONT and
+    SIGWINCH make the next call return REDRAW so the screen is drawn again. The old handlers come back
+    on exit."""
 
     def __init__(self, fd: int) -> None:
         self.fd = fd
         self.saved: list | None = None
+        self.wanted = False  # cbreak mode is ours: not while paused for the editor
+        self.wake: tuple[int, int] | None = None  # a pipe the signal handlers write to
+        self.old_handlers: dict[int, Any] = {}
 
     def __enter__(self) -> "TerminalKeys":
         import termios
-        import tty
 
         self.saved = termios.tcgetattr(self.fd)
-        tty.setcbreak(self.fd)  # keys arrive without Enter; Ctrl-C still raises KeyboardInterrupt
+        self._cbreak()
+        self._install_handlers()
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self._remove_handlers()
+        self._normal()
+
+    def _cbreak(self) -> None:
+        import tty
+
+        tty.setcbreak(self.fd)  # keys arrive without Enter; Ctrl-C still raises KeyboardInterrupt
+        self.wanted = True
+
+    def _normal(self) -> None:
         import termios
 
+        self.wanted = False
         if self.saved is not None:
             termios.tcsetattr(self.fd, termios.TCSADRAIN, self.saved)
 
+    def _install_handlers(self) -> None:
+        import signal
+
+        self.wake = os.pipe()
+        os.set_blocking(self.wake[1], False)
+        handlers = {signal.SIGTSTP: self._on_stop, signal.SIGCONT: self._on_continue, signal.SIGWINCH: self._on_resize}
+        try:
+            for signum, handler in handlers.items():
+                self.old_handlers[signum] = signal.signal(signum, handler)
+        except ValueError:  # not the main thread: no job control or resizing, keys still work
+            self._remove_handlers()
+
+    def _remove_handlers(self) -> None:
+        import signal
+
+        for signum, handler in self.old_handlers.items():
+            signal.signal(signum, handler)
+        self.old_handlers = {}
+        if self.wake:
+            for fd in self.wake:
+                os.close(fd)
+            self.wake = None
+
+    def _on_stop(self, signum: int, frame: object) -> None:
+        """Ctrl-Z: the shell gets the terminal as it was (icanon, echo), then the process stops for real."""
+        import signal
+
+        ours = self.wanted
+        if ours:
+            self._normal()
+        signal.signal(signal.SIGTSTP, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTSTP)  # stops here until `fg`
+        signal.signal(signal.SIGTSTP, self._on_stop)
+        if ours:
+            self._continue()
+
+    def _on_continue(self, signum: int, frame: object) -> None:
+        if self.wanted:  # the shell may have set its own modes while we were stopped
+            self._continue()
+
+    def _continue(self) -> None:
+        self._cbreak()
+        self._redraw()
+
+    def _on_resize(self, signum: int, frame: object) -> None:
+        if self.wanted:
+            self._redraw()
+
+    def _redraw(self) -> None:
+        if self.wake:
+            try:
+                os.write(self.wake[1], b"r")
+            except BlockingIOError:  # the pipe is full: a redraw is already on its way
+                pass
+
     def __call__(self, timeout: float | None = None) -> str | None:
-        """One key: a character, or None if `timeout` seconds passed; Ctrl-D ends input."""
-        if not _readable(self.fd, timeout):
+        """One key: a character, REDRAW, or None if `timeout` seconds passed; Ctrl-D ends input."""
+        ready = _ready([self.fd, *self.wake[:1]] if self.wake else [self.fd], timeout)
+        if self.wake and self.wake[0] in ready:
+            os.read(self.wake[0], 4096)
+            return REDRAW
+        if not ready:
             return None
         data = os.read(self.fd, 1)
         if data in (b"", b"\x04"):
@@ -785,11 +871,11 @@ class TerminalKeys:
     @contextmanager
     def paused(self) -> Iterator[None]:
         """Give the terminal back (normal mode) for the length of the block, e.g. for $EDITOR."""
-        self.__exit__()
+        self._normal()
         try:
             yield
         finally:
-            self.__enter__()
+            self._cbreak()
 
 
 class LineKeys:
@@ -835,10 +921,15 @@ class LineKeys:
 
 
 def _readable(fd: int, timeout: float | None) -> bool:
+    return bool(_ready([fd], timeout))
+
+
+def _ready(fds: list[int], timeout: float | None) -> list[int]:
+    """Those of `fds` that can be read, waiting at most `timeout` seconds (None: until one can)."""
     import select
 
-    ready, _, _ = select.select([fd], [], [], timeout)
-    return bool(ready)
+    ready, _, _ = select.select(fds, [], [], timeout)
+    return ready
 
 
 def key_source(stream: Any) -> TerminalKeys | LineKeys:

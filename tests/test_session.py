@@ -217,12 +217,28 @@ def test_end_of_input_quits(db):
 
 
 def test_learning_card_comes_back_when_due(db):
-    keys = ["", "1", "", "3", "", "3", "", "4", TIMEOUT, "", "3", "q"]
+    keys = ["", "1", "", "3", "", "3", "", "4", TIMEOUT, TIMEOUT, "", "3", "q"]
     summary, out, script = session(db, keys)
     assert "Next learning card due in" in out
-    assert script.waits and 0 < script.waits[0] <= 60
+    assert script.waits == [30, 6]  # the countdown is redrawn every 30 seconds, then the card is due
     assert [log["card_id"] for log in revlog(db)] == [1, 2, 3, 1]
     assert summary.answered == 4 and summary.again == 1
+
+
+def test_waiting_screen_counts_down(db):
+    _, out, script = session(db, ["", "3", "", "3", "", "3", *[TIMEOUT] * 6, "q"])
+    assert re.findall(r"due in (\d+)m", out) == ["10", "9", "9", "8", "8", "7", "7"]
+    assert script.waits == [30] * 6
+
+
+def test_redraw_key_draws_the_card_again(db):
+    from revise.session import REDRAW
+
+    _, out, _ = session(db, [REDRAW, "", REDRAW, "3", "q"], terminal=True)
+    shown = screens(out)
+    assert len(shown) == 5  # question, redrawn, revealed, redrawn revealed, next card
+    assert shown[0] == shown[1] and shown[2] == shown[3] and "max(0, z)" in shown[3]
+    assert [log["rating"] for log in revlog(db)] == [3]
 
 
 def test_learning_card_far_ahead_ends_the_session(db):

@@ -1,6 +1,7 @@
 """`revise review` in a real pseudo-terminal: single keypresses, Ctrl-C, and SIGKILL mid-session."""
 
 import os
+import shutil
 import signal
 import sqlite3
 import sys
@@ -23,8 +24,11 @@ def deck(tmp_path):
     return folder
 
 
-def spawn(deck, columns=80, lines=30):
+def spawn(deck, columns=80, lines=30, fixed_size=True):
+    """revise review in a pseudo-terminal; `fixed_size`: COLUMNS and LINES set, as a script might."""
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(columns), "LINES": str(lines)}
+    if not fixed_size:  # as in an interactive shell, which sets them without exporting them
+        env.pop("COLUMNS"), env.pop("LINES")
     env.pop("NO_COLOR", None)
     return pexpect.spawn(REVISE, ["review", str(deck)], env=env, dimensions=(lines, columns), encoding="utf-8", timeout=20)
 
@@ -114,3 +118,86 @@ def test_sync_warnings_stay_until_a_key_is_pressed(deck):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0 and revlog_count() == 1
+
+
+def test_resizing_redraws_the_card_at_the_new_width(deck):
+    child = spawn(deck, fixed_size=False)
+    child.expect_exact("What is question 1?")
+    child.expect_exact("0 done")
+    child.setwinsize(30, 60)  # the kernel sends SIGWINCH
+    child.expect_exact("\x1b[2J")  # the screen is cleared and drawn again
+    child.expect(r"\x1b\[2m─{30}\x1b\[0m \x1b\[34mnew 8")  # the counts line now fills 60 columns, not 80
+    child.expect_exact("What is question 1?")
+    child.send("q")
+    child.expect(pexpect.EOF)
+
+
+def shell(name):
+    env = {**os.environ, "TERM": "xterm-256color", "PS1": "PROMPT$ "}
+    args = ["--norc", "--noprofile", "-i"] if name == "bash" else ["-i"]
+    child = pexpect.spawn(name, args, env=env, dimensions=(30, 80), encoding="utf-8", timeout=20)
+    child.expect_exact("PROMPT$ ")
+    return child
+
+
+def stty_modes(child):
+    # the marker is spelled differently in the command line, which the terminal echoes
+    child.sendline("stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo M$(printf O)DES")
+    child.expect(r"[\r\n]((?:-?(?:icanon|echo) )+)MODES")
+    modes = child.match.group(1).split()
+    child.expect_exact("PROMPT$ ")
+    return modes
+
+
+@pytest.mark.parametrize("name", ["bash", "dash"])
+def test_ctrl_z_then_fg_goes_on_with_single_keys(deck, name):
+    if not shutil.which(name):
+        pytest.skip(f"no {name}")
+    child = shell(name)
+    child.sendline(f'"{REVISE}" review "{deck}"')
+    answer(child, 1)
+    child.expect_exact("What is question 2?")
+    child.sendcontrol("z")
+    child.expect_exact("Stopped")
+    child.expect_exact("PROMPT$ ")
+    assert stty_modes(child) == ["icanon", "echo"]  # the shell got a normal terminal back
+    child.sendline("stty -icanon -echo")  # as a shell may leave it: revise must set its own mode again
+    child.expect_exact("PROMPT$ ")
+    child.sendline("stty icanon echo; fg")
+    answer(child, 2)  # the card is drawn again, and single keys work: no Enter
+    child.expect_exact("What is question 3?")
+    child.send("q")
+    child.expect_exact("Done: 2 cards")
+    child.expect_exact("PROMPT$ ")
+    assert stty_modes(child) == ["icanon", "echo"]
+    child.sendline("exit")
+    child.expect(pexpect.EOF)
+    assert revlog_count() == 2
+
+
+def test_terminal_keys_restore_the_signal_handlers_it_replaced():
+    import pty
+    import termios
+
+    from revise.session import REDRAW, TerminalKeys
+
+    before = {s: signal.getsignal(s) for s in (signal.SIGTSTP, signal.SIGCONT, signal.SIGWINCH)}
+    master, slave = pty.openpty()
+    try:
+        with TerminalKeys(slave) as keys:
+            assert not termios.tcgetattr(slave)[3] & termios.ICANON
+            os.kill(os.getpid(), signal.SIGWINCH)
+            assert keys(2.0) == REDRAW
+            attrs = termios.tcgetattr(slave)
+            attrs[3] |= termios.ICANON | termios.ECHO  # what a shell does while the job is stopped
+            termios.tcsetattr(slave, termios.TCSANOW, attrs)
+            os.kill(os.getpid(), signal.SIGCONT)  # `fg`
+            assert keys(2.0) == REDRAW
+            assert not termios.tcgetattr(slave)[3] & termios.ICANON
+            os.write(master, b"3")
+            assert keys(2.0) == "3"
+        assert termios.tcgetattr(slave)[3] & termios.ICANON
+        assert {s: signal.getsignal(s) for s in before} == before
+    finally:
+        os.close(master)
+        os.close(slave)
