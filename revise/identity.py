@@ -243,13 +243,25 @@ def similarity(a: str, b: str) -> float:
 
 
 def is_edit(note: ParsedNote, record: NoteRecord, ratio: float) -> bool:
-    """Whether `note` is `record` edited: very similar wording, or similar wording in the same place."""
+    """Whether `note` is `record` edited: very similar wording, or similar wording (or the same question) in the same place."""
     if not _kinds_compatible(note.kind, record.kind):
         return False
     if ratio >= SIMILAR:
         return True
     nearby = abs(note.position - record.position) <= NEARBY and _same_heading(note.headings, record.headings)
-    return nearby and ratio >= SIMILAR_NEARBY
+    return nearby and (ratio >= SIMILAR_NEARBY or _question(note) == _record_question(record) is not None)
+
+
+def _question(note: ParsedNote) -> str | None:
+    """The normalised question of a basic or reversed note (None for a cloze)."""
+    if note.kind not in _SWAPPABLE_KINDS or note.cards[0].ord != 0:
+        return None
+    return normalise(note.cards[0].front)
+
+
+def _record_question(record: NoteRecord) -> str | None:
+    card = record.cards.get(0) if record.kind in _SWAPPABLE_KINDS else None
+    return normalise(card[0]) if card else None
 
 
 def _same_heading(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -269,10 +281,13 @@ def _similar_pairs(notes: list[ParsedNote], records: list[NoteRecord]) -> list[t
         return []
     wide = len(notes) * len(records) <= MAX_PAIRS
     texts = {id(note): normalise(note.text) for note in notes}
+    # An answer rewritten (or grown by the prose after it) under the same question is an edit too.
+    questions = {id(note): _question(note) for note in notes}
     scored = []
     for record in records:
         matcher = difflib.SequenceMatcher(None, autojunk=False)
         matcher.set_seq2(normalise(record.text))  # seq2 is the side difflib indexes: index each old note once
+        question = _record_question(record)
         for note in notes:
             if not wide and abs(note.position - record.position) > FUZZY_WINDOW:
                 continue
@@ -280,7 +295,9 @@ def _similar_pairs(notes: list[ParsedNote], records: list[NoteRecord]) -> list[t
                 continue
             matcher.set_seq1(texts[id(note)])
             # quick_ratio bounds ratio from above: skip the costly ratio when even that is too low.
-            if matcher.real_quick_ratio() < SIMILAR_NEARBY or matcher.quick_ratio() < SIMILAR_NEARBY:
+            if (question is None or questions[id(note)] != question) and (
+                matcher.real_quick_ratio() < SIMILAR_NEARBY or matcher.quick_ratio() < SIMILAR_NEARBY
+            ):
                 continue
             ratio = matcher.ratio()
             if is_edit(note, record, ratio):

@@ -62,14 +62,20 @@ class ParseResult:
 # Inline masking: spans where card markers must not be seen are replaced by NULs of equal length,
 # so positions found in the masked text are positions in the real text.
 
-_MASK_RE = re.compile(
+_CODE_AND_MATH = (
     r"(`+)(?:.*?[^`])?\1(?!`)"  # inline code
     r"|\$\$.+?\$\$"  # inline display math
     r"|\$(?=[^\s$])(?:[^$\\\n]|\\.)*?(?<=[^\s\\])\$(?!\d)"  # $math$ (not $5 and $6)
     r"|\\\((?:(?!\\[()]).)*\\\)|\\\[(?:(?!\\[\[\]]).)*\\\]"  # \(math\) and \[math\]
-    r"|\\[{}=:\[\]!#`$\\]",  # escapes: \{{ \== \:: \[ …
+)
+_MASK_RE = re.compile(
+    _CODE_AND_MATH
+    + r"|\\\{\{(?:(?!\{\{|\}\}).)*\}\}"  # an escaped cloze: text, and its `::` is no separator
+    + r"|\\[{}=:\[\]!#`$\\]",  # escapes: \{{ \== \:: \[ …
     re.DOTALL,
 )
+# The backslashes _escape_in_cloze adds (outside code and math), taken out again for display.
+_UNESCAPE_RE = re.compile(_CODE_AND_MATH + r"|\\([:{}])|\\.", re.DOTALL)
 _URL_RE = re.compile(r"\b[a-zA-Z][\w+.-]*://[^\s<>)\]]*")
 _LINK_RE_MASK = re.compile(r"!?\[[^\[\]\n]*\]\([^()\[\]\n]*\)")  # images and links: never markers
 
@@ -155,13 +161,22 @@ def _canonical_cloze(text: str, deletions: list[_Deletion]) -> tuple[str, list[i
 
 
 def _escape_in_cloze(text: str) -> str:
-    """Backslash-escape `::` and `}}` inside a deletion so the canonical form reads back the same."""
-    if "::" not in text and "}" not in text:
+    """Backslash-escape `::`, `}` and `{{` inside a deletion so the canonical form reads back the same."""
+    if "::" not in text and "}" not in text and "{{" not in text:
         return text
     masked = _mask(text)
-    if "::" not in masked and "}" not in masked:
+    if "::" not in masked and "}" not in masked and "{{" not in masked:
         return text
-    return "".join("\\" + ch if ch in ":}" and m == ch else ch for ch, m in zip(text, masked))
+    if "{{" in masked:  # `==the {{ marker==`: mark each brace of a `{{` for escaping
+        masked = masked.replace("{{", "\1\1")
+    return "".join("\\" + ch if m == ch in ":}" or m == "\1" else ch for ch, m in zip(text, masked))
+
+
+def _unescape_in_cloze(text: str) -> str:
+    """A deletion's text as shown: without the escapes of its canonical form."""
+    if "\\" not in text:
+        return text
+    return _UNESCAPE_RE.sub(lambda m: m.group(2) or m.group(0), text)
 
 
 _Segments = list[tuple[str, int, str, str | None]]  # (text before, number, body, hint)
@@ -174,7 +189,8 @@ def _cloze_segments(note_text: str) -> tuple[_Segments, str]:
     pos = 0
     for m in _CANONICAL_RE.finditer(masked):
         body, hint = _split_hint(note_text[m.start(2) : m.end(2)], m.group(2))
-        segments.append((note_text[pos : m.start()], int(m.group(1)), body, hint))
+        hint = _unescape_in_cloze(hint) if hint is not None else None
+        segments.append((note_text[pos : m.start()], int(m.group(1)), _unescape_in_cloze(body), hint))
         pos = m.end()
     return segments, note_text[pos:]
 
@@ -218,6 +234,7 @@ class _FrontMatter:
     heading_level: int = 0
     end: int = 0  # number of lines it takes at the top of the file
     problem: str | None = None
+    known: bool = False  # it sets a key front matter is known for (deck, tags, title, …)
 
 
 def _load_yaml(source: str) -> Any:
@@ -241,8 +258,27 @@ def _read_front_matter(lines: list[str]) -> _FrontMatter:
     closers = ("---", "...") if fence == "---" else ("+++",)
     for i in range(1, min(len(lines), 500)):
         if lines[i].rstrip() in closers:
-            return _interpret_front_matter("\n".join(lines[1:i]), fence, i + 1)
+            source = "\n".join(lines[1:i])
+            fm = _interpret_front_matter(source, fence, i + 1)
+            if fence == "---" and fm.end and not fm.known and _holds_cards(source):
+                return _FrontMatter()  # `---` rules around cards: `Q: What?` is no YAML key
+            return fm
     return _FrontMatter()  # never closed: a `---` rule, not front matter
+
+
+# Keys that make a `---` block front matter even when it also holds what looks like card syntax.
+_KNOWN_KEYS = frozenset((
+    "deck", "tags", "tag", "revise", "name", "title", "aliases", "alias", "cssclass", "cssclasses",
+    "date", "created", "updated", "modified", "author", "authors", "description", "summary",
+    "categories", "category", "keywords", "layout", "draft", "lang", "language", "publish",
+    "permalink", "slug", "id", "uid", "type", "status", "source", "url", "sr-due", "sr-interval",
+    "sr-ease",
+))
+
+
+def _holds_cards(source: str) -> bool:
+    """Whether text between two `---` lines makes cards when read as part of the note."""
+    return bool(_parse(source, "", "", front_matter=False).cards)
 
 
 def _interpret_front_matter(source: str, fence: str, end: int) -> _FrontMatter:
@@ -281,6 +317,7 @@ def _front_matter_from(data: dict[str, Any], end: int, toml: bool) -> _FrontMatt
     settings = settings if isinstance(settings, dict) else {}
     level = settings.get("headings", 0)
     return _FrontMatter(
+        known=any(str(key).lower() in _KNOWN_KEYS for key in data),
         deck=str(deck).strip() or None if isinstance(deck, _SCALARS) else None,
         tags=_tag_list(data.get("tags", data.get("tag"))),
         implicit=settings.get("implicit", True) is not False,
@@ -292,10 +329,10 @@ def _front_matter_from(data: dict[str, Any], end: int, toml: bool) -> _FrontMatt
 def _tag_list(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
-    if isinstance(value, _SCALARS):
-        value = re.split(r"[,\s]+", str(value))
-    items = value if isinstance(value, list) else []
-    tags = (str(item).strip().lstrip("#").strip() for item in items if isinstance(item, _SCALARS))
+    items = [value] if isinstance(value, _SCALARS) else value if isinstance(value, list) else []
+    # A tag has no spaces (`#c d` is two tags): `tags: [c d]` is two tags, as `tags: c d` is.
+    words = (w for item in items if isinstance(item, _SCALARS) for w in re.split(r"[,\s]+", str(item)))
+    tags = (word.lstrip("#") for word in words)
     return tuple(tag for tag in tags if tag)
 
 
@@ -419,8 +456,10 @@ class _Scanner:
                 m = _FENCE_RE.match(stripped)
                 if m and not (m.group(1)[0] == "`" and "`" in stripped[m.end() :]):
                     fence = m.group(1)
-                    in_list = in_list or _LIST_RE.match(stripped) is not None
-                    out.append(_Rec(OPAQUE, no, line))
+                    item = _LIST_RE.match(stripped)
+                    in_list = in_list or item is not None
+                    # a fence on a bullet line is still a list item: it ends the bullet before it
+                    out.append(_Rec(OPAQUE, no, line, indent, indent + item.end() if item else 0))
                     continue
             if first == "#" and indent < 4:
                 m = _HEADING_RE.match(line)
@@ -605,10 +644,10 @@ class _Parser:
     def add(self, kind: str, front: str, back: str, note: str, ord: int, recs: list[_Rec]) -> None:
         tags = self.base_tags
         block_id = None
-        for rec in recs:
+        for rec in recs:  # a card's own lines only; its id is the last one, at the card's end
             if rec.tags:
                 tags = _unique(tags + rec.tags)
-            block_id = block_id or rec.block_id
+            block_id = rec.block_id or block_id
         self.cards.append(
             ParsedCard(kind, front, back, note, ord, self.file, recs[0].no, self.deck,
                        tags, self.path, block_id)
@@ -625,11 +664,13 @@ class _Parser:
     def add_cloze(self, text: str, recs: list[_Rec], hashcards: bool = False) -> bool:
         """Cards for every deletion in `text`; False when it has none."""
         deletions = _find_deletions(text, hashcards)
+        if not hashcards and text.count("{{") > sum(text.startswith("{{", d.start) for d in deletions) and (
+            self._check_markers(text, deletions, recs)
+        ):
+            return True  # nested deletions: any card made from them would be wrong
         kept = [d for d in deletions if d.text.strip()]
         if len(kept) < len(deletions):
             self.warn(recs[0].no, "empty cloze deletion ignored")
-        if not hashcards and text.count("{{") > sum(text.startswith("{{", d.start) for d in deletions):
-            self._check_unclosed(text, deletions, recs)
         if not kept:
             return False
         note, numbers = _canonical_cloze(text, kept)
@@ -639,22 +680,45 @@ class _Parser:
                       f"{most} become cards; split the paragraph")
             numbers = numbers[:most]
         segments, tail = _cloze_segments(note)
+        if len(segments) != len(kept):  # a safety net: a card that hides nothing is no card
+            self.warn(recs[0].no, "cloze deletions that cannot be read back ignored; please report this")
+            return True
         back = _back_of(segments, tail, 0, ("", ""))
         for n in numbers:
             self.add("cloze", _front_of(segments, tail, n), back, note, n, recs)
         return True
 
-    def _check_unclosed(self, text: str, deletions: list[_Deletion], recs: list[_Rec]) -> None:
+    def _check_markers(self, text: str, deletions: list[_Deletion], recs: list[_Rec]) -> bool:
+        """Warn of a `{{` left unclosed; True (with a warning) when deletions are nested."""
         masked, parts, pos = _mask(text), [], 0
         for d in deletions:
+            body = masked[d.start + 2 : d.end - 2]
+            if masked[d.start] == "=" and "{{" in body and "}}" in body[body.find("{{"):]:
+                return self._nested(masked, d.start, recs)  # `==a {{c1::b}} c==`
             parts.append(masked[pos : d.start] + "\0" * (d.end - d.start))
             pos = d.end
-        masked = "".join(parts) + masked[pos:]
-        at = masked.find("{{")
-        if at >= 0:
-            offset = masked.count("\n", 0, at)
-            line = recs[offset].no if offset < len(recs) else recs[0].no
-            self.warn(line, "unclosed cloze: '{{' without '}}'")
+        left = "".join(parts) + masked[pos:]
+        at = left.find("{{")
+        while at >= 0:  # each `{{` left over is unclosed, or closed after a deletion: nested
+            close = left.find("}}", at)
+            if close < 0:
+                self.warn(self._line_at(masked, at, recs), "unclosed cloze: '{{' without '}}'")
+                return False
+            if any(at < d.start and d.end <= close for d in deletions):
+                return self._nested(masked, at, recs)  # Anki's `{{c1::a {{c2::b}} }}`
+            at = left.find("{{", close)
+        return False
+
+    def _nested(self, masked: str, at: int, recs: list[_Rec]) -> bool:
+        self.warn(self._line_at(masked, at, recs),
+                  "nested cloze deletions are not supported: no card from this paragraph; "
+                  "put the deletions side by side")
+        return True
+
+    @staticmethod
+    def _line_at(text: str, at: int, recs: list[_Rec]) -> int:
+        offset = text.count("\n", 0, at)
+        return recs[offset].no if offset < len(recs) else recs[0].no
 
     # -- walking --------------------------------------------------------------------------------
 
@@ -717,17 +781,26 @@ class _Parser:
     # -- hashcards Q:/A:/C: ------------------------------------------------------------------------
 
     def hashcards_block(self, records: list[_Rec], start: int) -> int:
-        """Read one `Q:`/`A:` or `C:` block starting at `start`; return the index after it."""
+        """Read one `Q:`/`A:` or `C:` block starting at `start`; return the index after it.
+
+        A part may run over several paragraphs, but once it has text it ends before a paragraph
+        that makes a card of its own: later cards must not vanish into an answer."""
         first = records[start]
         if first.text.startswith("A:"):
             self.warn(first.no, "'A:' without a 'Q:' before it")
             return start + 1
         i = start + 1
         answer_at = -1
+        has_text = bool(first.text[2:].strip())  # whether the current part holds anything yet
+        after_blank = False
         while i < len(records):
             rec = records[i]
             if rec.kind in (HEADING, RULE):
                 break
+            if rec.kind == BLANK:
+                after_blank = True
+                i += 1
+                continue
             if rec.kind == TEXT and rec.indent == 0:
                 head = rec.text[:2]
                 if head in ("Q:", "C:"):
@@ -736,7 +809,12 @@ class _Parser:
                     if answer_at >= 0:
                         self.warn(rec.no, "a second 'A:' for the same 'Q:' (it joins the answer)")
                     else:
-                        answer_at = i
+                        answer_at, has_text, after_blank = i, bool(rec.text[2:].strip()), False
+                        i += 1
+                        continue
+            if after_blank and has_text and self._starts_card(records, i):
+                break
+            has_text, after_blank = True, False
             i += 1
         block = records[start:i]
         if first.text.startswith("C:"):
@@ -744,6 +822,21 @@ class _Parser:
         else:
             self.hashcards_basic(block, answer_at - start if answer_at >= 0 else -1)
         return i
+
+    def _starts_card(self, records: list[_Rec], start: int) -> bool:
+        """Whether the paragraph at `start` makes a card of its own (parsed apart, then dropped)."""
+        end = start
+        while end < len(records) and records[end].kind not in (BLANK, HEADING, RULE):
+            rec = records[end]
+            if end > start and rec.kind == TEXT and not rec.indent and rec.text[:2] in ("Q:", "C:", "A:"):
+                break
+            end += 1
+        run = records[start:end]
+        if not _may_hold_card("\n".join([r.text for r in run if r.kind == TEXT])):
+            return False  # prose, lists and code: the common case, decided without a trial parse
+        probe = _Parser(self.file, self.deck, self.fm, ())
+        probe.paragraph(run)
+        return bool(probe.cards)
 
     def hashcards_basic(self, block: list[_Rec], split: int) -> None:
         if split < 0:
@@ -814,7 +907,7 @@ class _Parser:
             return
         items: list[list[_Rec]] = []
         for rec in run:
-            if rec.kind == TEXT and rec.content or not items:
+            if rec.content or not items:
                 items.append([rec])
             else:
                 items[-1].append(rec)
@@ -924,24 +1017,28 @@ def _dedupe(cards: list[ParsedCard], warn: Any) -> list[ParsedCard]:
     return kept
 
 
-def parse(text: str, file: str, default_deck: str) -> ParseResult:
-    """Parse one Markdown file's text into cards and warnings."""
+def parse(text: str, file: str, default_deck: str, only_tagged: tuple[str, ...] = ()) -> ParseResult:
+    """Parse one Markdown file's text into cards and warnings (none unless it carries one of `only_tagged`)."""
     # The scan makes one small tuple per line, none of them in a reference cycle; pausing the
     # cyclic garbage collector meanwhile saves a third of the time on a large folder.
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _parse(text, file, default_deck)
+        return _parse(text, file, default_deck, only_tagged=only_tagged)
     finally:
         if paused:
             gc.enable()
 
 
-def _parse(text: str, file: str, default_deck: str) -> ParseResult:
+def _parse(
+    text: str, file: str, default_deck: str, front_matter: bool = True, only_tagged: tuple[str, ...] = ()
+) -> ParseResult:
     lines = _normalise_newlines(text).split("\n")
-    fm = _read_front_matter(lines)
+    fm = _read_front_matter(lines) if front_matter else _FrontMatter()
     scanner = _Scanner(lines[fm.end :], fm.end + 1)
     records = scanner.scan()
+    if only_tagged and not _carries_tag(fm, scanner, records, only_tagged):
+        return ParseResult()  # an Obsidian note not tagged for flashcards: the plugin skips it too
     parser = _Parser(file, fm.deck or default_deck, fm, _unique(tuple(scanner.file_tags)))
     if fm.problem:
         parser.warn(1, fm.problem)
@@ -951,7 +1048,28 @@ def _parse(text: str, file: str, default_deck: str) -> ParseResult:
     # keeps siblings in ord order, and costs next to nothing on cards already in order).
     parser.cards.sort(key=lambda card: card.line)
     cards = _dedupe(parser.cards, parser.warn)
+    _warn_repeated_ids(cards, parser.warn)
     return ParseResult(cards, sorted(parser.warnings, key=lambda w: w.line))
+
+
+def _carries_tag(fm: _FrontMatter, scanner: _Scanner, records: list[_Rec], wanted: tuple[str, ...]) -> bool:
+    """Whether the note has one of the `wanted` tags (or a subtag: `flashcards/bio`), anywhere in it."""
+    wanted = tuple(w.lstrip("#").casefold() for w in wanted)
+    tags = [*fm.tags, *scanner.file_tags, *(t for rec in records if rec.tags for t in rec.tags)]
+    return any(t == w or t.startswith(w + "/") for t in map(str.casefold, tags) for w in wanted)
+
+
+def _warn_repeated_ids(cards: list[ParsedCard], warn: Any) -> None:
+    """An explicit id names one note: a second note with it gets a warning (the id matches only one)."""
+    first: dict[str, tuple[str, int]] = {}
+    warned: set[tuple[str, str]] = set()
+    for card in cards:
+        if card.explicit_id is None:
+            continue
+        seen = first.setdefault(card.explicit_id, (card.note_text, card.line))
+        if seen[0] != card.note_text and (card.explicit_id, card.note_text) not in warned:  # siblings share it
+            warned.add((card.explicit_id, card.note_text))
+            warn(card.line, f"id '{card.explicit_id}' is also used at line {seen[1]}: give each card its own id")
 
 
 def _unique(tags: tuple[str, ...]) -> tuple[str, ...]:

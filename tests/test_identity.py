@@ -105,6 +105,19 @@ def test_similar_wording_under_a_heading_with_a_typo_fixed_is_an_edit():
     assert plan_sync({"/n/a.md": moved}, records_of(old)).matches[0].how == "new"
 
 
+def test_an_answer_rewritten_or_grown_under_the_same_question_is_an_edit():
+    old = notes_of(card("What is ReLU", "max(0, z)", text="What is ReLU\n?\nmax(0, z)"))
+    grown = card("What is ReLU", "max(0, z)\n\nIt is cheap to compute and does not saturate.",
+                 text="What is ReLU\n?\nmax(0, z)\n\nIt is cheap to compute and does not saturate.")
+    assert similarity(grown.note_text, old[0].text) < 0.7
+    plan = plan_sync({"/n/a.md": notes_of(grown)}, records_of(old))
+    assert [(m.how, m.record.id) for m in plan.matches] == [("edited", 1)] and plan.retire == []
+    far = notes_of(*[card(f"filler question number {i}", line=i) for i in range(5)], grown)
+    assert plan_sync({"/n/a.md": far}, records_of(old)).matches[-1].how == "new"  # not in its place: a new card
+    other = notes_of(card("What is ReLU", "a", kind="cloze", text="{{c1::What is ReLU}}"))
+    assert plan_sync({"/n/a.md": other}, records_of(old)).matches[0].how == "new"
+
+
 def test_note_moved_to_another_file_keeps_its_record():
     old = notes_of(card("What is an epoch?", file="/n/a.md"))
     new = notes_of(card("What is an epoch?", file="/n/b.md"))

@@ -377,3 +377,29 @@ def test_the_outermost_imported_folder_names_the_decks(db, notes):
     assert cards(db)["What does ReLU compute?"]["deck"] == "course::week1"
     report = sync_sources(db)
     assert report.parsed == 0 and cards(db)["What does ReLU compute?"]["deck"] == "course::week1"
+
+
+def counts(report) -> dict[str, int]:
+    return {name: report.total(name) for name in importer.COUNTS if report.total(name)}
+
+
+def test_switching_a_card_to_q_and_a_keeps_every_card_after_it(db, tmp_path):
+    note = tmp_path / "t.md"
+    note.write_text("# T\n\nWhat is ReLU :: max(0, z)\n\nSigmoid range :: (0, 1) ^sig\n\n- **Dropout**: zeroes activations\n")
+    import_paths(db, [note])
+    ids = {front: c["id"] for front, c in cards(db).items()}
+    rewrite(note, note.read_text().replace("What is ReLU :: max(0, z)", "Q: What is ReLU\nA: max(0, z)"))
+    assert counts(import_paths(db, [note])) == {"unchanged": 3}
+    assert {front: c["id"] for front, c in cards(db).items()} == ids
+
+
+def test_prose_added_after_the_last_answer_keeps_the_card(db, tmp_path):
+    note = tmp_path / "t.md"
+    note.write_text("# T\n\nQ: What is ReLU?\nA: max(0, z)\n")
+    import_paths(db, [note])
+    before = cards(db)["What is ReLU?"]
+    rewrite(note, note.read_text() + "\nReLU is cheap to compute and does not saturate for positive inputs.\n")
+    assert counts(import_paths(db, [note])) == {"updated": 1}
+    after = cards(db)["What is ReLU?"]
+    assert after["id"] == before["id"]
+    assert after["back"] == "max(0, z)\n\nReLU is cheap to compute and does not saturate for positive inputs."

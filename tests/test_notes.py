@@ -46,6 +46,63 @@ def test_an_answer_ends_at_a_heading_a_rule_or_a_cloze(end):
     assert cards[0].back == "a"
 
 
+CARD_PARAGRAPHS = {
+    "single line": ("x :: y", [("basic", "x", "y", 0)]),
+    "reversed line": ("x ::: y", [("reversed", "x", "y", 0), ("reversed", "y", "x", 1)]),
+    "multi-line": ("What?\n?\nThat.", [("basic", "What?", "That.", 0)]),
+    "multi-line reversed": ("ATP\n??\nenergy", [("reversed", "ATP", "energy", 0), ("reversed", "energy", "ATP", 1)]),
+    "cloze": ("The ==sigmoid== squashes.", [("cloze", "The […] squashes.", "The sigmoid squashes.", 1)]),
+    "definition list": ("Bias\n: wrong assumptions", [("basic", "Bias", "wrong assumptions", 0)]),
+    "bold-term bullet": ("- **Dropout**: zeroes activations", [("basic", "Dropout", "zeroes activations", 0)]),
+}
+
+
+@pytest.mark.parametrize("name", CARD_PARAGRAPHS)
+def test_an_answer_ends_before_a_paragraph_that_is_a_card(name):
+    paragraph, expected = CARD_PARAGRAPHS[name]
+    text = f"Q: What does ReLU compute?\nA: max(0, z)\n\nfor every unit.\n\n{paragraph}\n\nafter\n"
+    assert sides(text) == [("basic", "What does ReLU compute?", "max(0, z)\n\nfor every unit.", 0), *expected]
+
+
+@pytest.mark.parametrize("name", CARD_PARAGRAPHS)
+def test_a_cloze_and_a_question_end_before_a_paragraph_that_is_a_card(name):
+    paragraph, expected = CARD_PARAGRAPHS[name]
+    cloze = sides(f"C: The [sigmoid]\nsquashes.\n\n{paragraph}\n")
+    assert cloze == [("cloze", "The […]\nsquashes.", "The sigmoid\nsquashes.", 1), *expected]
+    result = parse(f"Q: What?\n\n{paragraph}\n\nA: stray\n", "n.md", "d")
+    assert [(c.kind, c.front, c.back, c.ord) for c in result.cards] == expected
+    stray = paragraph.count("\n") + 5
+    assert messages(result) == [(1, "'Q:' without an 'A:' after it"), (stray, "'A:' without a 'Q:' before it")]
+
+
+def test_later_cards_keep_their_own_ids_and_tags_after_a_q_and_a():
+    text = "# T\n\nQ: What is ReLU\nA: max(0, z)\n\nSigmoid range :: (0, 1) #act ^sig\n\n- **Dropout**: zeroes activations\n"
+    cards = cards_of(text)
+    assert [(c.front, c.back, c.line, c.explicit_id, c.tags) for c in cards] == [
+        ("What is ReLU", "max(0, z)", 3, None, ()),
+        ("Sigmoid range", "(0, 1)", 6, "sig", ("act",)),
+        ("Dropout", "zeroes activations", 8, None, ()),
+    ]
+
+
+def test_a_card_takes_the_id_at_its_end():
+    text = "Q: What? ^first\nA: That.\n\nmore answer ^last\n"
+    assert [(c.back, c.explicit_id) for c in cards_of(text)] == [("That.\n\nmore answer", "last")]
+
+
+def test_bold_bullets_join_an_answer_when_implicit_cards_are_off():
+    text = "---\nrevise: {implicit: false}\n---\nQ: Kinds?\nA: Two:\n\n- **L1**: lasso\n- **L2**: ridge\n"
+    assert sides(text) == [("basic", "Kinds?", "Two:\n\n- **L1**: lasso\n- **L2**: ridge", 0)]
+
+
+def test_an_empty_answer_line_takes_the_paragraph_after_it():
+    text = "Q: List the PGM minerals.\nA:\n\n- ruthenium\n- rhodium\n\nQ: Euler?\nA: $e^{i\\pi} + 1 = 0$\n"
+    assert sides(text) == [
+        ("basic", "List the PGM minerals.", "- ruthenium\n- rhodium", 0),
+        ("basic", "Euler?", "$e^{i\\pi} + 1 = 0$", 0),
+    ]
+
+
 def test_hashcards_cloze_brackets_skip_images_links_and_escapes():
     text = r"C: The [sigmoid] squashes ![img](s.png) [link](u) \[not] z into [(0, 1)]."
     cards = cards_of(text)
@@ -86,6 +143,44 @@ def test_multi_line_reversed():
     assert sides("ATP\n??\nenergy currency\n") == [
         ("reversed", "ATP", "energy currency", 0),
         ("reversed", "energy currency", "ATP", 1),
+    ]
+
+
+def test_an_escaped_cloze_is_no_card_and_renders_unescaped():
+    from io import StringIO
+
+    from rich.console import Console
+
+    from revise.render import card_markdown
+
+    assert parse("Escaped \\{{c1::not}} cloze.\n", "n.md", "d") == ParseResult([], [])
+    cards = cards_of("Escaped \\{{c1::not}} and ==yes==.\n")
+    assert [(c.front, c.back) for c in cards] == [("Escaped \\{{c1::not}} and […].", "Escaped \\{{c1::not}} and yes.")]
+    out = StringIO()
+    Console(file=out, width=60).print(card_markdown(cards[0].back))
+    assert out.getvalue().strip() == "Escaped {{c1::not}} and yes."
+
+
+@pytest.mark.parametrize(
+    "text, front, back",
+    [
+        ("In Jinja ==the {{ marker== opens it.", "In Jinja […] opens it.", "In Jinja the {{ marker opens it."),
+        ("==x}}y== z", "[…] z", "x}}y z"),
+        ("{{c1::a: b::hint}} and {{c2::x}}", "[hint] and x", "a: b and x"),
+    ],
+)
+def test_braces_and_colons_inside_a_deletion_are_shown_as_written(text, front, back):
+    card = cards_of(text)[0]
+    assert (card.front, card.back) == (front, back)
+    assert cloze_front(card.note_text, card.ord) == front and cloze_back(card.note_text, card.ord) == back
+
+
+@pytest.mark.parametrize("text", ["Anki-style {{c1::outer {{c2::inner}} }} nesting.", "See {{c1::a}} and ==b {{c2::c}} d==."])
+def test_nested_cloze_deletions_are_a_warning_and_no_card(text):
+    result = parse(f"intro\n\n{text}\n\nok :: fine\n", "n.md", "d")
+    assert [c.front for c in result.cards] == ["ok"]
+    assert messages(result) == [
+        (3, "nested cloze deletions are not supported: no card from this paragraph; put the deletions side by side")
     ]
 
 
@@ -169,6 +264,13 @@ def test_bold_term_bullet_answer_includes_its_sub_bullets():
         ("basic", "Adam", "momentum + RMSprop\n- $\\beta_1 = 0.9$\n    - paper", 0),
         ("basic", "SGD", "plain", 0),
     ]
+
+
+def test_a_bold_term_answer_stops_at_the_next_bullet_even_a_code_fence():
+    text = "- **Term B**: def B\n- ```python\n  x = 1\n  ```\n- **Term C**: def C\n"
+    assert sides(text) == [("basic", "Term B", "def B", 0), ("basic", "Term C", "def C", 0)]
+    nested = "- **Term B**: def B\n  - ```python\n    x = 1\n    ```\n- **Term C**: def C\n"
+    assert sides(nested)[0] == ("basic", "Term B", "def B\n- ```python\n  x = 1\n  ```", 0)
 
 
 def test_a_long_list_of_sub_bullets_is_cut_short():
@@ -298,6 +400,32 @@ def test_yaml_alias_bomb_in_front_matter_is_harmless():
     assert [(c.deck, c.tags) for c in cards_of(bomb)] == [("inbox", ())]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("---\nQ: What?\nA: That\n---\n", [("What?", "That", 2)]),
+        ("---\nNote: this file is about optimisers\n\nSGD :: stochastic gradient descent\n---\n",
+         [("SGD", "stochastic gradient descent", 4)]),
+        ("---\nAdam :: momentum\n---\n\nAfter :: rule\n", [("Adam", "momentum", 2), ("After", "rule", 5)]),
+        ("---\n- **Dropout**: zeroes\n---\n", [("Dropout", "zeroes", 2)]),
+    ],
+)
+def test_cards_between_two_rules_at_the_top_are_not_front_matter(text, expected):
+    result = parse(text, "n.md", "d")
+    assert [(c.front, c.back, c.line) for c in result.cards] == expected
+    assert result.warnings == [] and {c.deck for c in result.cards} == {"d"}
+
+
+def test_front_matter_with_a_known_key_stays_front_matter_whatever_it_holds():
+    text = "---\ntitle: Optimisers\nsummary: 'Adam :: momentum'\ntags: [opt]\n---\nSGD :: plain\n"
+    assert [(c.front, c.tags, c.line) for c in cards_of(text)] == [("SGD", ("opt",), 6)]
+
+
+def test_yaml_tag_items_with_spaces_are_several_tags():
+    text = '---\ntags: [a, "#b", c d, "e,f"]\n---\nx :: y\n'
+    assert cards_of(text)[0].tags == ("a", "b", "c", "d", "e", "f")
+
+
 def test_without_front_matter_the_deck_is_the_default():
     assert cards_of("a :: b", deck="course::week1")[0].deck == "course::week1"
 
@@ -404,6 +532,25 @@ def test_duplicate_cards_in_a_file_are_kept_once():
         (5, "duplicate card ignored (same as line 1)"),
         (7, "duplicate card ignored (same as line 3)"),
     ]
+
+
+def test_an_id_used_by_two_notes_of_a_file_is_a_warning():
+    result = parse("a :: b ^x\n\nc ::: d ^x\n\n{{c1::e}} {{c2::f}} ^x\n", "n.md", "d")
+    assert [c.explicit_id for c in result.cards] == ["x"] * 5
+    assert messages(result) == [
+        (3, "id 'x' is also used at line 1: give each card its own id"),
+        (5, "id 'x' is also used at line 1: give each card its own id"),
+    ]
+
+
+def test_only_notes_with_a_wanted_tag_make_cards():
+    wanted = ("#flashcards",)
+    assert parse("status:: done\nmood:: 7\n", "n.md", "d", wanted) == ParseResult([], [])
+    assert parse("Q: no answer\n", "n.md", "d", wanted) == ParseResult([], [])  # not read: no warning either
+    for text in ("#flashcards\n\na :: b\n", "a :: b #flashcards/bio\n", "---\ntags: [Flashcards/Bio]\n---\na :: b\n",
+                 "Some #flashcards here.\n\na :: b\n"):
+        assert [c.front for c in parse(text, "n.md", "d", wanted).cards] == ["a"], text
+    assert parse("`#flashcards` in code\n\na :: b\n#flashcardsx\n", "n.md", "d", wanted).cards == []
 
 
 def test_blockquote_and_callout_markers_are_not_card_text():
