@@ -91,6 +91,7 @@ class _Undo:
     note_tags: tuple[int, str] | None = None
     again: bool = False
     unqueued: list[QueueCard] = field(default_factory=list)  # buried siblings taken off the queue
+    leech: bool = False  # the answer made the card a leech: undoing it takes it off the summary's list
 
 
 def utc_now() -> datetime:
@@ -419,7 +420,8 @@ class Session:
         if result.leech:
             self._tell_leech(row, settings.leech_action)
         old_tags = (row["note_id"], row["tags"]) if note_tags else None
-        return _Undo(row["id"], revlog_id, siblings=siblings, note_tags=old_tags, again=rating == 1, unqueued=unqueued)
+        return _Undo(row["id"], revlog_id, siblings=siblings, note_tags=old_tags, again=rating == 1, unqueued=unqueued,
+                     leech=result.leech)
 
     def _save_cram(self, row: dict, rating: int, now: datetime, duration: int) -> _Undo:
         """Cram: log the answer (kind 'cram', not counted by stats) and leave the schedule alone."""
@@ -467,7 +469,10 @@ class Session:
         store.set_schedule(self.db, row["id"], changed.to_row())
         self.undo_stack.append(_Undo(row["id"], previous=schedule.to_row()))
         self._forget_card(row["id"])
-        self._notify(f"{'Buried until tomorrow' if buried else 'Suspended'}: card {row['id']}.")
+        if buried:
+            self._notify(f"Buried until {_when(self._day_end(self.clock()), self.clock(), self.tz)}: card {row['id']}.")
+        else:
+            self._notify(f"Suspended: card {row['id']}.")
 
     def _day_end(self, now: datetime) -> datetime:
         """When the study day `now` is in ends: buried cards come back then."""
@@ -489,6 +494,8 @@ class Session:
             store.undo_answer(self.db, step.revlog_id, siblings=step.siblings, note_tags=step.note_tags)
             self.summary.answered -= 1
             self.summary.again -= step.again
+            if step.leech:
+                self.summary.leeches = [leech for leech in self.summary.leeches if leech.card_id != step.card_id]
             self.main[:0] = step.unqueued
         else:
             store.set_schedule(self.db, step.card_id, step.previous)
@@ -595,6 +602,13 @@ def _log(row: dict, result: Answer, now: datetime, duration: int, kind: str) -> 
         "kind": kind,
         "previous": result.before.to_json(),
     }
+
+
+def _when(moment: datetime, now: datetime, tz: tzinfo | None) -> str:
+    """`04:00 tomorrow`, `04:00 today` (before 4 am), else `04:00 Wed 4 Mar`: a local time said plainly."""
+    local, today = moment.astimezone(tz), now.astimezone(tz).date()
+    day = {today: "today", today + timedelta(days=1): "tomorrow"}.get(local.date())
+    return f"{local:%H:%M} {day or f'{local:%a} {local.day} {local:%b}'}"
 
 
 def _leech_tags(row: dict) -> tuple[int, str]:
@@ -721,7 +735,7 @@ def counts_text(counts: dict[str, int], cram: bool = False, form: int = 0) -> Te
     names = [("new", "learning", "review"), ("new ", "lrn ", "rev "), ("n", "l", "r")][form]
     text = Text()
     for i, (key, name, style) in enumerate(zip(("new", "learning", "review"), names, ("blue", "red", "green"))):
-        text.append(("  " if form == 2 else " · ") if i else "", style="dim")
+        text.append((" " if form == 2 else " · ") if i else "", style="dim")
         text.append(f"{name}{'' if form else ' '}{counts[key]}", style=style)
     return text
 

@@ -195,7 +195,7 @@ def test_bury_until_the_next_study_day(db):
     _, out, _ = session(db, ["b", "", "3", "q"])
     assert card(db, 1)["buried_until"] == "2026-03-03T04:00:00+00:00"
     assert [log["card_id"] for log in revlog(db)] == [2]
-    assert "Buried until tomorrow: card 1." in out
+    assert "Buried until 04:00 tomorrow: card 1." in out
     assert out.count("What does ReLU compute?") == 1
 
 
@@ -348,6 +348,28 @@ def test_leech_is_tagged_suspended_and_told(db):
     )
 
 
+def test_undoing_the_leech_answer_takes_it_off_the_summary(db):
+    lapsing = scheduler.Schedule(state="review", stability=3.0, difficulty=8.0, due=START,
+                                 last_review=START - timedelta(days=3), reps=20, lapses=7)
+    store.set_schedule(db, 3, lapsing.to_row())
+    summary, out, _ = session(db, ["", "1", "u", "q"], selection=Selection(new_limit=1))
+    assert "Card 3 is a leech" in out and "Undone: card 3." in out
+    assert summary.leeches == [] and "Leeches found" not in out
+    assert card(db, 3)["suspended"] == 0 and "leech" not in json.loads(card(db, 3)["tags"])
+
+
+def test_bury_says_when_the_card_comes_back():
+    from zoneinfo import ZoneInfo
+
+    from revise.session import _when
+
+    berlin = ZoneInfo("Europe/Berlin")
+    evening, night = datetime(2026, 3, 2, 21, tzinfo=berlin), datetime(2026, 3, 3, 1, tzinfo=berlin)
+    assert _when(scheduler.next_day_start(evening, 4, berlin), evening, berlin) == "04:00 tomorrow"
+    assert _when(scheduler.next_day_start(night, 4, berlin), night, berlin) == "04:00 today"  # before 4 am
+    assert _when(datetime(2026, 3, 5, 4, tzinfo=berlin), evening, berlin) == "04:00 Thu 5 Mar"
+
+
 def db_source(db, card_id):
     return card(db, card_id)["source"]
 
@@ -355,7 +377,7 @@ def db_source(db, card_id):
 @pytest.mark.parametrize(
     "keys, message",
     [
-        (["b"], "Buried until tomorrow: card 1."),
+        (["b"], "Buried until 04:00 tomorrow: card 1."),
         (["s"], "Suspended: card 1."),
         (["", "3", "", "u"], "Undone: card 1."),
         (["u"], "Nothing to undo."),
@@ -385,7 +407,7 @@ def test_in_a_terminal_the_leech_notice_and_editor_error_are_not_wiped(db, monke
 def test_in_a_terminal_messages_after_the_last_screen_come_before_the_summary(db):
     _, out, _ = session(db, ["b", "b", "b"], terminal=True)
     tail = out.rsplit(CLEAR, 1)[1]
-    assert "Buried until tomorrow: card 3.\nDone: 0 cards" in tail
+    assert "Buried until 04:00 tomorrow: card 3.\nDone: 0 cards" in tail
 
 
 def test_in_a_terminal_problems_printed_before_wait_for_a_key(db):
@@ -521,8 +543,8 @@ def test_narrow_counts_line_keeps_every_count():
     row = {"deck": "d", "headings": "[]", "front": "Q?", "kind": "basic", "source": None}
     top = [rendered(card_screen(row, revealed=False, counts=COUNTS), width)[1] for width in (80, 30, 16)]
     assert top == ["─" * 49 + " new 20 · learning 0 · review 3", "───────" + " new 20 · lrn 0 · rev 3",
-                   "──── n20  l0  r3"]
-    assert counts_text(COUNTS, form=2).plain == "n20  l0  r3"
+                   "────── n20 l0 r3"]
+    assert counts_text(COUNTS, form=2).plain == "n20 l0 r3"
 
 
 @pytest.mark.parametrize("width", [30, 40, 60])
