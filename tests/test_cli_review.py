@@ -1,6 +1,7 @@
 """`revise review`, `config`, `suspend`, `unsuspend` and `forget` through the CLI."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,8 @@ from typer.testing import CliRunner
 
 from revise import store
 from revise.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
 
 DECK = """\
 # Basics
@@ -284,3 +287,16 @@ def test_a_locked_collection_is_an_error_not_a_traceback(deck):
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
     assert result.stderr.startswith("Error: the collection is locked by another revise")
     assert collection()["cards"].get(1)["suspended"] == 0
+
+
+def test_readme_sample_screen_is_what_a_first_session_of_the_shipped_decks_shows():
+    """The README's screen is a tmux capture; at least its deck, layout and width must be today's."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    sample = readme.split("## Reviewing", 1)[1].split("```\n")[2].splitlines()  # after the ```sh block
+    result = CliRunner().invoke(app, ["review", str(REPO / "decks")], input="q\n", env={"COLUMNS": "80"})
+    first = result.stdout.splitlines()
+    assert sample[0] == first[0] == "Getting started with revise"
+    assert re.fullmatch(r"─+ new \d+ · learning \d+ · review \d+", sample[2]) and len(sample[2]) == 80
+    assert re.fullmatch(r"1 Again \S+   2 Hard \S+   3 Good \S+   4 Easy \S+", sample[-3])
+    assert sample[-2].startswith("u undo · b bury · s suspend · e edit · q quit ") and len(sample[-2]) == 80
+    assert all(len(line) <= 80 for line in sample)
