@@ -264,28 +264,63 @@ class StatsRows:
     recent_answers: tuple[tuple[int, int], ...]  # (card id, passed) over DECK_RETENTION_DAYS
     today: dict
     retention: tuple[tuple[int, bool | None, dict], ...]  # (window days, mature or None, row), pieces disjoint
-    reviews_per_day: dict[str, int]
+    reviews_per_day: dict[str, int]  # ISO day → reviews, for the heatmap's days
+    days_reviewed_before: tuple[str, ...] = ()  # ISO days before the heatmap's that hold a review
     other_decks: dict[int, str] = field(default_factory=dict)  # card id → deck, answered cards not in `cards` (retired)
 
 
 def read_stats(db, span: Span, config: Config, deck: str | None = None) -> StatsRows:
     """Query the collection for everything `compute_stats` needs."""
+    from concurrent.futures import ThreadPoolExecutor
+    from operator import itemgetter
+
+    from revise import store
+
+    reader = store.stats_reader(db)
+    try:  # SQLite computes the retention aggregates without the GIL while Python reads the cards
+        with ThreadPoolExecutor(1) as pool:
+            aside = pool.submit(_read_retention, reader, span, config, deck) if reader else None
+            cards, places = _read_cards(db, span, config, deck)
+            days = _read_days(db, span, deck)
+            retention = aside.result() if aside else _read_retention(db, span, config, deck)
+    finally:
+        if reader:
+            reader.conn.close()
+    retired = set(map(itemgetter(0), days["recent_answers"])) - set(map(itemgetter(0), cards))
+    other_decks = store.stats_card_decks(db, sorted(retired)) if retired else {}
+    return StatsRows(cards=tuple(cards), places=places, other_decks=other_decks, **days, **retention)
+
+
+def _read_cards(db, span: Span, config: Config, deck: str | None) -> tuple[list[tuple], dict]:
+    """A row per card, and the places of the hardest cards."""
     from revise import store
 
     cards = store.stats_cards(db, deck)
     if deck is not None and not cards:
         known = ", ".join(map(_one_line, store.stats_deck_names(db)[:10])) or "none yet (run revise import)"
         raise ReviseError(f"no cards in a deck named '{_one_line(deck)}'. Decks: {known}.")
-    places = store.stats_card_places(db, [row[0] for row in hardest_rows(cards, span, config)])
-    reviews = _read_reviews(db, span, config, deck)
-    known = {row[0] for row in cards}
-    retired = {card_id for card_id, _ in reviews["recent_answers"] if card_id not in known}
-    other_decks = store.stats_card_decks(db, sorted(retired)) if retired else {}
-    return StatsRows(cards=tuple(cards), places=places, other_decks=other_decks, **reviews)
+    return cards, store.stats_card_places(db, [row[0] for row in hardest_rows(cards, span, config)])
 
 
-def _read_reviews(db, span: Span, config: Config, deck: str | None) -> dict:
-    """The review-log half of `StatsRows`."""
+def _read_retention(db, span: Span, config: Config, deck: str | None) -> dict:
+    """The review-log aggregates: today's answers and the retention window pieces."""
+    from revise import store
+
+    store.stats_limit_to_deck(db, deck)
+    decay, factor = fsrs_curve(_main_settings(config, deck))
+    overrides = _curve_overrides(config, deck)
+    store.stats_limit_curves(db, overrides)
+    return dict(
+        today=store.stats_reviews_between(db, deck, span.start(span.today), span.start(span.today + timedelta(days=1))),
+        retention=tuple(
+            (days, mature, store.stats_retention(db, deck, mature, start, end, decay, factor, bool(overrides)))
+            for days, start, end in _window_pieces(span) for mature in (False, True, None)
+        ),
+    )
+
+
+def _read_days(db, span: Span, deck: str | None) -> dict:
+    """The review log by study day (heatmap, streaks) and the answers of the deck table's window."""
     from revise import store
 
     store.stats_limit_to_deck(db, deck)
@@ -294,18 +329,12 @@ def _read_reviews(db, span: Span, config: Config, deck: str | None) -> dict:
     if first is not None:  # streaks look back to the first review, but no more than STREAK_YEARS
         oldest = span.today - timedelta(days=round(365.25 * STREAK_YEARS))
         history_start = min(history_start, max(oldest, _day_of(first, span)))
-    decay, factor = fsrs_curve(_main_settings(config, deck))
-    overrides = _curve_overrides(config, deck)
-    store.stats_limit_curves(db, overrides)
     recent_start = span.start(span.today - timedelta(days=DECK_RETENTION_DAYS - 1))
     return dict(
         recent_answers=tuple(store.stats_answers_since(db, deck, recent_start)),
-        today=store.stats_reviews_between(db, deck, span.start(span.today), span.start(span.today + timedelta(days=1))),
-        retention=tuple(
-            (days, mature, store.stats_retention(db, deck, mature, start, end, decay, factor, bool(overrides)))
-            for days, start, end in _window_pieces(span) for mature in (False, True, None)
-        ),
-        reviews_per_day=store.stats_reviews_per_day(db, deck, span.day_ranges(history_start, span.today)),
+        reviews_per_day=store.stats_reviews_per_day(db, deck, span.day_ranges(span.heatmap_start, span.today)),
+        days_reviewed_before=tuple(store.stats_days_reviewed(  # for the streaks: whether, not how many
+            db, deck, span.day_ranges(history_start, span.heatmap_start - timedelta(days=1)))),
     )
 
 
@@ -340,8 +369,11 @@ def _window_pieces(span: Span) -> list[tuple[int, int, int]]:
 # --- computing ----------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _DeckTally:
+    decay: float  # the deck's forgetting curve and leech threshold, from its settings
+    factor: float
+    threshold: int
     cards: int = 0
     due: int = 0
     new: int = 0
@@ -399,50 +431,62 @@ def hardest_rows(cards, span: Span, config: Config, limit: int = HARDEST) -> lis
 def _tally_cards(cards, span: Span, config: Config) -> _CardTally:
     """One pass over every card: counts by kind, due counts, forecast days, knowledge, per deck.
 
-    Deliberately one flat loop: it runs once per card (100k in the benchmark), and a function call
-    per card would cost more than the rest of the loop.
+    Deliberately one flat loop with local counters: it runs once per card (100k in the benchmark),
+    and a function call, a dict update or a builtin call per card costs more than the rest of it.
     """
     tally, curves, now = _CardTally(), _DeckCurves(config), span.now_s
     today_end, tomorrow_end = span.start(span.today + timedelta(days=1)), span.start(span.today + timedelta(days=2))
     ends = [span.start(span.today + timedelta(days=i + 1)) for i in range(span.forecast_days)]
-    horizon, forecast, counts = ends[-1], [0] * len(ends), tally.counts
-    young_limit = 21 * 86400
+    horizon, forecast, decks, bisect_right = ends[-1], [0] * len(ends), tally.decks, bisect.bisect_right
+    new = learning = young = mature = suspended_cards = buried_cards = leeches = 0
+    due_now = due_later_today = due_tomorrow = studied = 0
+    knowledge, young_limit = 0.0, 21 * 86400
     for _, deck, state, stability, lapses, suspended, leech_tag, due, last, buried in cards:
-        per_deck = tally.decks.get(deck) or tally.decks.setdefault(deck, _DeckTally())
+        per_deck = decks.get(deck)
+        if per_deck is None:
+            per_deck = decks[deck] = _DeckTally(*curves[deck])
         per_deck.cards += 1
-        decay, factor, threshold = curves[deck]
-        if leech_tag or (threshold > 0 and lapses >= threshold):
-            counts["leeches"] += 1
+        if leech_tag or (per_deck.threshold > 0 and lapses >= per_deck.threshold):
+            leeches += 1
         if suspended:
-            counts["suspended"] += 1
+            suspended_cards += 1
             continue
         if buried is not None and buried > now:
-            counts["buried"] += 1
+            buried_cards += 1
         elif state == "new":
-            counts["new"] += 1
+            new += 1
             per_deck.new += 1
         elif state != "review":
-            counts["learning"] += 1
+            learning += 1
         elif due is None or last is None or due - last < young_limit:
-            counts["young"] += 1
+            young += 1
         else:
-            counts["mature"] += 1
+            mature += 1
         if state == "new":
             continue
         if stability and last is not None:  # retrievability over whole days, as py-fsrs counts them
-            tally.knowledge += (1 + factor * max(0, (now - last) // 86400) / stability) ** -decay
-        tally.studied += 1
+            days = (now - last) // 86400
+            knowledge += (1 + per_deck.factor * days / stability) ** -per_deck.decay if days > 0 else 1.0
+        studied += 1
         per_deck.studied += 1
         per_deck.stability += stability or 0.0
-        ready = max(due or 0, buried or 0)
+        ready = due or 0  # a buried card is due when its burial ends, if that is later
+        if buried is not None and buried > ready:
+            ready = buried
         if ready < today_end:
             per_deck.due += 1
-            counts["due_now" if ready <= now else "due_later_today"] += 1
+            if ready <= now:
+                due_now += 1
+            else:
+                due_later_today += 1
         elif ready < tomorrow_end:
-            counts["due_tomorrow"] += 1
+            due_tomorrow += 1
         if ready < horizon:
-            forecast[bisect.bisect_right(ends, ready)] += 1
-    tally.forecast = forecast
+            forecast[bisect_right(ends, ready)] += 1
+    tally.counts.update(new=new, learning=learning, young=young, mature=mature, suspended=suspended_cards,
+                        buried=buried_cards, leeches=leeches, due_now=due_now, due_later_today=due_later_today,
+                        due_tomorrow=due_tomorrow)
+    tally.forecast, tally.knowledge, tally.studied = forecast, knowledge, studied
     return tally
 
 
@@ -450,7 +494,8 @@ def compute_stats(rows: StatsRows, span: Span, config: Config, deck: str | None 
     """Turn the rows read for `span` into `Stats` (pure: no database, no clock)."""
     tally = _tally_cards(rows.cards, span, config)
     counts = tally.counts
-    current, longest = streaks({date.fromisoformat(day) for day in rows.reviews_per_day}, span.today)
+    reviewed = {date.fromisoformat(day) for day in (*rows.days_reviewed_before, *rows.reviews_per_day)}
+    current, longest = streaks(reviewed, span.today)
     return Stats(
         now=span.now, today=span.today, deck=deck,
         reviews_today=rows.today["reviews"], again_today=rows.today["again"],
@@ -469,17 +514,37 @@ def compute_stats(rows: StatsRows, span: Span, config: Config, deck: str | None 
 
 def _deck_rows(tally: _CardTally, rows: StatsRows) -> list[DeckRow]:
     from collections import Counter
+    from itertools import compress
+    from operator import itemgetter
 
-    card_deck = {row[0]: row[1] for row in rows.cards}
-    card_deck.update(rows.other_decks)
-    reviews = Counter(card_deck.get(card_id) for card_id, _ in rows.recent_answers)
-    passed = Counter(card_deck.get(card_id) for card_id, ok in rows.recent_answers if ok)
+    deck_of = _deck_lookup(rows)
+    ids = list(map(itemgetter(0), rows.recent_answers))
+    reviews = Counter(map(deck_of, ids))
+    passed = Counter(map(deck_of, compress(ids, map(itemgetter(1), rows.recent_answers))))
     result = []
     for name in sorted(tally.decks):
         t = tally.decks[name]
         stability = t.stability / t.studied if t.studied else None
         result.append(DeckRow(name, t.cards, t.due, t.new, Retention(reviews[name], passed[name]), stability, t.studied))
     return result
+
+
+def _deck_lookup(rows: StatsRows):
+    """card id → deck, retired cards' too. Counting 100k answers by deck is memory-bound, so: one
+    str object per deck (SQLite returns a new one per row), and a list indexed by card id where the
+    ids are dense, as rowids are (a dict of 100k ids costs several times as much to look up in)."""
+    from operator import itemgetter
+
+    one = {}
+    pairs = [(card_id, one.setdefault(deck, deck)) for card_id, deck in map(itemgetter(0, 1), rows.cards)]
+    pairs += [(card_id, one.setdefault(deck, deck)) for card_id, deck in rows.other_decks.items()]
+    top = max(max((card_id for card_id, _ in pairs), default=0), max(map(itemgetter(0), rows.recent_answers), default=0))
+    if top > 4 * len(pairs) + 1024:
+        return dict(pairs).get
+    by_id: list[str | None] = [None] * (top + 1)
+    for card_id, deck in pairs:
+        by_id[card_id] = deck
+    return by_id.__getitem__
 
 
 def _windows(pieces: tuple[tuple[int, bool | None, dict], ...]) -> tuple[WindowRetention, ...]:
@@ -529,8 +594,16 @@ def collect_stats(db, now: datetime, tz: tzinfo | None, config: Config, deck: st
     """Read and compute the stats of the collection `db` at `now` (tz None: the system's zone)."""
     if days is not None and not 1 <= days <= MAX_DAYS:
         raise ReviseError(f"--days must be from 1 to {MAX_DAYS} (100 years), not {days}.")
+    import gc
+
     span = make_span(now, tz, _main_settings(config, deck), days)
-    return compute_stats(read_stats(db, span, config, deck), span, config, deck)
+    collecting = gc.isenabled()
+    gc.disable()  # the 100k row tuples hold no cycles, yet each full collection would walk them all
+    try:
+        return compute_stats(read_stats(db, span, config, deck), span, config, deck)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 # --- rendering ----------------------------------------------------------------------------

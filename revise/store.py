@@ -499,6 +499,21 @@ def _stats_unix(column: str) -> str:
     return f"CAST(strftime('%s', {column}) AS INTEGER)"
 
 
+def stats_reader(db: Database) -> Database | None:
+    """A second, read-only connection to `db`'s file, for review-log queries run in another thread;
+    None when that could not see what `db` sees (a collection in memory, uncommitted changes)."""
+    path = db.execute("PRAGMA database_list").fetchone()[2]  # (seq, name, file) of the main database
+    if not path or db.conn.in_transaction:
+        return None
+    try:
+        conn = sqlite3.connect(Path(path).as_uri() + "?mode=ro", uri=True, check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout = 5000")
+    except sqlite3.Error:  # the one connection will do
+        return None
+    add_missing_functions(conn)
+    return Database(conn)
+
+
 def stats_cards(db: Database, deck: str | None) -> list[tuple]:
     """(id, deck, state, stability, lapses, suspended, leech tag, due, last_review, buried_until) of every
     card that is not retired; times in Unix seconds."""
@@ -557,6 +572,17 @@ def stats_reviews_per_day(db: Database, deck: str | None, days: list[tuple[str, 
     return {day: count for day, count in rows if count}
 
 
+def stats_days_reviewed(db: Database, deck: str | None, days: list[tuple[str, int, int]]) -> list[str]:
+    """The (day, start, end) ranges of Unix seconds that hold a review: found, not counted (cheaper)."""
+    sql = f"""
+        WITH day AS (SELECT json_extract(value, '$[0]') AS day, json_extract(value, '$[1]') AS start,
+            json_extract(value, '$[2]') AS end FROM json_each(:days))
+        SELECT day FROM day WHERE EXISTS (SELECT 1 FROM review_facts f
+            WHERE f.at_s >= day.start AND f.at_s < day.end{_stats_card_filter(deck)})
+    """
+    return [day for day, in db.execute(sql, {"deck": deck, "days": json.dumps(days)})]
+
+
 def stats_reviews_between(db: Database, deck: str | None, start: int, end: int) -> dict:
     """Reviews in [start, end): count, Again answers, distinct new cards, milliseconds spent."""
     sql = f"""
@@ -591,9 +617,10 @@ def stats_retention(db: Database, deck: str | None, mature: bool | None, start: 
         join = " LEFT JOIN temp.stats_card_curves k ON k.id = f.card_id"
     # NULL (so left out of both sums) when the previous stability or review time is unknown, or S = 0
     recall = f"pow(1 + {factor_sql} * max(0, f.elapsed_s / 86400) / f.prev_stability, -{decay_sql})"
+    # FILTER and count(a / b) (NULL for b NULL or 0) evaluate less per review than sum(...) and nullif
     sql = f"""
-        SELECT count(*) AS reviews, coalesce(sum(f.rating > 1), 0) AS passed,
-            total({recall}) AS predicted, count(nullif(f.prev_stability, 0) + f.elapsed_s) AS predictions
+        SELECT count(*) AS reviews, count(*) FILTER (WHERE f.rating > 1) AS passed,
+            total({recall}) AS predicted, count(f.elapsed_s / f.prev_stability) AS predictions
         FROM review_facts f{join}
         WHERE f.state = 'review' AND f.mature IS :mature AND f.at_s >= :start AND f.at_s < :end{_stats_card_filter(deck)}
     """

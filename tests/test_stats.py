@@ -777,3 +777,22 @@ def test_the_benchmark_skips_days():
             days.add((datetime.fromisoformat(row[1]) - sim.first_day - timedelta(hours=4)).days)
     assert len(sim.skipped) > 20 and not days & sim.skipped
     assert len(days) > 300
+
+
+def test_a_second_connection_reads_the_review_log_only_where_it_sees_the_same(db, tmp_path):
+    """read_stats runs the review-log queries on a second connection in a thread, unless that
+    connection could not see what `db` sees: the figures are the same either way."""
+    from revise import store
+
+    build_cards(db)
+    review_history(db)
+    reader = store.stats_reader(db)
+    assert reader is not None and reader.execute("SELECT count(*) FROM revlog").fetchone()[0] == 10
+    reader.conn.close()
+    threaded = stats_of(db, deck="course").to_json()
+    db.conn.execute("UPDATE cards SET lapses = lapses WHERE 0")  # opens a transaction: uncommitted changes
+    assert db.conn.in_transaction and store.stats_reader(db) is None
+    assert stats_of(db, deck="course").to_json() == threaded
+    db.conn.commit()
+    memory = store.open_collection(":memory:")
+    assert store.stats_reader(memory) is None and stats_of(memory).cards.total == 0
