@@ -837,7 +837,7 @@ class HardestTable:
         from rich.table import Table
         from rich.text import Text
 
-        from revise.render import shorten
+        from revise.render import inline_text, shorten
 
         width = max(10, options.max_width - 18)  # what the two number columns leave
         table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False)
@@ -846,7 +846,8 @@ class HardestTable:
         table.add_column("Card · file:line", no_wrap=True)
         for card, where in zip(self.cards, _places(self.cards)):
             where = _one_line(where) + (" (suspended)" if card.suspended else "")
-            line = Text(shorten(_one_line(card.front), width)) + Text("\n" + shorten(where, width, keep_end=True), style="dim")
+            # the front on one line as review shows it: math as Unicode, controls inert
+            line = Text(shorten(inline_text(card.front).plain, width)) + Text("\n" + shorten(where, width, keep_end=True), style="dim")
             table.add_row(f"{card.lapses}", _percent(card.retrievability), line)
         yield table
 

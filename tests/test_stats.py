@@ -630,6 +630,14 @@ def test_card_text_deck_names_and_paths_cannot_reach_the_terminal(db):
     assert "\x1b" not in str(error.value) and "course::␛[2Jweek<9B>1" in str(error.value)
 
 
+def test_hardest_cards_show_math_as_review_does(db):
+    card = add_card(db, stability=5, due=NOW, last_review=NOW - timedelta(days=2), lapses=4,
+                    front="Why add $\\varepsilon$ to $\\sqrt{v}$?")
+    add_review(db, card, NOW - timedelta(hours=1), 1, "review", 5, NOW - timedelta(days=3), NOW)
+    text = "\n".join(render(stats_of(db), 80))
+    assert "Why add ε to √v?" in text and "varepsilon" not in text
+
+
 # --- figures the mutation tests showed unpinned ---------------------------------------------
 
 def test_a_buried_review_card_is_due_when_its_burial_ends(db):
