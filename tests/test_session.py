@@ -13,9 +13,7 @@ from rich.console import Console
 
 from revise import importer, scheduler, store
 from revise.config import Config, Settings
-from revise.session import (
-    LineKeys, Selection, Session, card_screen, counts_text, editor_command, grade_line, heading_lines, share_lines,
-)
+from revise.session import LineKeys, Selection, Session, editor_command
 
 UTC = timezone.utc
 START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
@@ -507,13 +505,6 @@ def test_missing_editor_is_reported_and_the_session_goes_on(db, monkeypatch):
     assert summary.answered == 1
 
 
-def test_heading_repeating_the_deck_title_is_not_shown_twice():
-    row = {"deck": "course::2 Improving Deep Networks", "headings": json.dumps(["Improving Deep Networks: tuning", "Week 1"])}
-    assert heading_lines(row).plain == "course::2 Improving Deep Networks\nWeek 1"
-    row = {"deck": "act", "headings": json.dumps(["Activation functions", "ReLU"])}
-    assert heading_lines(row).plain == "act\nActivation functions › ReLU"
-
-
 def test_card_edited_away_is_skipped(db, deck):
     def rewrite(path, line):
         Path(path).write_text(DECK.replace("Q: What does ReLU compute?\nA: max(0, z)\n", ""))
@@ -522,38 +513,6 @@ def test_card_edited_away_is_skipped(db, deck):
                               sync=lambda files: importer.sync_sources(db, [Path(f) for f in files]))
     assert "Card 1 is no longer in its note (edited away): skipped." in out
     assert [log["card_id"] for log in revlog(db)] == [2]
-
-
-def rendered(renderable, width, height=None):
-    console = Console(file=io.StringIO(), width=width, height=height or 100, color_system=None)
-    console.print(renderable)
-    return [line.rstrip() for line in console.file.getvalue().splitlines()]
-
-
-PREVIEWS = scheduler.preview(1, scheduler.Schedule(), START, Settings())
-COUNTS = {"new": 20, "learning": 0, "review": 3, "done": 0, "left": 23}
-
-
-def test_narrow_grade_line_wraps_between_grades():
-    assert rendered(grade_line(PREVIEWS), 40) == ["1 Again 1m   2 Hard 6m   3 Good 10m", "4 Easy 10d"]
-    assert rendered(grade_line(PREVIEWS), 20) == ["1 Again 1m", "2 Hard 6m", "3 Good 10m", "4 Easy 10d"]
-
-
-def test_narrow_counts_line_keeps_every_count():
-    row = {"deck": "d", "headings": "[]", "front": "Q?", "kind": "basic", "source": None}
-    top = [rendered(card_screen(row, revealed=False, counts=COUNTS), width)[1] for width in (80, 30, 16)]
-    assert top == ["─" * 49 + " new 20 · learning 0 · review 3", "───────" + " new 20 · lrn 0 · rev 3",
-                   "────── n20 l0 r3"]
-    assert counts_text(COUNTS, form=2).plain == "n20 l0 r3"
-
-
-@pytest.mark.parametrize("width", [30, 40, 60])
-def test_narrow_key_line_wraps_between_keys(db, width):
-    lines = rendered(card_screen(card(db, 1), revealed=False, counts=COUNTS), width)
-    keys = " ".join(lines[lines.index("─" * width) + 1:])
-    for key in ["Space reveal", "u undo", "b bury", "s suspend", "e edit", "q quit", "0 done · 23 left"]:
-        assert key in keys
-    assert all(len(line) <= width for line in lines)
 
 
 def test_a_card_taller_than_the_terminal_keeps_its_heading_and_question(tmp_path):
@@ -571,11 +530,3 @@ def test_a_card_taller_than_the_terminal_keeps_its_heading_and_question(tmp_path
     assert revealed[-2].startswith("1 Again 1m   2 Hard 6m")
     _, out, _ = session(database, ["", "q"], height=20)  # not a terminal: nothing is cut
     assert "step 40" in out
-
-
-@pytest.mark.parametrize(
-    "room, sizes, shares",
-    [(20, [3, 10], [3, 10]), (10, [3, 30], [3, 7]), (10, [30, 3], [7, 3]), (10, [30, 30], [5, 5]), (1, [5, 5], [5, 5])],
-)
-def test_share_lines_gives_small_parts_all_theirs(room, sizes, shares):
-    assert share_lines(room, sizes) == shares
