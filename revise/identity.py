@@ -187,6 +187,32 @@ def plan_sync(
     return plan
 
 
+def shared_ids(
+    parsed: dict[str, list[ParsedNote]], elsewhere: Iterable[tuple[str, str, int]]
+) -> list[tuple[ParsedNote, str, int]]:
+    """Parsed notes whose explicit id a note of another file also has: (note, that file, its line).
+
+    `elsewhere` holds (id, file, line) of the collection's live notes; those of parsed files are
+    ignored (the parsed notes are what those files hold now). Of two parsed files, the first keeps
+    its id quietly and the later one is told."""
+    places: dict[str, list[tuple[str, int]]] = {}
+    for explicit_id, file, line in elsewhere:
+        if file not in parsed:
+            places.setdefault(explicit_id, []).append((file, line or 1))
+    for file in sorted(parsed):
+        for note in parsed[file]:
+            if note.explicit_id:
+                places.setdefault(note.explicit_id, []).append((file, note.line))
+    shared = []
+    for file in sorted(parsed):
+        for note in parsed[file]:
+            here = places.get(note.explicit_id or "", [])
+            first = next((place for place in here if place[0] != file), None)
+            if first and here.index(first) < here.index((file, note.line)):
+                shared.append((note, *first))
+    return shared
+
+
 def _how(note: ParsedNote, record: NoteRecord) -> str:
     if record.retired:
         return "revived"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import json
 import os
+import stat as stat_mode
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,7 +22,8 @@ if TYPE_CHECKING:  # the parser is imported only when a file has to be parsed
     from revise.notes import ParseWarning
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # a note past 10 MB is almost surely not a note
-MARKDOWN_SUFFIXES = (".md",)
+MARKDOWN_SUFFIXES = (".md", ".markdown")  # compared in lower case: `Notes.MD` is a note too
+FLASHCARD_TAGS = ("#flashcards",)  # the Obsidian Spaced Repetition plugin's default
 # Worker processes cost ~0.1 s to start and pickling the notes back costs a fifth of parsing them:
 # measured on 2 cores, they break even near 3 MB of notes (10k cards) and save a third at 27 MB.
 PARALLEL_MIN_CHARS = 4_000_000
@@ -100,15 +103,18 @@ class _Scan:
 
 
 def import_paths(
-    db: Database, paths: list[Path], *, progress: Progress | None = None, now: datetime | None = None
+    db: Database, paths: list[Path | str], *, progress: Progress | None = None, now: datetime | None = None
 ) -> ImportReport:
     """Import Markdown files and folders (recursively `*.md`, hidden folders skipped) and remember them as sources."""
     roots = _remembered_roots(db)
     scans, errors = [], []
     for path in paths:
-        absolute = absolute_path(path)
-        if not absolute.exists():
-            errors.append(FileError(str(path), "no such file or folder — check the path"))
+        absolute = absolute_path(path) if str(path) else None  # Path("") would be "."
+        problem = _cannot_look_at(absolute) if absolute else "missing"
+        if problem == "missing":
+            errors.append(FileError(str(path) or "''", "no such file or folder — check the path"))
+        elif problem:
+            errors.append(FileError(str(path), f"cannot read it ({problem}) — check its permissions and its folder's"))
         else:
             # Inside a folder imported before, decks keep that folder's names (`revise review
             # notes/course/week1.md` must not rename the deck `course::week1`).
@@ -139,9 +145,10 @@ def _remembered_roots(db: Database) -> set[Path]:
     return {Path(row["root"]) for row in store.source_rows(db).values()}
 
 
-def absolute_path(path: Path) -> Path:
-    """`path` made absolute (with `~` expanded), as sources are remembered."""
-    return Path(os.path.abspath(Path(path).expanduser()))
+def absolute_path(path: Path | str) -> Path:
+    """`path` made absolute (with `~` expanded and symlinks resolved), as sources are remembered."""
+    # Resolved, so that a folder imported through a symlink is the same source as the folder itself.
+    return Path(os.path.realpath(Path(path).expanduser()))
 
 
 def _scans_under(roots: Iterable[Path], paths: list[Path]) -> list[_Scan]:
@@ -165,8 +172,8 @@ def _sync(
     with _no_gc(), db.atomic():
         remembered = store.source_rows(db)
         missing_ok = True if forget_missing else _nothing_left(db, remembered)
-        files, gone = _discover(scans, remembered, report.errors, must_find, missing_ok)
-        batch = _Batch(remembered, now_iso)
+        files, gone, vault_tags = _discover(scans, remembered, report.errors, must_find, missing_ok)
+        batch = _Batch(remembered, now_iso, vault_tags)
         tick = _Ticker(progress, total=2 * len(files) + 1)  # read each file, parse each file, write
         for file, root in files:
             batch.read(file, root, report.errors)
@@ -174,6 +181,8 @@ def _sync(
         tick(len(files) - len(batch.pending))  # files that need no parsing
         batch.parse(tick, report.errors)
         batch.write(db, gone)
+        if must_find:
+            report.errors += _empty_vaults(db, scans, vault_tags)
         report.files = batch.results(db, files, gone, {e.file for e in report.errors})
         tick()  # the last call comes after every write, still inside the transaction
     return report
@@ -225,27 +234,67 @@ GONE_FOLDER = (
 def _discover(
     scans: list[_Scan], remembered: dict[str, dict], errors: list[FileError], must_find: bool,
     missing_ok: bool | Callable[[Path], bool],
-) -> tuple[list[tuple[str, Path]], list[str]]:
-    """The files to read (path, root), and remembered files under the scans that no longer exist."""
+) -> tuple[list[tuple[str, Path]], list[str], dict[str, tuple[str, ...]]]:
+    """The files to read (path, root), remembered files under the scans that no longer exist, and
+    the flashcard tags of the files in Obsidian vaults."""
     files: dict[str, Path] = {}
     gone: list[str] = []
+    vault_tags: dict[str, tuple[str, ...]] = {}
     for scan in scans:
-        found = _markdown_files(scan.path)
-        if scan.path.is_dir() and not found and must_find:
-            errors.append(FileError(str(scan.path), "no Markdown (*.md) files in this folder — pass a folder of notes"))
+        found, unreadable = _markdown_files(scan.path)
+        errors += [FileError(folder, f"cannot read this folder ({reason}) — check its permissions; "
+                             "the cards from it are left as they are") for folder, reason in unreadable]
+        if os.path.isdir(scan.path) and not found and must_find and not unreadable:
+            errors.append(FileError(str(scan.path), "no Markdown (*.md, *.markdown) files in this folder — pass a folder of notes"))
             continue
         # A whole imported folder missing is more likely unmounted or renamed than deleted:
         # its cards stay as they are, unless the user says otherwise or they have all moved.
-        folder_gone = not scan.path.exists() and str(scan.path) not in remembered
+        folder_gone = _cannot_look_at(scan.path) == "missing" and str(scan.path) not in remembered
         if folder_gone and not (missing_ok is True or (callable(missing_ok) and missing_ok(scan.path))):
             errors.append(FileError(str(scan.path), GONE_FOLDER))
             continue
-        for file in map(str, found):
+        for file, tags in found.items():
             # A file inside two imported folders takes its deck name from the outer one.
             if file not in files or len(scan.root.parts) < len(files[file].parts):
                 files[file] = scan.root
-        gone += [p for p in remembered if _is_under(p, scan.path) and p not in files and not os.path.exists(p)]
-    return sorted(files.items()), sorted(set(gone))
+            if tags:
+                vault_tags[file] = tags
+        hidden = [Path(folder) for folder, _ in unreadable]
+        gone += [p for p in remembered if _is_under(p, scan.path) and p not in files and _is_gone(p)
+                 and not any(_is_under(p, folder) for folder in hidden)]
+    return sorted(files.items()), sorted(set(gone)), vault_tags
+
+
+def _empty_vaults(db: Database, scans: list[_Scan], vault_tags: dict[str, tuple[str, ...]]) -> list[FileError]:
+    """An imported Obsidian vault that gave no card: say why (only tagged notes count) rather than stay silent."""
+    if not vault_tags:
+        return []
+    counts = store.active_card_counts(db)
+    errors = []
+    for scan in scans:
+        files = [f for f in vault_tags if _is_under(f, scan.path)]
+        if files and not any(counts.get(f) for f in files):
+            tags = " or ".join("#" + t.lstrip("#") for t in vault_tags[files[0]])
+            errors.append(FileError(str(scan.path), (
+                f"no card in this Obsidian vault: as its Spaced Repetition plugin does, revise reads only "
+                f"the notes tagged {tags} (or a subtag) — tag the notes that hold your flashcards")))
+    return errors
+
+
+def _is_gone(path: str) -> bool:
+    """Whether a file no longer exists (one that cannot be looked at for lack of permission still does)."""
+    return _cannot_look_at(path) == "missing"
+
+
+def _cannot_look_at(path: Path | str) -> str | None:
+    """None when `path` can be stat'ed; "missing" when it does not exist; else why not (Permission denied)."""
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return "missing"
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
 
 
 def _is_under(file: str, folder: Path) -> bool:
@@ -253,15 +302,51 @@ def _is_under(file: str, folder: Path) -> bool:
     return file == folder_text or file.startswith(folder_text.rstrip(os.sep) + os.sep)
 
 
-def _markdown_files(path: Path) -> list[Path]:
-    """The file itself, or every `*.md` under a folder, skipping hidden files and folders."""
-    if path.is_file():
-        return [path]
-    found = []
-    for folder, subfolders, names in os.walk(path):
+def _markdown_files(path: Path) -> tuple[dict[str, tuple[str, ...]], list[tuple[str, str]]]:
+    """The file itself, or every Markdown file under a folder (hidden files and folders skipped),
+    each with its Obsidian vault's flashcard tags (or none); and the folders that could not be read."""
+    if not os.path.isdir(path):  # a file, or something else that reading it will report (a pipe, a device)
+        return ({str(path): _vault_tags(path.parent)} if _cannot_look_at(path) != "missing" else {}), []
+    found: dict[str, tuple[str, ...]] = {}
+    unreadable: list[tuple[str, str]] = []
+    tags_of = {str(path): _vault_tags(path)}
+
+    def failed(error: OSError) -> None:
+        unreadable.append((error.filename or str(path), error.strerror or str(error)))
+
+    for folder, subfolders, names in os.walk(path, onerror=failed):
+        tags = tags_of.get(folder)
+        if tags is None:  # a subfolder: a vault of its own, or in its parent's
+            tags = _own_vault_tags(Path(folder), ".obsidian" in subfolders) or tags_of[os.path.dirname(folder)]
+            tags_of[folder] = tags
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        found += [Path(folder, n) for n in names if n.endswith(MARKDOWN_SUFFIXES) and not n.startswith(".")]
-    return sorted(found)
+        for name in names:
+            if name.lower().endswith(MARKDOWN_SUFFIXES) and not name.startswith("."):
+                found[os.path.join(folder, name)] = tags
+    return dict(sorted(found.items())), unreadable
+
+
+def _vault_tags(folder: Path) -> tuple[str, ...]:
+    """The flashcard tags of the Obsidian vault holding `folder` (a folder with `.obsidian/` in it), or ()."""
+    for candidate in (folder, *folder.parents):
+        tags = _own_vault_tags(candidate, os.path.isdir(candidate / ".obsidian"))
+        if tags:
+            return tags
+    return ()
+
+
+def _own_vault_tags(folder: Path, is_vault: bool) -> tuple[str, ...]:
+    """A vault's flashcard tags: the Spaced Repetition plugin's setting, else its default."""
+    if not is_vault:
+        return ()
+    settings = folder / ".obsidian" / "plugins" / "obsidian-spaced-repetition" / "data.json"
+    try:
+        data = json.loads(settings.read_text(encoding="utf-8"))
+        data = data.get("settings", data)
+        tags = tuple(t for t in data["flashcardTags"] if isinstance(t, str) and t.strip("# "))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return FLASHCARD_TAGS  # no plugin, or settings it would not read either
+    return tags or FLASHCARD_TAGS
 
 
 def default_deck(file: Path, root: Path) -> str:
@@ -281,9 +366,10 @@ class _Pending:
 class _Batch:
     """The files of one sync: which changed, their parsed notes, and what was written."""
 
-    def __init__(self, remembered: dict[str, dict], now: str) -> None:
+    def __init__(self, remembered: dict[str, dict], now: str, vault_tags: dict[str, tuple[str, ...]]) -> None:
         self.remembered = remembered
         self.now = now
+        self.vault_tags = vault_tags  # files in Obsidian vaults: only notes with one of these tags make cards
         self.pending: list[_Pending] = []
         self.touched: list[dict] = []  # sources unchanged in content, refreshed (mtime, root)
         self.parsed: dict[str, list[identity.ParsedNote]] = {}
@@ -295,6 +381,8 @@ class _Batch:
         old = self.remembered.get(file)
         try:
             stat = os.stat(file)
+            if not stat_mode.S_ISREG(stat.st_mode):  # reading a named pipe would wait for a writer forever
+                raise ReviseError(f"not a regular file ({_kind_of(stat.st_mode)}) — import Markdown files or folders")
             if old and (old["size"], old["mtime_ns"], old["root"]) == (stat.st_size, stat.st_mtime_ns, str(root)):
                 return
             if stat.st_size > MAX_FILE_BYTES:
@@ -320,7 +408,8 @@ class _Batch:
 
     def parse(self, tick: Callable[[], None], errors: list[FileError]) -> None:
         """Parse every changed file (in worker processes when there are many) into notes."""
-        jobs = [(p.text, p.file, default_deck(Path(p.file), p.root)) for p in self.pending]
+        jobs = [(p.text, p.file, default_deck(Path(p.file), p.root), self.vault_tags.get(p.file, ()))
+                for p in self.pending]
         for pending, (notes, warnings, error) in zip(self.pending, parse_files(jobs, _workers_for(jobs))):
             if error:
                 errors.append(FileError(pending.file, error))
@@ -339,8 +428,20 @@ class _Batch:
         )
         self.plan = identity.plan_sync(parsed, records, self._settled({r.source for r in records} - set(parsed)))
         store.apply_sync_plan(db, self.plan, self.now)
+        self._warn_shared_ids(db, parsed, [n.explicit_id for n in notes if n.explicit_id])
         store.save_sources(db, self.touched + [p.source for p in self.pending if p.file in self.parsed])
         store.forget_sources(db, gone)
+
+    def _warn_shared_ids(self, db: Database, parsed: dict[str, list[identity.ParsedNote]], ids: list[str]) -> None:
+        """A block id in two files: the id no longer tells which card moved where, so say so."""
+        if not ids:
+            return
+        from revise.notes import ParseWarning
+
+        for note, file, line in identity.shared_ids(parsed, store.explicit_id_places(db, ids)):
+            self.warnings[note.file].append(ParseWarning(note.file, note.line, (
+                f"id '{note.explicit_id}' is also used at {file}:{line} — give each card its own id "
+                "(a card moved between files keeps its history by its id only when the id is unique)")))
 
     def _settled(self, sources: set[str | None]) -> set[str]:
         """The files among `sources` unchanged on disk since they were last read (so still holding their notes)."""
@@ -381,8 +482,23 @@ class _Batch:
         return [results[f] for f in sorted(results) if f not in failed]
 
 
+def _kind_of(mode: int) -> str:
+    if stat_mode.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat_mode.S_ISCHR(mode) or stat_mode.S_ISBLK(mode):
+        return "a device"
+    return "a socket" if stat_mode.S_ISSOCK(mode) else "a folder" if stat_mode.S_ISDIR(mode) else "not a file"
+
+
+_OTHER_ENCODINGS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+                    (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))  # byte-order marks
+
+
 def _decode(data: bytes) -> str:
     """Bytes → text: UTF-8 with an optional BOM; binary files and other encodings are errors."""
+    for bom, encoding in _OTHER_ENCODINGS:
+        if data.startswith(bom):
+            raise ReviseError(f"{encoding} text — save it as UTF-8 and import it again")
     if b"\0" in data:
         raise ReviseError("a binary file, not Markdown — import only text notes")
     try:
@@ -396,19 +512,19 @@ def _decode(data: bytes) -> str:
 ParsedFile = tuple[list[identity.ParsedNote], list["ParseWarning"], str | None]  # notes, warnings, error
 
 
-def parse_file(text: str, file: str, deck: str) -> ParsedFile:
+def parse_file(text: str, file: str, deck: str, only_tagged: tuple[str, ...] = ()) -> ParsedFile:
     """Parse one file's text into notes (siblings grouped) and warnings; a parser crash is this file's error."""
     from revise.notes import parse
 
     try:
-        result = parse(text, file, deck)
+        result = parse(text, file, deck, only_tagged)
     except Exception as exc:  # a parser bug must not stop the other files, nor show a traceback
         return [], [], f"the parser failed on it ({type(exc).__name__}: {exc}) — please report this with the file"
     return identity.group_notes(result.cards), list(result.warnings), None
 
 
-def parse_files(jobs: list[tuple[str, str, str]], workers: int = 1) -> Iterator[ParsedFile]:
-    """Parse many (text, file, deck) jobs, in `workers` processes when more than one; results in job order."""
+def parse_files(jobs: list[tuple], workers: int = 1) -> Iterator[ParsedFile]:
+    """Parse many (text, file, deck[, only_tagged]) jobs, in `workers` processes when more than one; results in job order."""
     if workers < 2 or len(jobs) < 2:
         yield from (parse_file(*job) for job in jobs)
         return
@@ -419,5 +535,5 @@ def parse_files(jobs: list[tuple[str, str, str]], workers: int = 1) -> Iterator[
         yield from pool.map(parse_file, *zip(*jobs), chunksize=max(1, len(jobs) // (workers * 32)))
 
 
-def _workers_for(jobs: list[tuple[str, str, str]]) -> int:
-    return PARALLEL_WORKERS if sum(len(text) for text, _, _ in jobs) >= PARALLEL_MIN_CHARS else 1
+def _workers_for(jobs: list[tuple]) -> int:
+    return PARALLEL_WORKERS if sum(len(job[0]) for job in jobs) >= PARALLEL_MIN_CHARS else 1

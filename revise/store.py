@@ -125,6 +125,16 @@ def note_records(db: Database, files: list[str], keys: list[str], explicit_ids: 
     return [_note_record(row, cards[row[0]]) for row in rows.values()]
 
 
+def explicit_id_places(db: Database, explicit_ids: list[str]) -> list[tuple[str, str, int]]:
+    """Where live notes with these explicit ids are: (id, source, line), in note order."""
+    places: list[tuple[str, str, int]] = []
+    for chunk in _chunks(sorted(set(explicit_ids))):
+        sql = (f"SELECT explicit_id, source, line FROM notes WHERE retired = 0 AND source IS NOT NULL "
+               f"AND explicit_id IN ({','.join('?' * len(chunk))}) ORDER BY id")
+        places += db.conn.execute(sql, chunk).fetchall()
+    return places
+
+
 def _note_record(row: tuple, cards: dict[int, tuple[str, str, bool]]) -> NoteRecord:
     id_, key, kind, text, explicit_id, source, line, position, _, _, headings, retired = row
     return NoteRecord(

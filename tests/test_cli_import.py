@@ -164,7 +164,7 @@ def test_json_errors_are_listed_too(tmp_path):
     result = run("import", "--json", str(tmp_path / "empty"))
     assert result.exit_code == 1
     assert json.loads(result.stdout)["errors"] == [
-        {"file": str(tmp_path / "empty"), "message": "no Markdown (*.md) files in this folder — pass a folder of notes"}
+        {"file": str(tmp_path / "empty"), "message": "no Markdown (*.md, *.markdown) files in this folder — pass a folder of notes"}
     ]
 
 

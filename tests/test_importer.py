@@ -236,6 +236,8 @@ def test_parse_warnings_are_reported_with_file_and_line(db, tmp_path):
 BAD_FILES = {
     "invalid UTF-8": (b"Caf\xe9 :: coffee\n", "not valid UTF-8"),
     "binary": (b"PK\x03\x04\x00\x00binary", "binary file"),
+    "UTF-16": ("Caf\u00e9 :: coffee\n".encode("utf-16"), "UTF-16 text — save it as UTF-8 and import it again"),
+    "UTF-16 big-endian": (b"\xfe\xff" + "a :: b\n".encode("utf-16-be"), "UTF-16 text — save it as UTF-8"),
 }
 
 
@@ -403,3 +405,76 @@ def test_prose_added_after_the_last_answer_keeps_the_card(db, tmp_path):
     after = cards(db)["What is ReLU?"]
     assert after["id"] == before["id"]
     assert after["back"] == "max(0, z)\n\nReLU is cheap to compute and does not saturate for positive inputs."
+
+
+def test_a_folder_imported_through_a_symlink_is_the_same_source(db, notes, tmp_path):
+    link = tmp_path / "link"
+    link.symlink_to(notes)
+    import_paths(db, [notes])
+    before = snapshot(db)
+    report = import_paths(db, [link])
+    assert counts(report) == {"unchanged": 5} and report.parsed == 0
+    assert snapshot(db) == before
+    assert counts(import_paths(db, [link / "optim.md"])) == {"unchanged": 1}
+    assert counts(sync_sources(db)) == {"unchanged": 5}
+
+
+def test_md_and_markdown_files_in_any_case_are_notes(db, tmp_path):
+    for name in ("A.MD", "b.markdown", "C.Markdown", "d.txt", "e.mdx"):
+        (tmp_path / name).write_text(f"{name} :: card\n")
+    import_paths(db, [tmp_path])
+    assert {c["front"]: c["deck"] for c in store.list_cards(db)} == {"A.MD": "A", "b.markdown": "b", "C.Markdown": "C"}
+
+
+def test_an_id_used_in_two_files_is_a_warning_naming_both(db, tmp_path):
+    (tmp_path / "a.md").write_text("a :: b ^dupid\n")
+    (tmp_path / "b.md").write_text("x\n\nc :: d ^dupid\n")
+    report = import_paths(db, [tmp_path])
+    said = f"id 'dupid' is also used at {tmp_path / 'a.md'}:1 — give each card its own id (a card moved between " \
+           "files keeps its history by its id only when the id is unique)"
+    assert [(w.file, w.line, w.message) for w in report.warnings] == [(str(tmp_path / "b.md"), 3, said)]
+    rewrite(tmp_path / "b.md", "y\n\ny\n\nc :: d ^dupid\n")  # the other file is not parsed again: still told
+    assert [(w.line, w.message) for w in import_paths(db, [tmp_path]).warnings] == [(5, said)]
+    rewrite(tmp_path / "b.md", "c :: d ^own\n")
+    assert import_paths(db, [tmp_path]).warnings == []
+
+
+OBSIDIAN = Path(__file__).parent / "fixtures" / "notes" / "obsidian"
+
+
+def test_an_obsidian_vault_gives_the_cards_its_plugin_gives(db):
+    report = import_paths(db, [OBSIDIAN])
+    assert {Path(f.file).name: f.added for f in report.files} == {
+        "Biology.md": 10, "Chemistry.md": 7, "Daily.md": 0, "Inbox.md": 0, "Unlabelled.md": 0,
+    }
+    assert report.errors == [] and report.warnings == []
+    assert not any("status" in c["front"] or "mood" in c["front"] for c in store.list_cards(db))
+
+
+def test_a_vault_with_no_tagged_note_is_an_error_that_says_why(db, tmp_path):
+    vault = tmp_path / "vault"
+    (vault / ".obsidian").mkdir(parents=True)
+    (vault / "daily.md").write_text("status:: done\nmood:: 7\n")
+    (vault / "cards.md").write_text("Capital of France::Paris\n")
+    report = import_paths(db, [vault])
+    assert [(e.file, e.message) for e in report.errors] == [(str(vault), (
+        "no card in this Obsidian vault: as its Spaced Repetition plugin does, revise reads only the notes "
+        "tagged #flashcards (or a subtag) — tag the notes that hold your flashcards"))]
+    assert cards(db) == {}
+    rewrite(vault / "cards.md", "#flashcards\n\nCapital of France::Paris\n")
+    report = sync_sources(db)
+    assert (counts(report), report.errors) == ({"added": 1}, [])
+
+
+def test_a_vault_takes_its_flashcard_tags_from_the_plugin_settings(db, tmp_path):
+    vault = tmp_path / "vault"
+    plugin = vault / ".obsidian" / "plugins" / "obsidian-spaced-repetition"
+    plugin.mkdir(parents=True)
+    (plugin / "data.json").write_text(json.dumps({"settings": {"flashcardTags": ["#srs", "#cards"]}}))
+    (vault / "sub").mkdir()
+    (vault / "sub" / "a.md").write_text("#cards/geo\n\nCapital of France::Paris\n")
+    (vault / "b.md").write_text("#flashcards\n\nCapital of Spain::Madrid\n")
+    import_paths(db, [vault / "sub"])
+    assert list(cards(db)) == ["Capital of France"]
+    import_paths(db, [vault])
+    assert list(cards(db)) == ["Capital of France"]

@@ -656,8 +656,8 @@ def test_hostile_lines_parse_quickly_and_sanely(name):
 # --- fixtures: other tools' own syntaxes give the counts those tools give --------------------------
 
 
-def parse_folder(folder: Path) -> dict[str, ParseResult]:
-    return {p.name: parse(p.read_text(encoding="utf-8"), p.name, p.stem) for p in sorted(folder.glob("*.md"))}
+def parse_folder(folder: Path, only_tagged: tuple[str, ...] = ()) -> dict[str, ParseResult]:
+    return {p.name: parse(p.read_text(encoding="utf-8"), p.name, p.stem, only_tagged) for p in sorted(folder.glob("*.md"))}
 
 
 def test_hashcards_deck_card_counts():
@@ -673,9 +673,10 @@ def test_hashcards_deck_card_counts():
 
 
 def test_obsidian_vault_card_counts():
-    results = parse_folder(FIXTURES / "obsidian")
+    # A vault is read as its Spaced Repetition plugin reads it: only notes tagged #flashcards.
+    results = parse_folder(FIXTURES / "obsidian", ("#flashcards",))
     assert {name: len(r.cards) for name, r in results.items()} == {
-        "Biology.md": 10, "Chemistry.md": 7, "Inbox.md": 0,
+        "Biology.md": 10, "Chemistry.md": 7, "Daily.md": 0, "Inbox.md": 0, "Unlabelled.md": 0,
     }
     biology = results["Biology.md"].cards
     assert all("SR:" not in c.back and "SR:" not in c.note_text for c in biology)
