@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Callable, Optional
+from typing import Annotated, Any, Callable, Iterator, Optional
 
 import typer
 
@@ -26,35 +27,80 @@ def fail(message: str) -> None:
     raise typer.Exit(1)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread as Ctrl-C's KeyboardInterrupt is: the same clean-up runs."""
+
+
 def command(*args: Any, **kwargs: Any) -> Callable:
-    """`app.command`, with ReviseError printed as `Error: …` (exit 1) and Ctrl-C as exit 130."""
+    """`app.command`, with ReviseError and SQLite errors printed as `Error: …` (exit 1), Ctrl-C as exit 130
+    and SIGTERM as exit 143 (an import or sync in progress is rolled back)."""
 
     def decorate(fn: Callable) -> Callable:
         @functools.wraps(fn)
         def wrapper(*a: Any, **kw: Any) -> Any:
-            try:
-                return fn(*a, **kw)
-            except ReviseError as exc:
-                fail(str(exc))
-            except Exception as exc:
-                if _collection_locked(exc):
-                    fail("the collection is locked by another revise (an import, sync or review). "
-                         "Try again when it has finished.")
-                raise
-            except KeyboardInterrupt:
-                typer.echo("Interrupted.", err=True)
-                raise typer.Exit(130)
+            with _terminate_as_interrupt():
+                try:
+                    return fn(*a, **kw)
+                except ReviseError as exc:
+                    fail(str(exc))
+                except Terminated:
+                    typer.echo("Terminated.", err=True)
+                    raise typer.Exit(143) from None
+                except KeyboardInterrupt:
+                    typer.echo("Interrupted.", err=True)
+                    raise typer.Exit(130) from None
+                except Exception as exc:
+                    sqlite3 = sys.modules.get("sqlite3")  # loaded by any command that opened the collection
+                    if sqlite3 is not None and isinstance(exc, sqlite3.Error):
+                        fail(_sqlite_problem(exc, _collection_shown(a, kw)))
+                    raise
 
         return app.command(*args, **kwargs)(wrapper)
 
     return decorate
 
 
-def _collection_locked(exc: Exception) -> bool:
-    """True for SQLite's 'database is locked': another process held the write lock past the busy timeout."""
-    import sqlite3  # already loaded by any command that opened the collection
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """While a command runs, SIGTERM raises Terminated (a `kill` is an interruption, not a crash)."""
+    import signal
+    import threading
 
-    return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        yield
+        return
+
+    def terminated(signum: int, frame: Any) -> None:
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _sqlite_problem(exc: Exception, collection: str) -> str:
+    """An SQLite error as `<collection>: <what> — <what to do>`."""
+    name, text = getattr(exc, "sqlite_errorname", ""), str(exc)
+    if name.startswith("SQLITE_BUSY") or "locked" in text:  # another process held the write lock past the busy timeout
+        return ("the collection is locked by another revise (an import, sync or review). "
+                "Try again when it has finished.")
+    if name.startswith("SQLITE_READONLY") or "readonly" in text:
+        return (f"{collection}: the collection cannot be written ({text}) — check the permissions of the file "
+                "and its folder, or choose another collection with --collection; nothing was changed")
+    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+        return f"{collection}: the disk is full ({text}) — free some space and try again; nothing was changed"
+    return (f"{collection}: SQLite failed ({text}) — the change it was making was not saved; check the "
+            "file and its disk, or choose another collection with --collection")
+
+
+def _collection_shown(args: tuple, kwargs: dict) -> str:
+    """The collection path of a command's context, as the user gave it."""
+    # The command's context (typer hands it over as its own Click's Context, so found by its `obj`).
+    obj = next((v.obj for v in (*args, *kwargs.values()) if isinstance(getattr(v, "obj", None), dict)), {})
+    path = obj.get("path")
+    return _shown_path(str(path)) if path else "the collection"
 
 
 @app.callback()
@@ -73,12 +119,19 @@ def main(
     ctx.obj = {"collection": collection}
 
 
-def open_db(ctx: typer.Context):
-    """Open the collection chosen by --collection / REVISE_COLLECTION / the default."""
+def open_db(ctx: typer.Context, *, must_exist: bool = False):
+    """Open the collection chosen by --collection / REVISE_COLLECTION / the default (with `must_exist`,
+    one that is not there is an error: a command that only reads must not create it)."""
     from revise import store
 
     path = ctx.obj.get("collection") or store.default_collection_path()
+    ctx.obj["path"] = path
+    if must_exist and not Path(path).exists():
+        fail(f"no collection at {_shown_path(str(path))} — import notes first with `revise import PATH` "
+             "(or name another collection with --collection)")
     return store.open_collection(path)
+
+
 
 
 def print_json(data: Any) -> None:
@@ -94,7 +147,8 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (stable fie
 @command("import")
 def import_command(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(help="Markdown files or folders (read recursively).")],
+    # Strings, not Paths: Path('') would be '.', and typer's Path type makes an unreadable folder a usage error.
+    paths: Annotated[list[str], typer.Argument(help="Markdown files or folders (read recursively).")],
     as_json: JsonOption = False,
 ) -> None:
     """Read Markdown files or folders into the collection and remember them as sources."""
@@ -154,11 +208,13 @@ def _with_progress(run: Callable, show: bool) -> Any:
 
 
 def _shown_path(path: str) -> str:
-    """A path relative to the working directory when it lies inside it, else as it is."""
+    """A path to print: relative to the working directory when it lies inside it, control characters made visible."""
+    from revise.render import make_inert  # a file name may hold ESC: it must not reach the terminal raw
+
     try:
-        return str(Path(path).relative_to(Path.cwd()))
+        return make_inert(str(Path(path).relative_to(Path.cwd())))
     except ValueError:
-        return path
+        return make_inert(path)
 
 
 def _print_import_report(report: Any, as_json: bool) -> None:
@@ -174,8 +230,10 @@ def _print_import_report(report: Any, as_json: bool) -> None:
 
 def _print_errors(report: Any) -> None:
     """`Error: file: message` on stderr for each file an import or sync could not read."""
+    from revise.render import make_inert
+
     for error in report.errors:
-        typer.echo(f"Error: {_shown_path(error.file)}: {error.message}", err=True)
+        typer.echo(f"Error: {_shown_path(error.file)}: {make_inert(error.message)}", err=True)
 
 
 def _print_import_table(report: Any) -> None:
@@ -200,11 +258,18 @@ def _print_import_table(report: Any) -> None:
     sys.stdout.write("\n".join(lines) + "\n")
 
 
+def _not_empty(value: Optional[str]) -> Optional[str]:
+    """An option that names something: an empty name is a usage error, not 'everything'."""
+    if value is not None and not value.strip("# "):
+        raise typer.BadParameter("must not be empty")
+    return value
+
+
 @command("cards")
 def cards_command(
     ctx: typer.Context,
-    deck: Annotated[Optional[str], typer.Option("--deck", help="Only this deck and its subdecks.")] = None,
-    tag: Annotated[Optional[str], typer.Option("--tag", help="Only cards with this tag.")] = None,
+    deck: Annotated[Optional[str], typer.Option("--deck", help="Only this deck and its subdecks.", callback=_not_empty)] = None,
+    tag: Annotated[Optional[str], typer.Option("--tag", help="Only cards with this tag (`#tag` too).", callback=_not_empty)] = None,
     due: Annotated[bool, typer.Option("--due", help="Only cards due now.")] = False,
     include_retired: Annotated[bool, typer.Option("--all", help="Include retired cards.")] = False,
     as_json: JsonOption = False,
@@ -214,14 +279,28 @@ def cards_command(
 
     from revise import store
 
+    db = open_db(ctx, must_exist=True)
     now = datetime.now(timezone.utc).isoformat() if due else None
-    rows = store.list_cards(open_db(ctx), deck=deck, tag=tag, due_at=now, include_retired=include_retired)
+    tag = tag.lstrip("#") if tag else tag  # `--tag '#relu'`, written as in the notes
+    rows = store.list_cards(db, deck=deck, tag=tag, due_at=now, include_retired=include_retired)
     cards = [_card_json(row) for row in rows]
     if as_json:
         # One card a line: json's C encoder, 10x faster than indent= on 100k cards, still readable.
         sys.stdout.write("[\n" + ",\n".join(json.dumps(c, ensure_ascii=False) for c in cards) + ("\n]\n" if cards else "]\n"))
+    elif not cards and store.has_cards(db):  # the filters, not the collection, are why nothing is listed
+        _print_no_match(deck, tag, due)
     else:
         _print_cards_table(cards)
+
+
+def _print_no_match(deck: str | None, tag: str | None, due: bool) -> None:
+    from revise.render import make_inert
+
+    asked = " ".join(f"{flag} {value}" for flag, value in (("--deck", deck), ("--tag", tag)) if value)
+    if not asked:
+        sys.stdout.write("No card is due now.\n")
+        return
+    sys.stdout.write(make_inert(f"No card{' due now' * due} matches {asked}; `revise decks` lists the decks.") + "\n")
 
 
 def _card_json(row: dict) -> dict:
@@ -296,7 +375,7 @@ def decks_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
 
     from revise import store
 
-    decks = store.deck_counts(open_db(ctx), datetime.now(timezone.utc).isoformat())
+    decks = store.deck_counts(open_db(ctx, must_exist=True), datetime.now(timezone.utc).isoformat())
     if as_json:
         print_json(decks)
         return

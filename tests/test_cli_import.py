@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -138,9 +139,51 @@ def test_decks_counts(notes):
     assert "course::week1" in table and "optim" in table
 
 
-def test_empty_collection_says_how_to_add_cards():
-    assert "revise import" in run("cards").stdout
-    assert "revise import" in run("decks").stdout
+def test_empty_collection_says_how_to_add_cards(tmp_path):
+    from revise.store import open_collection
+
+    open_collection(tmp_path / "collection.db").conn.close()
+    assert run("cards").stdout == "No cards. Add some with: revise import PATH\n"
+    assert run("decks").stdout == "No decks. Add some with: revise import PATH\n"
+
+
+@pytest.mark.parametrize("command", ["cards", "decks"])
+def test_a_reading_command_on_a_missing_collection_is_an_error_and_creates_nothing(command, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("--collection", "typo.db", command)
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: no collection at typo.db — import notes first with `revise import PATH` "
+                             "(or name another collection with --collection)\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cards_that_match_no_filter_say_so(notes):
+    run("import", str(notes))
+    result = run("cards", "--deck", "cours")
+    assert (result.exit_code, result.stdout) == (0, "No card matches --deck cours; `revise decks` lists the decks.\n")
+    assert run("cards", "--due").stdout == "No card is due now.\n"
+    assert [c["front"] for c in cards_json("--tag", "#relu")] == ["What does ReLU compute?"]
+    for option in ("--deck", "--tag"):
+        result = run("cards", option, "")
+        assert result.exit_code == 2 and "must not be empty" in result.stderr
+
+
+def test_an_empty_path_is_no_such_file_not_the_current_folder(notes, monkeypatch):
+    monkeypatch.chdir(notes)
+    result = run("import", "")
+    assert (result.exit_code, result.stderr) == (1, "Error: '': no such file or folder — check the path\n")
+    assert cards_json() == []
+
+
+def test_a_file_name_with_control_characters_is_printed_inert(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad\x1b[31mname.md").write_text("a :: b\n\nQ: no answer\n")
+    (tmp_path / "bin\x1b[2J.md").write_bytes(b"\x00\x01")
+    result = run("import", ".")
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stdout and "\x1b" not in result.stderr
+    assert "bad␛[31mname.md:3: 'Q:' without an 'A:' after it" in result.stdout
+    assert result.stderr.startswith("Error: bin␛[2J.md: a binary file")
 
 
 def test_bad_files_are_errors_on_stderr_with_exit_1_and_no_traceback(notes, tmp_path):
@@ -206,3 +249,236 @@ def test_sync_before_any_import_says_what_to_do():
     result = run("sync")
     assert result.exit_code == 0 and "revise import PATH" in result.stdout
     assert json.loads(run("sync", "--json").stdout)["added"] == 0
+
+
+# --- killed and terminated imports ---------------------------------------------------------------
+
+
+def corpus_for_workers(folder: Path) -> Path:
+    """Notes big enough to be parsed in worker processes."""
+    import sys
+
+    from revise import importer
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from generate_notes import generate
+
+    generate(folder, files=60, cards=24_000, seed=3)
+    assert sum(p.stat().st_size for p in folder.rglob("*.md")) > importer.PARALLEL_MIN_CHARS
+    return folder
+
+
+def start_import(tmp_path: Path, folder: Path):
+    import subprocess
+    import sys
+
+    log = (tmp_path / "stderr.txt").open("w")
+    return subprocess.Popen(
+        [sys.executable, "-c", "from revise.cli import app; app()", "--collection", str(tmp_path / "c.db"),
+         "import", str(folder)], stdout=subprocess.DEVNULL, stderr=log,
+    )
+
+
+def children_of(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            found.update(int(child) for child in task.read_text().split())
+        except OSError:
+            pass
+    return found
+
+
+def wait_for_workers(pid: int) -> set[int]:
+    import time
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        workers = children_of(pid)
+        if len(workers) >= 2:
+            return workers
+        time.sleep(0.002)
+    pytest.fail("the import never started its worker processes")
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has died; only its parent (now init) has not reaped it
+
+
+def wait_until_gone(pids: set[int], seconds: float) -> set[int]:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and any(map(alive, pids)):
+        time.sleep(0.05)
+    return {pid for pid in pids if alive(pid)}
+
+
+def end_all(process, workers: set[int]) -> None:
+    """Kill the import and any worker still there, so a failing test leaves no process behind."""
+    import signal
+
+    process.kill()
+    process.wait(10)
+    for pid in workers:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/task").is_dir() or os.cpu_count() == 1,
+                                reason="needs Linux's /proc and two cores (worker processes)")
+
+
+@needs_proc
+def test_workers_die_with_a_killed_import(tmp_path):
+    import signal
+
+    process = start_import(tmp_path, corpus_for_workers(tmp_path / "notes"))
+    workers: set[int] = set()
+    try:
+        workers = wait_for_workers(process.pid)
+        process.send_signal(signal.SIGKILL)
+        process.wait(10)
+        assert wait_until_gone(workers, 5) == set()
+    finally:
+        end_all(process, workers)
+
+
+@needs_proc
+def test_a_terminated_import_rolls_back_and_exits_143(tmp_path):
+    import signal
+
+    process = start_import(tmp_path, corpus_for_workers(tmp_path / "notes"))
+    workers: set[int] = set()
+    try:
+        workers = wait_for_workers(process.pid)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(10) == 143
+        assert wait_until_gone(workers, 5) == set()
+    finally:
+        end_all(process, workers)
+    assert (tmp_path / "stderr.txt").read_text() == "Terminated.\n"
+    with sqlite3.connect(tmp_path / "c.db") as db:
+        assert db.execute("SELECT count(*) FROM notes").fetchone() == (0,)
+        assert db.execute("SELECT count(*) FROM sources").fetchone() == (0,)
+
+
+# --- files that are not files, folders that cannot be read, collections that cannot be written ----------
+
+
+def revise_process(*args: str, prefix: tuple[str, ...] = (), timeout: float = 60):
+    """`revise ARGS` in a child process (with the test's environment), its output captured."""
+    import subprocess
+    import sys
+
+    command = [*prefix, sys.executable, "-c", "from revise.cli import app; app()", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+
+
+DROP_OVERRIDE = ("--bounding-set=-dac_override,-dac_read_search",)
+
+
+def without_root_override() -> tuple[str, ...]:
+    """A command prefix under which file permissions hold (root reads and writes everything): nothing
+    when not root, else setpriv dropping the capabilities that override them; skips if neither works."""
+    import shutil
+    import subprocess
+
+    if os.geteuid() != 0:
+        return ()
+    setpriv = shutil.which("setpriv")
+    if setpriv is None or subprocess.run([setpriv, *DROP_OVERRIDE, "true"], capture_output=True).returncode:
+        pytest.skip("running as root without setpriv to drop CAP_DAC_OVERRIDE")
+    return (setpriv, *DROP_OVERRIDE)
+
+
+def test_a_named_pipe_or_a_device_is_an_error_and_the_rest_imports(tmp_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "ok.md").write_text("a :: b\n")
+    os.mkfifo(folder / "fifo.md")
+    result = revise_process("import", str(folder), timeout=30)  # reading the pipe would wait for ever
+    assert result.returncode == 1
+    assert result.stderr == f"Error: {folder / 'fifo.md'}: not a regular file (a named pipe) — import Markdown files or folders\n"
+    assert [c["front"] for c in cards_json()] == ["a"]
+    for path, kind in ((folder / "fifo.md", "a named pipe"), (Path("/dev/null"), "a device")):
+        result = revise_process("import", str(path), timeout=30)
+        assert (result.returncode, result.stderr) == (1, f"Error: {path}: not a regular file ({kind}) — import Markdown files or folders\n")
+
+
+def test_an_unreadable_folder_is_an_error_and_its_cards_are_not_retired(tmp_path):
+    prefix = without_root_override()
+    notes = tmp_path / "np"
+    (notes / "sub").mkdir(parents=True)
+    (notes / "ok.md").write_text("ok :: fine\n")
+    (notes / "sub" / "s.md").write_text("sub :: card\n")
+    assert run("import", str(notes)).exit_code == 0
+    (notes / "sub").chmod(0)
+    try:
+        again = revise_process("import", "--json", str(notes), prefix=prefix)
+        direct = revise_process("import", str(notes / "sub"), prefix=prefix)
+    finally:
+        (notes / "sub").chmod(0o755)
+    assert again.returncode == 1 and json.loads(again.stdout)["errors"] == [{
+        "file": str(notes / "sub"),
+        "message": "cannot read this folder (Permission denied) — check its permissions; the cards from it are left as they are",
+    }]
+    assert json.loads(again.stdout)["retired"] == 0
+    assert direct.returncode == 1 and direct.stderr.startswith(f"Error: {notes / 'sub'}: cannot read this folder (Permission denied)")
+    assert sorted(c["front"] for c in cards_json()) == ["ok", "sub"]
+
+
+def test_a_read_only_collection_is_an_error_naming_it(notes, tmp_path):
+    prefix = without_root_override()
+    assert run("import", str(notes / "optim.md")).exit_code == 0
+    collection = tmp_path / "collection.db"
+    collection.chmod(0o444)
+    result = revise_process("import", str(notes), prefix=prefix)
+    assert (result.returncode, result.stderr) == (1, (
+        f"Error: {collection}: the collection cannot be written (attempt to write a readonly database) — check the "
+        "permissions of the file and its folder, or choose another collection with --collection; nothing was changed\n"))
+    collection.chmod(0o644)
+    assert [c["front"] for c in cards_json()] == ["Adam combines"]
+
+
+def test_a_full_disk_is_an_error_and_the_collection_is_unchanged(tmp_path):
+    import shutil
+    import subprocess
+
+    unshare = shutil.which("unshare")
+    mount = tmp_path / "small"
+    mount.mkdir()
+    probe = [unshare or "unshare", "-m", "sh", "-c", f"mount -t tmpfs -o size=1m none {mount}"]
+    if unshare is None or subprocess.run(probe, capture_output=True).returncode:
+        pytest.skip("cannot mount a small tmpfs here")
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for i in range(20):
+        (notes / f"n{i}.md").write_text("".join(f"Question {i} {j} with words :: answer {j} with words\n\n" for j in range(300)))
+    (tmp_path / "one.md").write_text("a :: b\n")
+    collection = mount / "c.db"
+    script = (f"mount -t tmpfs -o size=1m none {mount} && {{ app='from revise.cli import app; app()'; "
+              f"python -c \"$app\" --collection {collection} import {tmp_path / 'one.md'} >/dev/null && "
+              f"python -c \"$app\" --collection {collection} import {notes}; echo \"rc=$?\"; "
+              f"python -c \"$app\" --collection {collection} cards --json; }}")
+    result = subprocess.run([unshare, "-m", "sh", "-c", script], capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PATH": f"{Path(os.sys.executable).parent}:{os.environ['PATH']}"})
+    assert "rc=1\n" in result.stdout, result.stderr
+    assert result.stderr == (f"Error: {collection}: the disk is full (database or disk is full) — free some space "
+                             "and try again; nothing was changed\n")
+    assert [c["front"] for c in json.loads(result.stdout.split("rc=1\n")[1])] == ["a"]
+
+
+def test_any_sqlite_error_is_an_error_naming_the_collection():
+    from revise.cli import _sqlite_problem
+
+    error = sqlite3.DatabaseError("database disk image is malformed")
+    assert _sqlite_problem(error, "c.db") == (
+        "c.db: SQLite failed (database disk image is malformed) — the change it was making was not saved; "
+        "check the file and its disk, or choose another collection with --collection")
+    assert _sqlite_problem(sqlite3.OperationalError("database is locked"), "c.db").startswith(
+        "the collection is locked by another revise")
