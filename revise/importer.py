@@ -528,40 +528,35 @@ def parse_files(jobs: list[tuple], workers: int = 1) -> Iterator[ParsedFile]:
     if workers < 2 or len(jobs) < 2:
         yield from (parse_file(*job) for job in jobs)
         return
-    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
+    pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(os.getpid(), _set_signal_mask()))
     # Workers are born with SIGINT and SIGTERM blocked, and unblock them once they have their own
     # handlers: a signal in between must not run the parent's handler in a worker.
     mask = _set_signal_mask(block=True)
     try:
-        pool = multiprocessing.Pool(workers, initializer=_start_worker, initargs=(os.getpid(), mask))
+        # Small chunks (~15 files of 1,000) keep one worker from finishing long before the other.
+        results = pool.map(parse_file, *zip(*jobs), chunksize=max(1, len(jobs) // (workers * 32)))
     finally:
         _set_signal_mask(mask)
     try:
-        # Small chunks (~15 files of 1,000) keep one worker from finishing long before the other.
-        yield from pool.imap(_parse_job, jobs, chunksize=max(1, len(jobs) // (workers * 32)))
-    except BaseException:  # Ctrl-C, SIGTERM, an error, or the caller stopped early: stop the workers now
-        pool.terminate()
+        yield from results
+    except BaseException:  # Ctrl-C, SIGTERM, an error, or the caller stopped early: no more chunks
+        pool.shutdown(wait=False, cancel_futures=True)
         raise
-    else:
-        pool.close()
-    finally:
-        pool.join()
+    pool.shutdown()
 
 
 def _set_signal_mask(mask: set | None = None, *, block: bool = False) -> set | None:
-    """Block SIGINT and SIGTERM (or restore `mask`); the mask before. A no-op where POSIX masks do not exist."""
+    """Block SIGINT and SIGTERM, or set `mask`, or (neither) read the mask; the mask before.
+    None where POSIX signal masks do not exist."""
     import signal
 
     if not hasattr(signal, "pthread_sigmask"):
         return None
     if block:
         return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
-    return signal.pthread_sigmask(signal.SIG_SETMASK, mask) if mask is not None else None
-
-
-def _parse_job(job: tuple) -> ParsedFile:
-    return parse_file(*job)
+    return signal.pthread_sigmask(signal.SIG_SETMASK if mask is not None else signal.SIG_BLOCK, mask or set())
 
 
 def _start_worker(parent: int, mask: set | None) -> None:
