@@ -396,7 +396,8 @@ def decks_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
 @command()
 def review(
     ctx: typer.Context,
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Markdown files or folders: import them and review only their cards.")] = None,
+    # Strings, as import takes them: Path('') would be the current folder.
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Markdown files or folders: import them and review only their cards.")] = None,
     deck: Annotated[list[str], typer.Option("--deck", help="Only this deck and its subdecks (repeatable).")] = [],
     tag: Annotated[list[str], typer.Option("--tag", help="Only cards with this tag (repeatable).")] = [],
     limit: Annotated[Optional[int], typer.Option("--limit", min=0, help="At most N cards this session.")] = None,
@@ -431,7 +432,7 @@ def review(
         session.run(wait_first=f"{problems} problem{'s' * (problems != 1)} above." if problems and sys.stdin.isatty() else None)
 
 
-def _sync_before_review(db: Any, paths: list[Path] | None) -> int:
+def _sync_before_review(db: Any, paths: list[str] | None) -> int:
     """Import `paths` (or re-read every source), its problems on stderr; exit 1 if no path could be read.
 
     Returns how many problems (errors and warnings) it printed."""
@@ -458,9 +459,10 @@ def show_config() -> None:
 
 
 def _change_cards(ctx: typer.Context, ids: list[int], change: Callable, done: str) -> None:
-    from revise.session import card_count, change_schedules
+    from revise.screen import card_count
+    from revise.session import change_schedules
 
-    change_schedules(open_db(ctx), ids, change)
+    change_schedules(open_db(ctx, must_exist=True), ids, change)
     typer.echo(f"{done} {card_count(len(ids))}.")
 
 
@@ -514,7 +516,8 @@ def stats_command(
     from revise.stats import collect_stats, render_stats
 
     now = datetime.now(timezone.utc)
-    stats = collect_stats(open_db(ctx), now, None, load_config(), deck=deck, days=days)
+    config = load_config()  # a bad config.toml is reported before a missing collection
+    stats = collect_stats(open_db(ctx, must_exist=True), now, None, config, deck=deck, days=days)
     if as_json:
         print_json(stats.to_json())
         return

@@ -24,7 +24,6 @@ from revise.errors import ReviseError
 from revise.render import make_inert
 from revise.scheduler import Answer, QueueCard, Schedule
 from revise.screen import Leech, Summary, answer_part, card_screen, summary_text
-from revise.screen import card_count as card_count  # for the cli's suspend, unsuspend and forget messages
 
 # A key source: called with a timeout in seconds (None waits for ever), returns one key, or None
 # when the timeout passed first; raises EOFError when input has ended.

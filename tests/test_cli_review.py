@@ -62,6 +62,14 @@ def test_piped_from_a_real_pipe(deck, tmp_path):
     assert [log["rating"] for log in revlog()] == [3]
 
 
+def test_an_empty_path_is_no_such_file_not_the_current_folder(deck, monkeypatch):
+    monkeypatch.chdir(deck)  # Path('') would be '.', this folder of cards
+    result = CliRunner().invoke(app, ["review", ""], input="\n3\nq\n")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: '': no such file or folder")
+    assert revlog() == []
+
+
 def test_end_of_input_quits(deck):
     result = CliRunner().invoke(app, ["review", str(deck)], input="\n4\n")
     assert result.exit_code == 0

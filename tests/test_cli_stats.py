@@ -67,13 +67,21 @@ def test_stats_days_must_be_positive():
     assert result.exit_code == 2
 
 
+def test_stats_on_a_missing_collection_is_an_error_and_creates_nothing():
+    result = CliRunner().invoke(app, ["stats"])
+    assert result.exit_code == 1 and result.stderr.startswith("Error: no collection at ")
+    assert not os.path.exists(os.environ["REVISE_COLLECTION"])
+
+
 def test_stats_on_an_empty_collection():
+    open_collection(os.environ["REVISE_COLLECTION"]).conn.close()
     result = CliRunner().invoke(app, ["stats"])
     assert result.exit_code == 0, result.output
     assert "Today" in result.stdout and "Hardest cards" not in result.stdout
 
 
 def test_stats_deck_on_an_empty_collection_is_an_error():
+    open_collection(os.environ["REVISE_COLLECTION"]).conn.close()
     result = CliRunner().invoke(app, ["stats", "--deck", "nope", "--json"])
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
     assert result.stderr == "Error: no cards in a deck named 'nope'. Decks: none yet (run revise import).\n"
@@ -81,6 +89,7 @@ def test_stats_deck_on_an_empty_collection_is_an_error():
 
 
 def test_stats_days_beyond_a_century_is_an_error():
+    open_collection(os.environ["REVISE_COLLECTION"]).conn.close()
     result = CliRunner().invoke(app, ["stats", "--days", "3000000"])
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
     assert result.stderr == "Error: --days must be from 1 to 36500 (100 years), not 3000000.\n"
