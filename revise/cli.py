@@ -84,7 +84,7 @@ def _sqlite_problem(exc: Exception, collection: str) -> str:
     """An SQLite error as `<collection>: <what> — <what to do>`."""
     name, text = getattr(exc, "sqlite_errorname", ""), str(exc)
     if name.startswith("SQLITE_BUSY") or "locked" in text:  # another process held the write lock past the busy timeout
-        return ("the collection is locked by another revise (an import, sync or review). "
+        return (f"{collection}: the collection is locked by another revise (an import, sync or review). "
                 "Try again when it has finished.")
     if name.startswith("SQLITE_READONLY") or "readonly" in text:
         return (f"{collection}: the collection cannot be written ({text}) — check the permissions of the file "
@@ -148,7 +148,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (stable fie
 def import_command(
     ctx: typer.Context,
     # Strings, not Paths: Path('') would be '.', and typer's Path type makes an unreadable folder a usage error.
-    paths: Annotated[list[str], typer.Argument(help="Markdown files or folders (read recursively).")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Markdown files or folders (read recursively).")],
     as_json: JsonOption = False,
 ) -> None:
     """Read Markdown files or folders into the collection and remember them as sources."""
@@ -256,6 +256,13 @@ def _print_import_table(report: Any) -> None:
         lines.append(f"{skipped} file{'s' if skipped != 1 else ''} unchanged, not parsed.")
     lines += [make_inert(f"{_shown_path(w.file)}:{w.line}: {w.message}") for w in report.warnings]
     sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _none_empty(values: list[str]) -> list[str]:
+    """A repeatable option that names things: none of them may be empty."""
+    for value in values:
+        _not_empty(value)
+    return values
 
 
 def _not_empty(value: Optional[str]) -> Optional[str]:
@@ -397,9 +404,9 @@ def decks_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
 def review(
     ctx: typer.Context,
     # Strings, as import takes them: Path('') would be the current folder.
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Markdown files or folders: import them and review only their cards.")] = None,
-    deck: Annotated[list[str], typer.Option("--deck", help="Only this deck and its subdecks (repeatable).")] = [],
-    tag: Annotated[list[str], typer.Option("--tag", help="Only cards with this tag (repeatable).")] = [],
+    paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATH...", help="Markdown files or folders: import them and review only their cards.")] = None,
+    deck: Annotated[list[str], typer.Option("--deck", help="Only this deck and its subdecks (repeatable).", callback=_none_empty)] = [],
+    tag: Annotated[list[str], typer.Option("--tag", help="Only cards with this tag (`#tag` too; repeatable).", callback=_none_empty)] = [],
     limit: Annotated[Optional[int], typer.Option("--limit", min=0, help="At most N cards this session.")] = None,
     new: Annotated[Optional[int], typer.Option("--new", min=0, help="Today's new-card limit (instead of new_per_day).")] = None,
     cram: Annotated[bool, typer.Option("--cram", help="Review the selection now without changing any schedule.")] = False,
@@ -415,7 +422,7 @@ def review(
     db = open_db(ctx)
     problems = _sync_before_review(db, paths)
     selection = Selection(
-        decks=tuple(deck), tags=tuple(tag), paths=tuple(str(importer.absolute_path(p)) for p in paths or ()),
+        decks=tuple(deck), tags=tuple(t.lstrip("#") for t in tag), paths=tuple(str(importer.absolute_path(p)) for p in paths or ()),
         cram=cram, limit=limit, new_limit=new,
     )
     with key_source(sys.stdin) as keys:
@@ -466,7 +473,7 @@ def _change_cards(ctx: typer.Context, ids: list[int], change: Callable, done: st
     typer.echo(f"{done} {card_count(len(ids))}.")
 
 
-CardIds = Annotated[list[int], typer.Argument(help="Card ids (see `revise cards`).")]
+CardIds = Annotated[list[int], typer.Argument(metavar="ID...", help="Card ids (see `revise cards`).")]
 
 
 @command()
@@ -499,7 +506,7 @@ def forget(ctx: typer.Context, ids: CardIds) -> None:
 @command("stats")
 def stats_command(
     ctx: typer.Context,
-    deck: Annotated[Optional[str], typer.Option("--deck", help="Only this deck and its subdecks.")] = None,
+    deck: Annotated[Optional[str], typer.Option("--deck", help="Only this deck and its subdecks.", callback=_not_empty)] = None,
     days: Annotated[
         Optional[int],
         typer.Option(

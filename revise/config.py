@@ -85,6 +85,8 @@ def _settings(base: Settings, values: object, path: Path, where: str) -> Setting
     for key, value in values.items():
         if key not in known:
             raise ReviseError(f"{path}: {where}unknown setting '{key}'. Known: {', '.join(sorted(known))}.")
+        if where and key == "day_start_hour":  # one day boundary for all decks: limits and burying share it
+            raise ReviseError(f"{path}: {where}'day_start_hour' can only be set globally, above the [decks] tables.")
         try:
             changes[key] = _setting_value(key, value)
         except ValueError as exc:

@@ -481,4 +481,4 @@ def test_any_sqlite_error_is_an_error_naming_the_collection():
         "c.db: SQLite failed (database disk image is malformed) — the change it was making was not saved; "
         "check the file and its disk, or choose another collection with --collection")
     assert _sqlite_problem(sqlite3.OperationalError("database is locked"), "c.db").startswith(
-        "the collection is locked by another revise")
+        "c.db: the collection is locked by another revise")

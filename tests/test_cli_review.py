@@ -293,7 +293,7 @@ def test_a_locked_collection_is_an_error_not_a_traceback(deck):
         holder.rollback()
         holder.close()
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
-    assert result.stderr.startswith("Error: the collection is locked by another revise")
+    assert result.stderr.startswith(f"Error: {os.environ['REVISE_COLLECTION']}: the collection is locked by another revise")
     assert collection()["cards"].get(1)["suspended"] == 0
 
 
@@ -308,3 +308,15 @@ def test_readme_sample_screen_is_what_a_first_session_of_the_shipped_decks_shows
     assert re.fullmatch(r"1 Again \S+   2 Hard \S+   3 Good \S+   4 Easy \S+", sample[-3])
     assert sample[-2].startswith("u undo · b bury · s suspend · e edit · q quit ") and len(sample[-2]) == 80
     assert all(len(line) <= 80 for line in sample)
+
+
+def test_review_tag_may_be_written_as_in_the_notes(deck):
+    result = CliRunner().invoke(app, ["review", str(deck), "--tag", "#terms"], input="\n3\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "epoch" in result.stdout and [log["rating"] for log in revlog()] == [3]
+
+
+@pytest.mark.parametrize("args", [["review", "--deck", ""], ["review", "--tag", ""], ["stats", "--deck", ""]])
+def test_an_empty_deck_or_tag_is_a_usage_error(deck, args):
+    result = CliRunner().invoke(app, args, input="q\n")
+    assert result.exit_code == 2 and "must not be empty" in result.output

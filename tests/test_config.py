@@ -131,3 +131,10 @@ def test_config_toml_shows_each_unit_in_a_column(tmp_path):
     assert "fuzz = true" in lines and lines[-1] == "new_per_day = 5  # new cards a study day"
     missing = tmp_path / "none.toml"
     assert config_toml(Config(path=missing)).splitlines()[0] == f"# {missing}  (not found: the defaults apply)"
+
+
+def test_day_start_hour_is_global_only(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('day_start_hour = 5\n[decks."x"]\nday_start_hour = 6\n', encoding="utf-8")
+    with pytest.raises(ReviseError, match=r"\[decks.\"x\"\] 'day_start_hour' can only be set globally"):
+        load_config(path)
