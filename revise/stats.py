@@ -416,15 +416,28 @@ def _recall_now(row: tuple, now: int, curves: _DeckCurves) -> float | None:
 
 
 def hardest_rows(cards, span: Span, config: Config, limit: int = HARDEST) -> list[tuple]:
-    """The studied cards with the most lapses, then the lowest retrievability now."""
+    """The hard cards, most lapses first, then the lowest retrievability now.
+
+    A card is hard once it has lapsed, or once its recall now is below its deck's desired retention.
+    """
     import heapq
 
-    studied = [row for row in cards if row[2] != "new"]
-    if not studied:
-        return []
-    fewest = heapq.nlargest(limit, (row[4] for row in studied))[-1]  # only these can make the list
     curves, now = _DeckCurves(config), span.now_s
-    keyed = [(-row[4], _recall_now(row, now, curves) or 0.0, row[0], row) for row in studied if row[4] >= fewest]
+    hard = [row for row in cards if row[2] != "new" and row[4] > 0]
+    if len(hard) < limit:  # only then can a card that never lapsed make the list
+        desired: dict[str, float] = {}
+        for row in cards:
+            if row[2] != "new" and row[4] <= 0:
+                recall = _recall_now(row, now, curves)
+                deck = row[1]
+                if deck not in desired:
+                    desired[deck] = config.for_deck(deck).desired_retention
+                if recall is not None and recall < desired[deck]:
+                    hard.append(row)
+    if not hard:
+        return []
+    fewest = heapq.nlargest(limit, (row[4] for row in hard))[-1]  # only these can make the list
+    keyed = [(-row[4], _recall_now(row, now, curves) or 0.0, row[0], row) for row in hard if row[4] >= fewest]
     return [item[3] for item in heapq.nsmallest(limit, keyed)]
 
 
@@ -621,8 +634,7 @@ def render_stats(stats: Stats):
     from rich.text import Text
 
     where = f"deck {_one_line(stats.deck)}" if stats.deck else "all decks"
-    title = Text.assemble(("revise stats", "bold"), f" · {where} · {stats.today:%a %d %b %Y}")
-    parts = [title, Text(), _overview(stats), Text()]
+    parts = [Title(where, stats.today), Text(), _overview(stats), Text()]
     if stats.decks:
         parts += [_section("Decks"), DeckTable(stats.decks), Text()]
     parts += [_section(f"Retention (desired {_percent(stats.desired_retention)})"), RetentionTable(stats.retention), Text()]
@@ -630,7 +642,28 @@ def render_stats(stats: Stats):
     parts += [_section(_forecast_title(len(stats.forecast))), Forecast(stats.forecast), Text()]
     if stats.hardest:
         parts += [_section("Hardest cards"), HardestTable(stats.hardest)]
+    elif stats.cards.total:
+        parts += [_section("Hardest cards"), Text(NO_HARD_CARDS, style="dim")]
     return Group(*parts)
+
+
+NO_HARD_CARDS = "No hard cards yet: none has lapsed or fallen below the desired retention."
+
+
+class Title:
+    """The screen's first line; when it does not fit, the date loses its weekday and leading zero."""
+
+    def __init__(self, where: str, today: date) -> None:
+        self.where, self.today = where, today
+
+    def __rich_console__(self, console, options):
+        from rich.text import Text
+
+        for day in (f"{self.today:%a %d %b %Y}", f"{self.today.day} {self.today:%b %Y}"):
+            title = Text.assemble(("revise stats", "bold"), f" · {self.where} · {day}")
+            if title.cell_len <= options.max_width:
+                break
+        yield title
 
 
 def _section(title: str):
@@ -712,7 +745,8 @@ def _overview(stats: Stats):
         ("streak", f"{stats.streak_current:,} d"), ("longest", f"{stats.streak_longest:,} d"),
         ("recall now", f"{stats.knowledge:,.0f} of {stats.studied:,}"),
     ])
-    return Columns([today, cards, progress], padding=(0, 4))
+    # a blank line between the rows of blocks when they stack (collapsed padding: none above or below)
+    return Columns([today, cards, progress], padding=(1, 4))
 
 
 def _figure_table(headers: tuple[str, ...], rows: list[tuple]):
@@ -799,7 +833,8 @@ def deck_tree(decks: tuple[DeckRow, ...]) -> list[tuple[str, DeckRow]]:
 class RetentionTable:
     """Retention per window; where the whole table does not fit, Young and Mature get a table of their own."""
 
-    caption = ("True: answers other than Again.", "FSRS: predicted.", "Young, Mature: true / FSRS.")
+    caption = ("Reviews: answers to review-state cards;", "learning steps are not counted.",
+               "True: answers other than Again.", "FSRS: predicted.", "Young, Mature: true / FSRS.")
 
     def __init__(self, windows: tuple[WindowRetention, ...]) -> None:
         self.windows = windows

@@ -103,6 +103,10 @@ def test_stats_never_prints_the_terminal_codes_of_a_card(tmp_path):
     runner = CliRunner()
     assert runner.invoke(app, ["import", str(notes)]).exit_code == 0
     assert runner.invoke(app, ["review"], input="\n3\nq\n").exit_code == 0
+    db = open_collection(os.environ["REVISE_COLLECTION"])
+    db.execute("UPDATE cards SET lapses = 1")  # a hard card, so that the screen lists it
+    db.conn.commit()
+    db.conn.close()
     result = runner.invoke(app, ["stats"])
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout

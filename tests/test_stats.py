@@ -177,14 +177,36 @@ def test_knowledge_is_the_sum_of_fsrs_retrievability(db):
 
 
 def test_hardest_cards_by_lapses_then_recall(db):
+    """Only hard cards: a lapse, or recall now below the desired retention of the card's deck."""
     cards = build_cards(db)
-    hardest = stats_of(db).hardest
-    assert [card.card_id for card in hardest][:3] == [cards["suspended"], cards["mature overdue"], cards["relearning"]]
-    assert len(hardest) == 7  # every studied card, new ones never
-    rest = hardest[3:]
-    assert [c.retrievability for c in rest] == sorted(c.retrievability for c in rest)
-    far = next(c for c in hardest if c.card_id == cards["mature far"])
-    assert (far.source, far.line, far.front) == ("/notes/course/week1.md", 7, "Far?")
+    day = timedelta(days=1)
+    cards["forgotten"] = add_card(db, stability=10, due=NOW - 10 * day, last_review=NOW - 20 * day, line=7, front="Far?")
+    cards["strict"] = add_card(db, deck="strict", stability=10, due=NOW + 4 * day, last_review=NOW - 6 * day)
+    cards["lenient"] = add_card(db, stability=10, due=NOW + 4 * day, last_review=NOW - 6 * day)  # 93.1% ≥ 90%
+    config = Config(decks=(("strict", Settings(desired_retention=0.95)),))
+    hardest = stats_of(db, config=config).hardest
+    # most lapses first; then, among cards that never lapsed, the lowest recall first
+    assert [card.card_id for card in hardest] == [cards["suspended"], cards["mature overdue"], cards["relearning"],
+                                                  cards["forgotten"], cards["strict"]]
+    assert [card.lapses for card in hardest] == [9, 8, 1, 0, 0]
+    assert [card.retrievability for card in hardest] == pytest.approx([
+        fsrs_recall(5, NOW - 6 * day, NOW), fsrs_recall(30, datetime(2026, 2, 8, tzinfo=UTC), NOW), 1.0,
+        fsrs_recall(10, NOW - 20 * day, NOW), fsrs_recall(10, NOW - 6 * day, NOW)], rel=1e-12)
+    forgotten = hardest[3]
+    assert (forgotten.source, forgotten.line, forgotten.front, forgotten.suspended) == ("/notes/course/week1.md", 7, "Far?", False)
+    assert [card["card_id"] for card in stats_of(db, config=config).to_json()["hardest"]] == [c.card_id for c in hardest]
+
+
+def test_no_hard_cards_yet_says_so(db):
+    """A first day: studied cards that never lapsed and are all recalled above the desired retention."""
+    for _ in range(3):
+        add_card(db, state="learning", stability=2, due=NOW + timedelta(minutes=10), last_review=NOW)
+    add_card(db, stability=10, due=NOW + timedelta(days=9), last_review=NOW - timedelta(days=1))
+    add_card(db, state="new")
+    stats = stats_of(db)
+    assert stats.hardest == () and stats.to_json()["hardest"] == []
+    lines = render(stats, 80)
+    assert lines[-2:] == ["Hardest cards", "No hard cards yet: none has lapsed or fallen below the desired retention."]
 
 
 def review_history(db) -> None:
@@ -307,9 +329,24 @@ def test_screen_fits_the_terminal_without_cutting_anything(db, width):
                     "Forecast, next 30 days", "Hardest cards"):
         assert heading in text
     assert "Mon" in text and "Sun" in text and "less · ░ ▒ ▓ █ more" in text
-    assert "week1.md:7" in text
+    assert "week1.md:1 (suspended)" in text
     assert "…" not in text  # short deck names and fronts: an ellipsis would be a figure or a caption cut by rich
     assert "due today (with overdue) 3" in text and "up to 2 a day" in text
+
+
+@pytest.mark.parametrize("width, title, headings", [
+    (80, "revise stats · all decks · Wed 18 Mar 2026", ["Today  Cards  Progress"]),
+    (60, "revise stats · all decks · Wed 18 Mar 2026", ["Today  Cards  Progress"]),
+    (40, "revise stats · all decks · 18 Mar 2026", ["Today  Cards", "", "Progress"]),
+])
+def test_title_fits_and_stacked_blocks_are_apart(db, width, title, headings):
+    build_cards(db)
+    lines = [line.rstrip() for line in render(stats_of(db), width)]
+    assert lines[:2] == [title, ""]
+    overview = lines[2:lines.index("Decks") - 1]
+    # the heading lines of the blocks, and the blank lines between blocks stacked in rows
+    shown = [" ".join(line.split()) for line in overview if not line or line.split()[0] in ("Today", "Cards", "Progress")]
+    assert shown == [" ".join(h.split()) for h in headings]
 
 
 def colour_codes(text: str) -> set[str]:
@@ -464,8 +501,10 @@ Last    Reviews    True    FSRS    Young <21d   Mature ≥21d
 365 d     2,871   87.6%   87.8%   87.2 / 87.1   88.8 / 89.7
 """
 RETENTION_TABLES = {
-    80: RETENTION_ROWS + "True: answers other than Again. FSRS: predicted. Young, Mature: true / FSRS.\n",
-    60: RETENTION_ROWS + "True: answers other than Again. FSRS: predicted.\nYoung, Mature: true / FSRS.\n",
+    80: RETENTION_ROWS + "Reviews: answers to review-state cards; learning steps are not counted.\n"
+                         "True: answers other than Again. FSRS: predicted. Young, Mature: true / FSRS.\n",
+    60: RETENTION_ROWS + "Reviews: answers to review-state cards;\nlearning steps are not counted.\n"
+                         "True: answers other than Again. FSRS: predicted.\nYoung, Mature: true / FSRS.\n",
     40: """\
 Last    Reviews    True    FSRS
 ───────────────────────────────
@@ -478,6 +517,8 @@ Last     Young <21d   Mature ≥21d
 7 d     82.4 / 90.0   95.1 / 89.8
 30 d    87.7 / 88.6   89.9 / 89.8
 365 d   87.2 / 87.1   88.8 / 89.7
+Reviews: answers to review-state cards;
+learning steps are not counted.
 True: answers other than Again.
 FSRS: predicted.
 Young, Mature: true / FSRS.
