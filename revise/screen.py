@@ -33,13 +33,15 @@ class Leech(NamedTuple):
 class Summary:
     """What a session did, for the closing lines."""
 
-    answered: int = 0
+    answered: int = 0  # answers given
+    cards: int = 0  # distinct cards answered (a learning card may be answered several times)
     again: int = 0
     seconds: float = 0.0
     due_tomorrow: int = 0  # due during the next study day
     still_due_today: int = 0
     learning_later: int = 0
     new_left: int = 0  # new cards in the selection not yet studied
+    new_per_day: int | None = None  # the new-card limit tomorrow; None when deck overrides set their own
     leeches: list[Leech] = field(default_factory=list)
 
     @property
@@ -276,20 +278,40 @@ def card_count(count: int) -> str:
 
 def summary_text(summary: Summary, cram: bool = False) -> Text:
     """The closing lines: cards done, again rate, time, leeches to rewrite, and what tomorrow holds."""
-    minutes, seconds = divmod(round(summary.seconds), 60)
     text = Text()
-    text.append(f"Done: {card_count(summary.answered)}", style="bold")
-    text.append(f", again {summary.again_rate:.0%}, {minutes}m {seconds:02d}s.")
+    done = card_count(summary.answered)
+    if summary.cards and summary.cards != summary.answered:
+        done = f"{summary.answered} answer{'s' * (summary.answered != 1)} to {card_count(summary.cards)}"
+    text.append(f"Done: {done}", style="bold")
+    text.append(f", again {summary.again_rate:.0%}, {duration_text(summary.seconds)}.")
     lines = _leech_lines(summary.leeches)
     if not cram:
         if summary.still_due_today:
             later = f" ({summary.learning_later} in learning, due later)" if summary.learning_later else ""
             lines.append(f"Still due today: {card_count(summary.still_due_today)}{later}.")
-        new = f", plus new cards ({summary.new_left} left)" if summary.new_left else ""
-        lines.append(f"Due tomorrow: {card_count(summary.due_tomorrow)}{new}.")
+        lines.append(f"Due tomorrow: {card_count(summary.due_tomorrow)}{_new_cards(summary)}.")
     for line in lines:
         text.append("\n" + make_inert(line))
     return text
+
+
+def duration_text(seconds: float) -> str:
+    """`45s`, `4m 05s`."""
+    minutes, seconds = divmod(round(seconds), 60)
+    return f"{minutes}m {seconds:02d}s" if minutes else f"{seconds}s"
+
+
+def _new_cards(summary: Summary) -> str:
+    """`, plus up to 20 new cards (478 not yet studied)`: at most the limit, not all that are left."""
+    if not summary.new_left:
+        return ""
+    left = f"{summary.new_left} not yet studied"
+    if summary.new_per_day is None:
+        return f", plus new cards ({left})"
+    if summary.new_per_day == 0:
+        return f" ({summary.new_left} new not yet studied, 0 a day)"
+    most = min(summary.new_per_day, summary.new_left)
+    return f", plus up to {most} new card{'s' * (most != 1)} ({left})"
 
 
 def _leech_lines(leeches: list[Leech]) -> list[str]:

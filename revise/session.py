@@ -6,6 +6,7 @@ Takes a rich Console, a key source and a clock, so tests need no terminal and no
 from __future__ import annotations
 
 import json
+import math
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -187,6 +188,7 @@ class Session:
         self.notices: list[Text] = []
         self.screen_notices: list[Text] = []  # those the card on screen shows
         self.screen_card: int | None = None  # the card they are shown with
+        self.drawn = False  # a card or waiting screen was drawn (in a terminal, the summary clears it)
 
     # --- the loop ---------------------------------------------------------------------------
 
@@ -302,9 +304,10 @@ class Session:
         local = next_due.astimezone(self.tz).strftime("%H:%M")
         if self.console.is_terminal:
             self.console.clear()
+            self.drawn = True
         self.console.print(
             f"{self.summary.answered} done; {len(self.learning)} learning left. "
-            f"Next learning card due in {scheduler.format_interval(next_due - now)} (at {local}).\n"
+            f"Next learning card due in {_remaining(next_due - now)} (at {local}).\n"
             "Waiting for it: q quits, u undoes."
         )
         for notice in self.notices:  # kept for the next card's screen too: the learner may have stepped away
@@ -502,6 +505,7 @@ class Session:
             if not revealed:
                 self._take_notices(row["id"])
             self.console.clear()
+            self.drawn = True
             self.console.print(card_screen(
                 row, revealed=revealed, previews=previews, counts=counts, cram=self.selection.cram,
                 notices=self.screen_notices, height=self.console.height - 1,  # the cursor's line stays free
@@ -531,6 +535,18 @@ class Session:
         counts = {name: sum(state == name for state in states.values()) for name in ("new", "learning", "review")}
         return counts | {"done": self.summary.answered, "left": len(states)}
 
+    def _new_per_day(self) -> int | None:
+        """The new cards a day the selection gets (--new, else new_per_day); None if some of its new
+        cards are in a deck override, which has limits of its own."""
+        selection = self.selection
+        for name, _ in self.config.decks:
+            within = [name if name.startswith(deck + "::") else deck for deck in selection.decks
+                      if name == deck or name.startswith(deck + "::") or deck.startswith(name + "::")]
+            decks = tuple(within) if selection.decks else (name,)
+            if decks and store.count_new_cards(self.db, decks=decks, tags=selection.tags, paths=selection.paths):
+                return None
+        return self.config.default.new_per_day if selection.new_limit is None else selection.new_limit
+
     def _finish(self, started: datetime) -> None:
         now = self.clock()
         self.summary.seconds = (now - started).total_seconds()
@@ -542,12 +558,22 @@ class Session:
         self.summary.still_due_today = due[today_end]
         self.summary.due_tomorrow = due[tomorrow_end] - due[today_end]
         self.summary.new_left = store.count_new_cards(self.db, **self._filters())
+        self.summary.new_per_day = self._new_per_day()
+        self.summary.cards = len({step.card_id for step in self.undo_stack if step.revlog_id is not None})
+        if self.console.is_terminal and self.drawn:
+            self.console.clear()  # not the last card with its stale counts above the summary
         for notice in self.notices:  # told after the last screen: nothing clears them now
             self.console.print(notice)
         self.console.print(summary_text(self.summary, cram=self.selection.cram))
 
 
 # --- pure helpers ---------------------------------------------------------------------------
+
+
+def _remaining(wait: timedelta) -> str:
+    """The wait for the next learning card: `25s` under a minute, else as intervals are shown (`10m`)."""
+    seconds = wait.total_seconds()
+    return f"{max(1, math.ceil(seconds))}s" if seconds < 60 else scheduler.format_interval(wait)
 
 
 def _queue_card(row: dict) -> QueueCard:

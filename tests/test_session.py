@@ -87,8 +87,15 @@ CLEAR = "\x1b[2J\x1b[H"
 
 
 def screens(out):
-    """What a terminal shows after each clear: the screens of a terminal session, in order."""
-    return out.split(CLEAR)[1:]
+    """What a terminal shows after each clear: the card and waiting screens of a terminal session, in
+    order (the summary, which clears the last of them, is left off: see summary_screen)."""
+    shown = out.split(CLEAR)[1:]
+    return shown[:-1] if shown and "Done: " in shown[-1] and "q quit" not in shown[-1] else shown
+
+
+def summary_screen(out):
+    """The last screen of a terminal session: the notices left, then the summary."""
+    return out.rsplit(CLEAR, 1)[1]
 
 
 def revlog(db):
@@ -208,7 +215,7 @@ def test_suspend(db):
 def test_quit_in_the_middle_keeps_the_answers(db):
     summary, out, _ = session(db, ["", "3", "", "q"])
     assert summary.answered == 1 and len(revlog(db)) == 1
-    assert out.endswith("Done: 1 card, again 0%, 0m 16s.\nStill due today: 1 card.\nDue tomorrow: 0 cards, plus new cards (2 left).\n")
+    assert out.endswith("Done: 1 card, again 0%, 16s.\nStill due today: 1 card.\nDue tomorrow: 0 cards, plus up to 2 new cards (2 not yet studied).\n")
 
 
 def test_end_of_input_quits(db):
@@ -291,7 +298,7 @@ def test_summary_counts_only_the_selected_cards(tmp_path, deck):
     store.set_schedule(database, langs[0], due_today.to_row())
     store.set_schedule(database, langs[1], due_tomorrow.to_row())
     _, out, _ = session(database, ["", "4", "", "4", "", "4"], selection=Selection(decks=("act",)))
-    assert out.endswith("Done: 3 cards, again 0%, 0m 24s.\nDue tomorrow: 0 cards.\n")  # no new card left in 'act'
+    assert out.endswith("Done: 3 cards, again 0%, 24s.\nDue tomorrow: 0 cards.\n")  # no new card left in 'act'
     _, out, _ = session(database, ["q"], selection=Selection(decks=("langs",)))
     assert out.endswith("Still due today: 1 card.\nDue tomorrow: 1 card.\n")
     _, out, _ = session(database, ["q"])
@@ -300,7 +307,7 @@ def test_summary_counts_only_the_selected_cards(tmp_path, deck):
 
 def test_cram_summary_ends_without_a_blank_line(db):
     _, out, _ = session(db, ["", "3", "q"], selection=Selection(cram=True))
-    assert out.endswith("1 done · 2 left\nDone: 1 card, again 0%, 0m 12s.\n")
+    assert out.endswith("1 done · 2 left\nDone: 1 card, again 0%, 12s.\n")
 
 
 def test_siblings_are_buried_when_one_is_answered(tmp_path):
@@ -342,7 +349,7 @@ def test_leech_is_tagged_suspended_and_told(db):
     assert out.endswith(
         "Leeches found: 1 (tagged 'leech'); consider rewriting it:\n"
         f"  card 3  {db_source(db, 3)}:13  (suspended)\n"
-        "Due tomorrow: 0 cards, plus new cards (2 left).\n"
+        "Due tomorrow: 0 cards (2 new not yet studied, 0 a day).\n"  # --new 0
     )
 
 
@@ -530,3 +537,47 @@ def test_a_card_taller_than_the_terminal_keeps_its_heading_and_question(tmp_path
     assert revealed[-2].startswith("1 Again 1m   2 Hard 6m")
     _, out, _ = session(database, ["", "q"], height=20)  # not a terminal: nothing is cut
     assert "step 40" in out
+
+
+def test_summary_counts_answers_and_distinct_cards(db):
+    keys = ["", "1", "", "3", "", "3", "", "4", TIMEOUT, TIMEOUT, "", "3", "q"]  # card 1 answered twice
+    summary, out, _ = session(db, keys)
+    assert summary.answered == 4 and summary.cards == 3
+    assert "Done: 4 answers to 3 cards, again 25%, 1m 20s.\n" in out
+
+
+def test_an_undone_answer_counts_as_neither_answer_nor_card(db):
+    summary, out, _ = session(db, ["", "1", "u", "", "3", "q"])
+    assert (summary.answered, summary.cards) == (1, 1) and "Done: 1 card, again 0%, 24s.\n" in out
+
+
+def test_summary_says_how_many_new_cards_tomorrow_may_bring(db):
+    _, out, _ = session(db, ["q"], config=Config(default=Settings(new_per_day=2)))
+    assert out.endswith("Due tomorrow: 0 cards, plus up to 2 new cards (3 not yet studied).\n")
+    _, out, _ = session(db, ["q"], selection=Selection(new_limit=1))  # --new replaces new_per_day
+    assert out.endswith("Due tomorrow: 0 cards, plus up to 1 new card (3 not yet studied).\n")
+    elsewhere = Config(decks=(("langs", Settings(new_per_day=5)),))  # no card of the selection in it
+    _, out, _ = session(db, ["q"], config=elsewhere)
+    assert out.endswith("Due tomorrow: 0 cards, plus up to 3 new cards (3 not yet studied).\n")
+    for name in ("act", "a"):  # an override with limits of its own: no single limit to tell
+        config = Config(decks=((name, Settings(new_per_day=5)),))
+        _, out, _ = session(db, ["q"], config=config, selection=Selection(decks=("act",)))
+        assert out.endswith("Due tomorrow: 0 cards, plus new cards (3 not yet studied).\n") == (name == "act")
+
+
+def test_in_a_terminal_the_summary_clears_the_last_card(db):
+    _, out, _ = session(db, ["", "3", "b", "b"], terminal=True)  # the last bury's notice is still to tell
+    last = summary_screen(out)
+    assert last.startswith("Buried until 04:00 tomorrow: card 3.\nDone: 1 card, again 0%")
+    assert "done ·" not in last and "What" not in last  # no stale counts, no card
+    _, out, _ = session(db, ["q"])  # not a terminal: nothing is cleared
+    assert CLEAR not in out and "Done: 0 cards" in out
+    _, out, _ = session(db, ["q"], terminal=True, selection=Selection(limit=0))  # no screen was drawn
+    assert CLEAR not in out and out.startswith("Nothing to review now.\nDone: 0 cards")
+
+
+def test_waiting_screen_shows_seconds_under_a_minute(db):
+    config = Config(default=Settings(learning_steps=(0.5, 10.0)))
+    _, out, script = session(db, ["", "1", TIMEOUT, "", "3", TIMEOUT, "q"], config=config, selection=Selection(limit=1))
+    assert re.findall(r"due in (\S+) \(at (\S+)\)", out)[0] == ("30s", "12:00")
+    assert script.waits[0] == 30
