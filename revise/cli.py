@@ -237,16 +237,18 @@ def _print_errors(report: Any) -> None:
 
 
 def _print_import_table(report: Any) -> None:
-    """A line per file that was parsed or changed, a total line, then the warnings (plain text:
-    fast for a thousand files)."""
+    """A line per file that was parsed, changed or is gone, a total line, then the warnings (plain
+    text: fast for a thousand files)."""
     from rich.console import Console
 
     from revise.importer import COUNTS
     from revise.render import make_inert
 
     header = ("file", *COUNTS, "warnings")
-    shown = [f for f in report.files if f.parsed or f.warnings or f.unchanged != sum(getattr(f, n) for n in COUNTS)]
-    rows = [(_shown_path(f.file), *(str(getattr(f, n)) for n in COUNTS), str(len(f.warnings))) for f in shown]
+    shown = [f for f in report.files
+             if f.parsed or f.gone or f.warnings or f.unchanged != sum(getattr(f, n) for n in COUNTS)]
+    rows = [(_shown_path(f.file) + " (gone)" * f.gone, *(str(getattr(f, n)) for n in COUNTS), str(len(f.warnings)))
+            for f in shown]
     rows.append(("Total", *(str(report.total(n)) for n in COUNTS), str(len(report.warnings))))
     widths = [max(len(header[i]), *(len(row[i]) for row in rows)) for i in range(len(header))]
     widths[0] = min(widths[0], max(20, Console().width - sum(widths[1:]) - 2 * len(COUNTS) - 2))

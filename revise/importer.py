@@ -43,6 +43,7 @@ class FileResult:
     retired: int = 0
     unchanged: int = 0
     parsed: bool = False
+    gone: bool = False  # the file was remembered but no longer exists: its cards retired or moved away
     warnings: list[ParseWarning] = field(default_factory=list)
 
 
@@ -77,6 +78,11 @@ class ImportReport:
         return sum(f.parsed for f in self.files)
 
     @property
+    def gone(self) -> int:
+        """How many remembered files no longer exist (renamed, moved or deleted)."""
+        return sum(f.gone for f in self.files)
+
+    @property
     def warnings(self) -> list[ParseWarning]:
         """Every parse warning, file by file."""
         return [w for f in self.files for w in f.warnings]
@@ -85,10 +91,12 @@ class ImportReport:
         """The report as the stable `--json` object."""
         data: dict = {name: self.total(name) for name in COUNTS}
         data["parsed"] = self.parsed
+        data["gone"] = self.gone
         data["warnings"] = [asdict(w) for w in self.warnings]
         data["errors"] = [asdict(e) for e in self.errors]
         data["files"] = [
-            {"file": f.file, **{name: getattr(f, name) for name in COUNTS}, "warnings": len(f.warnings)}
+            {"file": f.file, **{name: getattr(f, name) for name in COUNTS}, "warnings": len(f.warnings),
+             "gone": f.gone}
             for f in self.files
         ]
         return data
@@ -461,7 +469,7 @@ class _Batch:
     ) -> list[FileResult]:
         """Per-file card counts: from the plan for parsed files, from the collection for skipped ones."""
         results = {file: FileResult(file) for file, _ in files}
-        results.update({file: FileResult(file) for file in gone})
+        results.update({file: FileResult(file, gone=True) for file in gone})
         for match in self.plan.matches:
             result = results[match.parsed.file]
             if match.record is None:  # the common case of a first import, kept cheap

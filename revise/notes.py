@@ -106,6 +106,7 @@ _DELETION_RE = re.compile(
 _CANONICAL_RE = re.compile(r"\{\{c(\d+)::((?:(?!\{\{|\}\}).)*)\}\}", re.DOTALL)
 # No pattern here may run past the next opening marker: unclosed markers must not cost O(n²).
 _HASHCARDS_DELETION_RE = re.compile(r"(?<![!\\\[\]])\[([^\[\]\n]+)\](?![(\[])")
+_BRACE_DELETION_RE = re.compile(r"\{\{(?:c(\d+)::)?((?:(?!\{\{|\}\}).)*)\}\}", re.DOTALL)  # in a `C:` card
 
 
 class _Deletion(NamedTuple):
@@ -128,27 +129,45 @@ def _find_deletions(text: str, hashcards: bool = False) -> list[_Deletion]:
     masked = _mask(text)
     found: list[_Deletion] = []
     if hashcards:
+        # A `C:` card's `[…]` deletions, and any `{{c1::…}}` or `{{…}}` among them: those are
+        # deletions too (blanked first, so a `[…]` inside one is its text). `==…==` stays a highlight.
+        if "{{" in masked:
+            for m in _BRACE_DELETION_RE.finditer(masked):
+                found.append(_brace_deletion(text, m))
+            masked = _BRACE_DELETION_RE.sub(_nul, masked)
         for m in _HASHCARDS_DELETION_RE.finditer(masked):
             found.append(_Deletion(m.start(), m.end(), None, text[m.start(1) : m.end(1)], None))
-        return found
+        return sorted(found, key=lambda d: d.start)
     for m in _DELETION_RE.finditer(masked):
         if m.group(3) is not None:
             body = text[m.start(3) : m.end(3)]
             found.append(_Deletion(m.start(), m.end(), None, body, None))
             continue
-        body, hint = _split_hint(text[m.start(2) : m.end(2)], m.group(2))
-        number = int(m.group(1)) or None if m.group(1) else None  # c0 counts as unnumbered
-        found.append(_Deletion(m.start(), m.end(), number, body, hint))
+        found.append(_brace_deletion(text, m))
     return found
 
 
+def _brace_deletion(text: str, m: re.Match[str]) -> _Deletion:
+    """A `{{c1::text::hint}}` or `{{text}}` match (groups 1 and 2) as a deletion."""
+    body, hint = _split_hint(text[m.start(2) : m.end(2)], m.group(2))
+    number = int(m.group(1)) or None if m.group(1) else None  # c0 counts as unnumbered
+    return _Deletion(m.start(), m.end(), number, body, hint)
+
+
 def _canonical_cloze(text: str, deletions: list[_Deletion]) -> tuple[str, list[int]]:
-    """Rewrite every deletion as `{{cN::…}}`, numbering unnumbered ones after the highest number."""
-    next_number = max((d.number or 0 for d in deletions), default=0) + 1
+    """Rewrite every deletion as `{{cN::…}}`, numbering unnumbered ones after the highest number.
+
+    An empty deletion is no deletion: it stays as written, escaped if it would read back as one."""
+    next_number = max((d.number or 0 for d in deletions if d.text.strip()), default=0) + 1
     parts: list[str] = []
     numbers: list[int] = []
     pos = 0
     for d in deletions:
+        if not d.text.strip():
+            raw = text[d.start : d.end]
+            parts.append(text[pos : d.start] + ("\\" + raw if _CANONICAL_RE.match(raw) else raw))
+            pos = d.end
+            continue
         number = d.number
         if number is None:
             number, next_number = next_number, next_number + 1
@@ -160,6 +179,9 @@ def _canonical_cloze(text: str, deletions: list[_Deletion]) -> tuple[str, list[i
     return "".join(parts), sorted(set(numbers))
 
 
+_BRACE_RUN_RE = re.compile(r"\{\{+")
+
+
 def _escape_in_cloze(text: str) -> str:
     """Backslash-escape `::`, `}` and `{{` inside a deletion so the canonical form reads back the same."""
     if "::" not in text and "}" not in text and "{{" not in text:
@@ -167,8 +189,8 @@ def _escape_in_cloze(text: str) -> str:
     masked = _mask(text)
     if "::" not in masked and "}" not in masked and "{{" not in masked:
         return text
-    if "{{" in masked:  # `==the {{ marker==`: mark each brace of a `{{` for escaping
-        masked = masked.replace("{{", "\1\1")
+    if "{{" in masked:  # `==the {{ marker==`: mark each brace of a `{{` (or `{{{`) for escaping
+        masked = _BRACE_RUN_RE.sub(lambda m: "\1" * len(m.group()), masked)
     return "".join("\\" + ch if m == ch in ":}" or m == "\1" else ch for ch, m in zip(text, masked))
 
 
@@ -635,6 +657,7 @@ class _Parser:
         self.warnings: list[ParseWarning] = []
         self.headings: list[tuple[int, str]] = []  # (level, title)
         self.path: tuple[str, ...] = ()
+        self.nested = False  # whether a paragraph held nested cloze deletions (a broken cloze card)
 
     # -- output ---------------------------------------------------------------------------------
 
@@ -664,7 +687,9 @@ class _Parser:
     def add_cloze(self, text: str, recs: list[_Rec], hashcards: bool = False) -> bool:
         """Cards for every deletion in `text`; False when it has none."""
         deletions = _find_deletions(text, hashcards)
-        if not hashcards and text.count("{{") > sum(text.startswith("{{", d.start) for d in deletions) and (
+        if hashcards and any(b.start < a.end for a, b in zip(deletions, deletions[1:])):
+            return self._nested(_mask(text), deletions[1].start, recs)  # `[a {{c1::b}}]`
+        if text.count("{{") > sum(text.startswith("{{", d.start) for d in deletions) and (
             self._check_markers(text, deletions, recs)
         ):
             return True  # nested deletions: any card made from them would be wrong
@@ -673,7 +698,7 @@ class _Parser:
             self.warn(recs[0].no, "empty cloze deletion ignored")
         if not kept:
             return False
-        note, numbers = _canonical_cloze(text, kept)
+        note, numbers = _canonical_cloze(text, deletions)
         most = max(1, _CLOZE_BUDGET // len(note))
         if len(numbers) > most:  # each card repeats the whole note: bound the total size
             self.warn(recs[0].no, f"{len(numbers)} cloze deletions in one note: only the first "
@@ -681,7 +706,8 @@ class _Parser:
             numbers = numbers[:most]
         segments, tail = _cloze_segments(note)
         if len(segments) != len(kept):  # a safety net: a card that hides nothing is no card
-            self.warn(recs[0].no, "cloze deletions that cannot be read back ignored; please report this")
+            self.warn(recs[0].no, "a '\\{' next to a cloze marker makes these deletions impossible to tell "
+                      "apart: no card from this paragraph; put a space after the '\\{'")
             return True
         back = _back_of(segments, tail, 0, ("", ""))
         for n in numbers:
@@ -710,6 +736,7 @@ class _Parser:
         return False
 
     def _nested(self, masked: str, at: int, recs: list[_Rec]) -> bool:
+        self.nested = True
         self.warn(self._line_at(masked, at, recs),
                   "nested cloze deletions are not supported: no card from this paragraph; "
                   "put the deletions side by side")
@@ -836,7 +863,7 @@ class _Parser:
             return False  # prose, lists and code: the common case, decided without a trial parse
         probe = _Parser(self.file, self.deck, self.fm, ())
         probe.paragraph(run)
-        return bool(probe.cards)
+        return bool(probe.cards) or probe.nested  # a broken cloze too: it gets its own warning
 
     def hashcards_basic(self, block: list[_Rec], split: int) -> None:
         if split < 0:

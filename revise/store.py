@@ -238,7 +238,8 @@ def list_cards(
     db: Database, *, deck: str | None = None, tag: str | None = None, due_at: str | None = None,
     include_retired: bool = False,
 ) -> list[dict]:
-    """Cards with their note and schedule, in source order; `due_at` keeps those due by then."""
+    """Cards with their note and schedule, in reading order (as review learns them: a folder's own
+    files before its subfolders, then position in the file); `due_at` keeps those due by then."""
     where, params = ["1"], []
     if not include_retired:
         where.append(_ACTIVE)
@@ -257,12 +258,21 @@ def list_cards(
         params += [due_at, due_at]
     sql = (
         "SELECT cards.*, notes.deck, notes.kind, notes.tags, notes.source, notes.line, notes.headings,"
-        " notes.retired AS note_retired FROM cards JOIN notes ON notes.id = cards.note_id"
-        f" WHERE {' AND '.join(where)} ORDER BY notes.source, notes.position, cards.ord"
+        " notes.retired AS note_retired, notes.position AS note_position"
+        " FROM cards JOIN notes ON notes.id = cards.note_id"
+        f" WHERE {' AND '.join(where)}"
     )
+    from revise.scheduler import reading_order
+
     cursor = db.conn.execute(sql, params)
     names = [column[0] for column in cursor.description]
-    return [dict(zip(names, row)) for row in cursor]
+    rows = cursor.fetchall()
+    # Sorted here, not in SQL: reading order is no string order (session.py learns new cards in
+    # the same order). One key per file, then a sort of small tuples.
+    at = [names.index(name) for name in ("source", "note_position", "line", "ord")]
+    order = functools.lru_cache(maxsize=None)(lambda source: reading_order(source or ""))
+    rows.sort(key=lambda r: (order(r[at[0]]), r[at[1]] or 0, r[at[2]] or 0, r[at[3]]))
+    return [dict(zip(names, row)) for row in rows]
 
 
 def deck_counts(db: Database, now: str) -> list[dict]:

@@ -245,6 +245,51 @@ def test_cards_table_makes_control_characters_inert(tmp_path):
     assert "\x1b" not in out and "␛[31mred" in out  # the same stand-in the review screen shows
 
 
+def test_sync_shows_a_renamed_or_deleted_file_as_gone_not_unchanged(notes, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    run("import", "notes")
+    (notes / "optim.md").rename(notes / "adam.md")
+    result = run("sync")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[1].split() == ["notes/adam.md", "0", "0", "1", "0", "0", "0"]
+    assert lines[2].split() == ["notes/optim.md", "(gone)", "0", "0", "0", "0", "0", "0"]
+    assert lines[-1] == "1 file unchanged, not parsed."  # week1.md; optim.md is gone, not unchanged
+    (notes / "adam.md").unlink()
+    data = json.loads(run("sync", "--json").stdout)
+    assert (data["retired"], data["gone"], data["parsed"]) == (1, 1, 0)
+    gone = [f for f in data["files"] if f["gone"]]
+    assert gone == [{"file": str(notes / "adam.md"), "added": 0, "updated": 0, "moved": 0, "retired": 1,
+                     "unchanged": 0, "warnings": 0, "gone": True}]
+    assert [f["gone"] for f in data["files"] if not f["gone"]] == [False]
+
+
+def test_first_sync_after_a_folder_moved_shows_its_files_gone(notes, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "100")
+    run("import", "notes")
+    notes.rename(tmp_path / "moved")
+    assert run("import", "moved").exit_code == 0
+    result = run("sync")
+    assert result.exit_code == 0, result.output
+    assert [line.split()[:2] for line in result.stdout.splitlines()[1:3]] == [
+        ["notes/course/week1.md", "(gone)"], ["notes/optim.md", "(gone)"]]
+    assert result.stdout.splitlines()[-1] == "2 files unchanged, not parsed."
+    assert run("sync").stdout.splitlines()[-1] == "2 files unchanged, not parsed."
+
+
+def test_cards_are_listed_in_reading_order_a_folders_own_files_first(tmp_path):
+    decks = tmp_path / "decks"
+    (decks / "deep-learning-specialization").mkdir(parents=True)
+    (decks / "deep-learning-specialization" / "c1.md").write_text("Deep :: one\n")
+    (decks / "getting-started.md").write_text("Start :: here\n\nSecond :: card\n")
+    (decks / "zz.md").write_text("Last :: top-level file\n")
+    run("import", str(decks))
+    assert [c["front"] for c in cards_json()] == ["Start", "Second", "Last", "Deep"]
+    table = run("cards").stdout.splitlines()[1:]
+    assert [line.split()[3] for line in table] == ["Start", "Second", "Last", "Deep"]
+
+
 def test_sync_before_any_import_says_what_to_do():
     result = run("sync")
     assert result.exit_code == 0 and "revise import PATH" in result.stdout

@@ -116,6 +116,45 @@ def test_hashcards_cloze_brackets_skip_images_links_and_escapes():
     )
 
 
+def test_a_hashcards_cloze_may_hold_brace_clozes_too():
+    result = parse("C: The [sigmoid] and {{c1::z}}.\n", "b.md", "d")
+    assert [(c.kind, c.ord, c.front, c.back) for c in result.cards] == [
+        ("cloze", 1, "The sigmoid and […].", "The sigmoid and z."),  # numbered first, as in a paragraph
+        ("cloze", 2, "The […] and z.", "The sigmoid and z."),
+    ]
+    assert result.warnings == []
+    assert sides("C: Only {{c1::z::a letter}} and {{y}} here.") == [
+        ("cloze", "Only [a letter] and y here.", "Only z and y here.", 1),
+        ("cloze", "Only z and […] here.", "Only z and y here.", 2),
+    ]
+    # `[…]` inside a `{{…}}` is its text; `==…==` stays a highlight in a `C:` card
+    assert sides("C: {{c1::[x]}} and [y] ==hi==") == [
+        ("cloze", "[…] and y ==hi==", "[x] and y ==hi==", 1),
+        ("cloze", "[x] and […] ==hi==", "[x] and y ==hi==", 2),
+    ]
+
+
+@pytest.mark.parametrize("text", ["C: [a {{c1::b}} c] x", "C: [a] {{c1::x {{c2::y}} }}"])
+def test_nested_deletions_in_a_hashcards_cloze_are_a_warning(text):
+    result = parse(text, "b.md", "d")
+    assert result.cards == []
+    assert messages(result) == [
+        (1, "nested cloze deletions are not supported: no card from this paragraph; put the deletions side by side")
+    ]
+
+
+@pytest.mark.parametrize("first", ["C: See [yes].", "Q: See?\nA: yes."])
+def test_a_nested_cloze_paragraph_ends_a_hashcards_card_and_gets_its_warning(first):
+    result = parse(f"{first}\n\nNested {{{{c1::outer {{{{c2::inner}}}} }}}} here.\n\nafter\n", "b.md", "d")
+    assert [(c.kind, c.back) for c in result.cards] == [
+        ("cloze", "See yes.") if first.startswith("C:") else ("basic", "yes.")
+    ]
+    line = first.count("\n") + 3
+    assert messages(result) == [
+        (line, "nested cloze deletions are not supported: no card from this paragraph; put the deletions side by side")
+    ]
+
+
 def test_single_line_card():
     assert sides("Adam combines :: momentum and RMSprop") == [
         ("basic", "Adam combines", "momentum and RMSprop", 0)
@@ -167,12 +206,23 @@ def test_an_escaped_cloze_is_no_card_and_renders_unescaped():
         ("In Jinja ==the {{ marker== opens it.", "In Jinja […] opens it.", "In Jinja the {{ marker opens it."),
         ("==x}}y== z", "[…] z", "x}}y z"),
         ("{{c1::a: b::hint}} and {{c2::x}}", "[hint] and x", "a: b and x"),
+        ("In Jinja ==the {{{ marker== opens it.", "In Jinja […] opens it.", "In Jinja the {{{ marker opens it."),
     ],
 )
 def test_braces_and_colons_inside_a_deletion_are_shown_as_written(text, front, back):
     card = cards_of(text)[0]
     assert (card.front, card.back) == (front, back)
     assert cloze_front(card.note_text, card.ord) == front and cloze_back(card.note_text, card.ord) == back
+
+
+@pytest.mark.parametrize("text, front, back", [
+    ("The {{c1::}} and {{c2::x}}.", "The \\{{c1::}} and […].", "The \\{{c1::}} and x."),
+    ("C: The {{c1::::hint}} and [x].", "The \\{{c1::::hint}} and […].", "The \\{{c1::::hint}} and x."),
+])
+def test_an_empty_deletion_is_text_and_the_others_still_make_cards(text, front, back):
+    result = parse(text, "n.md", "d")
+    assert [(c.front, c.back) for c in result.cards] == [(front, back)]  # escaped: shown as written
+    assert messages(result) == [(1, "empty cloze deletion ignored")]
 
 
 @pytest.mark.parametrize("text", ["Anki-style {{c1::outer {{c2::inner}} }} nesting.", "See {{c1::a}} and ==b {{c2::c}} d==."])
