@@ -339,7 +339,6 @@ def _print_cards_table(cards: list[dict]) -> None:
     minutes for 100k rows)."""
     from rich.console import Console
 
-    width = Console().width
     if not cards:
         sys.stdout.write("No cards. Add some with: revise import PATH\n")
         return
@@ -347,9 +346,19 @@ def _print_cards_table(cards: list[dict]) -> None:
     header = ("id", "deck", "kind", "front", "state", "due", "source")
     widths = [max(len(header[i]), *(len(row[i]) for row in rows)) for i in range(len(header))]
     widths[1], widths[6] = min(widths[1], 30), min(widths[6], 40)
-    widths[3] = max(20, min(widths[3], width - (sum(widths) - widths[3]) - 2 * (len(header) - 1)))
+    widths = _fit(widths, Console().width, [(3, 40), (6, 16), (1, 10), (4, 10), (3, 20)])  # front, source, deck, state
     lines = [_columns(header, widths)] + [_columns(row, widths) for row in rows]
     sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _fit(widths: list[int], width: int, give_way: list[tuple[int, int]]) -> list[int]:
+    """Column widths narrowed to fit `width` with two spaces between columns: the `give_way`
+    columns (index, narrowest it may get) are narrowed in turn, figures never."""
+    widths = list(widths)
+    for i, least in give_way:
+        excess = sum(widths) + 2 * (len(widths) - 1) - width
+        widths[i] -= max(0, min(excess, widths[i] - least))
+    return widths
 
 
 def _card_row(card: dict) -> tuple[str, ...]:
@@ -391,12 +400,16 @@ def decks_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     if not decks:
         sys.stdout.write("No decks. Add some with: revise import PATH\n")
         return
+    from rich.console import Console
+
     from revise.render import make_inert
 
     header = ("deck", "cards", "new", "learning", "due")
     rows = [(make_inert(row["deck"]), *(str(row[k]) for k in header[1:])) for row in decks]
     widths = [max(len(header[i]), *(len(row[i]) for row in rows)) for i in range(len(header))]
-    sys.stdout.write("\n".join(_columns(row, widths, numbers=True, cut_path=False) for row in [header, *rows]) + "\n")
+    widths = _fit(widths, Console().width, [(0, 12)])
+    # A long deck name keeps its end: the subdeck is what tells siblings apart.
+    sys.stdout.write("\n".join(_columns(row, widths, numbers=True) for row in [header, *rows]) + "\n")
 
 
 # --- review, config, suspend, unsuspend, forget -----------------------------------------------

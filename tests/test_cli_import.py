@@ -527,3 +527,20 @@ def test_any_sqlite_error_is_an_error_naming_the_collection():
         "check the file and its disk, or choose another collection with --collection")
     assert _sqlite_problem(sqlite3.OperationalError("database is locked"), "c.db").startswith(
         "c.db: the collection is locked by another revise")
+
+
+def test_cards_and_decks_tables_fit_the_terminal(tmp_path, monkeypatch):
+    """Long deck names, fronts and paths give way (cut with …) so that a line fits the width."""
+    deck = "Deep Learning Specialization::1 Neural Networks and Deep Learning, with a long name"
+    folder = tmp_path / "a folder with a long name" / "and another one inside it"
+    folder.mkdir(parents=True)
+    (folder / "week1.md").write_text(f"---\ndeck: {deck}\n---\n" + "".join(
+        f"Question {i} with a rather long wording that goes on and on :: answer {i}\n" for i in range(3)),
+        encoding="utf-8")
+    run("import", str(folder))
+    monkeypatch.setenv("COLUMNS", "80")
+    cards, decks = run("cards").stdout.splitlines(), run("decks").stdout.splitlines()
+    assert max(map(len, cards)) == 80 and max(map(len, decks)) == 80
+    assert cards[1].startswith("1   Deep Lear…  basic  Question 0 with a rather l…  new") and cards[1].endswith("…e it/week1.md:4")
+    assert decks[1].startswith("…") and decks[1].split()[-4:] == ["3", "3", "0", "0"]
+    assert "with a long name" in decks[1]  # the subdeck's end is what tells decks apart
