@@ -132,8 +132,6 @@ def open_db(ctx: typer.Context, *, must_exist: bool = False):
     return store.open_collection(path)
 
 
-
-
 def print_json(data: Any) -> None:
     """Write `data` as JSON on stdout (no colour, no markup)."""
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
@@ -251,7 +249,7 @@ def _print_import_table(report: Any) -> None:
             for f in shown]
     rows.append(("Total", *(str(report.total(n)) for n in COUNTS), str(len(report.warnings))))
     widths = [max(len(header[i]), *(len(row[i]) for row in rows)) for i in range(len(header))]
-    widths[0] = min(widths[0], max(20, Console().width - sum(widths[1:]) - 2 * len(COUNTS) - 2))
+    widths = _fit(widths, Console().width, [(0, 20)])  # a long path gives way, keeping its end
     lines = [_columns(row, widths, numbers=True) for row in [header, *rows]]
     skipped = len(report.files) - len(shown)
     if skipped:
