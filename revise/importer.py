@@ -257,7 +257,7 @@ def _discover(
             continue
         # A whole imported folder missing is more likely unmounted or renamed than deleted:
         # its cards stay as they are, unless the user says otherwise or they have all moved.
-        folder_gone = _cannot_look_at(scan.path) == "missing" and str(scan.path) not in remembered
+        folder_gone = _is_gone(scan.path) and str(scan.path) not in remembered
         if folder_gone and not (missing_ok is True or (callable(missing_ok) and missing_ok(scan.path))):
             errors.append(FileError(str(scan.path), GONE_FOLDER))
             continue
@@ -289,7 +289,7 @@ def _empty_vaults(db: Database, scans: list[_Scan], vault_tags: dict[str, tuple[
     return errors
 
 
-def _is_gone(path: str) -> bool:
+def _is_gone(path: Path | str) -> bool:
     """Whether a file no longer exists (one that cannot be looked at for lack of permission still does)."""
     return _cannot_look_at(path) == "missing"
 
@@ -314,7 +314,7 @@ def _markdown_files(path: Path) -> tuple[dict[str, tuple[str, ...]], list[tuple[
     """The file itself, or every Markdown file under a folder (hidden files and folders skipped),
     each with its Obsidian vault's flashcard tags (or none); and the folders that could not be read."""
     if not os.path.isdir(path):  # a file, or something else that reading it will report (a pipe, a device)
-        return ({str(path): _vault_tags(path.parent)} if _cannot_look_at(path) != "missing" else {}), []
+        return ({str(path): _vault_tags(path.parent)} if not _is_gone(path) else {}), []
     found: dict[str, tuple[str, ...]] = {}
     unreadable: list[tuple[str, str]] = []
     tags_of = {str(path): _vault_tags(path)}
