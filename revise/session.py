@@ -535,17 +535,12 @@ class Session:
         counts = {name: sum(state == name for state in states.values()) for name in ("new", "learning", "review")}
         return counts | {"done": self.summary.answered, "left": len(states)}
 
-    def _new_per_day(self) -> int | None:
+    def _new_per_day(self, new_decks: list[str]) -> int | None:
         """The new cards a day the selection gets (--new, else new_per_day); None if some of its new
-        cards are in a deck override, which has limits of its own."""
-        selection = self.selection
-        for name, _ in self.config.decks:
-            within = [name if name.startswith(deck + "::") else deck for deck in selection.decks
-                      if name == deck or name.startswith(deck + "::") or deck.startswith(name + "::")]
-            decks = tuple(within) if selection.decks else (name,)
-            if decks and store.count_new_cards(self.db, decks=decks, tags=selection.tags, paths=selection.paths):
-                return None
-        return self.config.default.new_per_day if selection.new_limit is None else selection.new_limit
+        cards (in `new_decks`) are in a deck override, which has limits of its own."""
+        if any(scheduler.limit_group(self.config, deck) for deck in new_decks):
+            return None
+        return self.config.default.new_per_day if self.selection.new_limit is None else self.selection.new_limit
 
     def _finish(self, started: datetime) -> None:
         now = self.clock()
@@ -557,8 +552,9 @@ class Session:
                for end in (today_end, tomorrow_end)}
         self.summary.still_due_today = due[today_end]
         self.summary.due_tomorrow = due[tomorrow_end] - due[today_end]
-        self.summary.new_left = store.count_new_cards(self.db, **self._filters())
-        self.summary.new_per_day = self._new_per_day()
+        new_by_deck = store.new_cards_by_deck(self.db, **self._filters())
+        self.summary.new_left = sum(new_by_deck.values())
+        self.summary.new_per_day = self._new_per_day(list(new_by_deck))
         self.summary.cards = len({step.card_id for step in self.undo_stack if step.revlog_id is not None})
         if self.console.is_terminal and self.drawn:
             self.console.clear()  # not the last card with its stale counts above the summary

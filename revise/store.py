@@ -476,16 +476,16 @@ def count_due_before(
     ).fetchone()[0]
 
 
-def count_new_cards(
+def new_cards_by_deck(
     db: Database, *, decks: tuple[str, ...] = (), tags: tuple[str, ...] = (), paths: tuple[str, ...] = ()
-) -> int:
-    """New cards of live notes, not suspended, in a review selection (buried ones too: they come back)."""
+) -> dict[str, int]:
+    """deck → new cards of live notes, not suspended, in a review selection (buried ones too: they come back)."""
     selected, params = selection_sql(decks, tags, paths)
     sql = (
-        "SELECT count(*) FROM cards c JOIN notes n ON n.id = c.note_id WHERE n.retired = 0 AND c.retired = 0"
-        f" AND c.suspended = 0 AND c.state = 'new' AND {selected}"
+        "SELECT n.deck, count(*) FROM cards c JOIN notes n ON n.id = c.note_id WHERE n.retired = 0 AND c.retired = 0"
+        f" AND c.suspended = 0 AND c.state = 'new' AND {selected} GROUP BY n.deck"
     )
-    return db.execute(sql, params).fetchone()[0]
+    return dict(db.execute(sql, params).fetchall())
 
 
 def has_cards(
