@@ -54,7 +54,7 @@ def _revise(texts: list[tuple[str, str]]) -> int:
 
 def _revise_scan(texts: list[tuple[str, str]]) -> Callable[[], int]:
     """Only the line classification (what a CommonMark parser would replace)."""
-    from revise import notes
+    from revise.notes import parser as notes
 
     def run() -> int:
         gc.disable()

@@ -20,9 +20,9 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from revise.config import Settings
-from revise.scheduler import format_time as iso
+from revise.scheduling import format_time as iso
 from revise.stats import fsrs_curve
-from revise.store import open_collection
+from revise.collection import open_collection
 
 DECKS = ["ml::basics", "ml::deep learning", "maths::linear algebra", "maths::probability",
          "languages::german", "history"]

@@ -122,14 +122,14 @@ def main(
 def open_db(ctx: typer.Context, *, must_exist: bool = False):
     """Open the collection chosen by --collection / REVISE_COLLECTION / the default (with `must_exist`,
     one that is not there is an error: a command that only reads must not create it)."""
-    from revise import store
+    from revise import collection
 
-    path = ctx.obj.get("collection") or store.default_collection_path()
+    path = ctx.obj.get("collection") or collection.default_collection_path()
     ctx.obj["path"] = path
     if must_exist and not Path(path).exists():
         fail(f"no collection at {_shown_path(str(path))} — import notes first with `revise import PATH` "
              "(or name another collection with --collection)")
-    return store.open_collection(path)
+    return collection.open_collection(path)
 
 
 def print_json(data: Any) -> None:
@@ -150,7 +150,7 @@ def import_command(
     as_json: JsonOption = False,
 ) -> None:
     """Read Markdown files or folders into the collection and remember them as sources."""
-    from revise.importer import import_paths
+    from revise.sources import import_paths
 
     db = open_db(ctx)
     report = _with_progress(lambda progress: import_paths(db, paths, progress=progress), not as_json)
@@ -166,7 +166,7 @@ def sync_command(
     as_json: JsonOption = False,
 ) -> None:
     """Re-read every remembered source; unchanged files are skipped without being parsed."""
-    from revise.importer import sync_sources
+    from revise.sources import sync_sources
 
     db = open_db(ctx)
 
@@ -239,7 +239,7 @@ def _print_import_table(report: Any) -> None:
     text: fast for a thousand files)."""
     from rich.console import Console
 
-    from revise.importer import COUNTS
+    from revise.sources import COUNTS
     from revise.render import make_inert
 
     header = ("file", *COUNTS, "warnings")
@@ -284,17 +284,17 @@ def cards_command(
     """List cards with their deck, source and schedule."""
     from datetime import datetime, timezone
 
-    from revise import store
+    from revise import collection
 
     db = open_db(ctx, must_exist=True)
     now = datetime.now(timezone.utc).isoformat() if due else None
     tag = tag.lstrip("#") if tag else tag  # `--tag '#relu'`, written as in the notes
-    rows = store.list_cards(db, deck=deck, tag=tag, due_at=now, include_retired=include_retired)
+    rows = collection.list_cards(db, deck=deck, tag=tag, due_at=now, include_retired=include_retired)
     cards = [_card_json(row) for row in rows]
     if as_json:
         # One card a line: json's C encoder, 10x faster than indent= on 100k cards, still readable.
         sys.stdout.write("[\n" + ",\n".join(json.dumps(c, ensure_ascii=False) for c in cards) + ("\n]\n" if cards else "]\n"))
-    elif not cards and store.has_cards(db):  # the filters, not the collection, are why nothing is listed
+    elif not cards and collection.has_cards(db):  # the filters, not the collection, are why nothing is listed
         _print_no_match(deck, tag, due)
     else:
         _print_cards_table(cards)
@@ -389,9 +389,9 @@ def decks_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Decks with their card counts and how many cards are new, learning and due now."""
     from datetime import datetime, timezone
 
-    from revise import store
+    from revise import collection
 
-    decks = store.deck_counts(open_db(ctx, must_exist=True), datetime.now(timezone.utc).isoformat())
+    decks = collection.deck_counts(open_db(ctx, must_exist=True), datetime.now(timezone.utc).isoformat())
     if as_json:
         print_json(decks)
         return
@@ -427,15 +427,15 @@ def review(
     """Sync (the given paths, or all sources), then review today's cards."""
     from rich.console import Console
 
-    from revise import importer
+    from revise import sources
     from revise.config import load_config
-    from revise.session import Selection, Session, default_editor, key_source
+    from revise.review import Selection, Session, default_editor, key_source
 
     config = load_config()
     db = open_db(ctx)
     problems = _sync_before_review(db, paths)
     selection = Selection(
-        decks=tuple(deck), tags=tuple(t.lstrip("#") for t in tag), paths=tuple(str(importer.absolute_path(p)) for p in paths or ()),
+        decks=tuple(deck), tags=tuple(t.lstrip("#") for t in tag), paths=tuple(str(sources.absolute_path(p)) for p in paths or ()),
         cram=cram, limit=limit, new_limit=new,
     )
     with key_source(sys.stdin) as keys:
@@ -446,7 +446,7 @@ def review(
 
         session = Session(
             db, Console(), keys, config=config, selection=selection, edit=edit,
-            sync=lambda files: importer.sync_sources(db, [Path(f) for f in files]),
+            sync=lambda files: sources.sync_sources(db, [Path(f) for f in files]),
         )
         # In a terminal the first card's screen would wipe the problems: the session waits for a key
         session.run(wait_first=f"{problems} problem{'s' * (problems != 1)} above." if problems and sys.stdin.isatty() else None)
@@ -456,12 +456,12 @@ def _sync_before_review(db: Any, paths: list[str] | None) -> int:
     """Import `paths` (or re-read every source), its problems on stderr; exit 1 if no path could be read.
 
     Returns how many problems (errors and warnings) it printed."""
-    from revise import importer
+    from revise import sources
 
     if paths:
-        report = _with_progress(lambda progress: importer.import_paths(db, paths, progress=progress), True)
+        report = _with_progress(lambda progress: sources.import_paths(db, paths, progress=progress), True)
     else:
-        report = _with_progress(lambda progress: importer.sync_sources(db, progress=progress), True)
+        report = _with_progress(lambda progress: sources.sync_sources(db, progress=progress), True)
     _print_errors(report)
     for warning in report.warnings:
         typer.echo(f"Warning: {_shown_path(warning.file)}:{warning.line}: {warning.message}", err=True)
@@ -479,8 +479,8 @@ def show_config() -> None:
 
 
 def _change_cards(ctx: typer.Context, ids: list[int], change: Callable, done: str) -> None:
-    from revise.screen import card_count
-    from revise.session import change_schedules
+    from revise.review import card_count
+    from revise.review import change_schedules
 
     change_schedules(open_db(ctx, must_exist=True), ids, change)
     typer.echo(f"{done} {card_count(len(ids))}.")
@@ -508,7 +508,7 @@ def unsuspend(ctx: typer.Context, ids: CardIds) -> None:
 @command()
 def forget(ctx: typer.Context, ids: CardIds) -> None:
     """Reset cards to new (their review history is kept)."""
-    from revise.scheduler import forget as reset
+    from revise.scheduling import forget as reset
 
     _change_cards(ctx, ids, reset, "Reset")
 

@@ -140,7 +140,7 @@ def test_decks_counts(notes):
 
 
 def test_empty_collection_says_how_to_add_cards(tmp_path):
-    from revise.store import open_collection
+    from revise.collection import open_collection
 
     open_collection(tmp_path / "collection.db").conn.close()
     assert run("cards").stdout == "No cards. Add some with: revise import PATH\n"
@@ -303,13 +303,13 @@ def corpus_for_workers(folder: Path) -> Path:
     """Notes big enough to be parsed in worker processes."""
     import sys
 
-    from revise import importer
+    from revise import sources
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
     from generate_notes import generate
 
     generate(folder, files=60, cards=24_000, seed=3)
-    assert sum(p.stat().st_size for p in folder.rglob("*.md")) > importer.PARALLEL_MIN_CHARS
+    assert sum(p.stat().st_size for p in folder.rglob("*.md")) > sources.PARALLEL_MIN_CHARS
     return folder
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from revise import store
+from revise.collection import open_collection
 from revise.cli import app
 
 REPO = Path(__file__).resolve().parents[1]
@@ -35,7 +35,7 @@ def deck(tmp_path):
 
 
 def collection():
-    return store.open_collection(os.environ["REVISE_COLLECTION"])
+    return open_collection(os.environ["REVISE_COLLECTION"])
 
 
 def revlog():

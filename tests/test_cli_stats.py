@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 from typer.testing import CliRunner
 
 from revise.cli import app
-from revise.store import open_collection
+from revise.collection import open_collection
 
 
 def iso(moment: datetime) -> str:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from revise.importer import import_paths
+from revise.sources import import_paths
 from revise.notes import ParsedCard, parse
 from revise.render import card_markdown
-from revise.store import deck_counts, list_cards, open_collection
+from revise.collection import deck_counts, list_cards, open_collection
 
 DECKS = Path(__file__).resolve().parents[1] / "decks"
 COURSES = sorted((DECKS / "deep-learning-specialization").glob("*.md"))

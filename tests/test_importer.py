@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from revise import importer, store
-from revise.importer import default_deck, import_paths, sync_sources
+from revise import collection, sources
+from revise.sources import default_deck, import_paths, sync_sources
 
 RELU = "What does ReLU compute? :: max(0, z)\n"
 TANH = "What does tanh return? :: values in (-1, 1)\n"
@@ -20,7 +20,7 @@ SIGMOID = "The {{c1::sigmoid}} squashes z into {{c2::(0, 1)}}.\n"
 
 @pytest.fixture
 def db(tmp_path):
-    return store.open_collection(tmp_path / "collection.db")
+    return collection.open_collection(tmp_path / "collection.db")
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def notes(tmp_path) -> Path:
 
 def cards(db) -> dict[str, dict]:
     """Live cards by front."""
-    return {c["front"]: c for c in store.list_cards(db)}
+    return {c["front"]: c for c in collection.list_cards(db)}
 
 
 def snapshot(db) -> dict[str, list]:
@@ -57,7 +57,7 @@ def rewrite(path: Path, text: str) -> None:
 def test_import_counts_cards_and_names_decks_from_paths(db, notes):
     report = import_paths(db, [notes])
     assert (report.total("added"), report.parsed, report.errors) == (5, 2, [])
-    decks = {c["front"]: c["deck"] for c in store.list_cards(db)}
+    decks = {c["front"]: c["deck"] for c in collection.list_cards(db)}
     assert decks["What does ReLU compute?"] == "course::week1"
     assert decks["Adam combines"] == "optim"
     assert cards(db)["What does ReLU compute?"]["headings"] == '["Activations"]'
@@ -65,7 +65,7 @@ def test_import_counts_cards_and_names_decks_from_paths(db, notes):
 
 def test_a_single_file_is_its_own_deck(db, notes):
     import_paths(db, [notes / "course" / "week1.md"])
-    assert {c["deck"] for c in store.list_cards(db)} == {"week1"}
+    assert {c["deck"] for c in collection.list_cards(db)} == {"week1"}
 
 
 def test_default_deck_names():
@@ -87,7 +87,7 @@ def test_touched_but_identical_file_is_hashed_not_parsed(db, notes):
     bump_mtime(notes / "optim.md")
     report = sync_sources(db)
     assert (report.parsed, report.total("unchanged")) == (0, 5)
-    source = store.source_rows(db)[str(notes / "optim.md")]
+    source = collection.source_rows(db)[str(notes / "optim.md")]
     assert source["mtime_ns"] == (notes / "optim.md").stat().st_mtime_ns
 
 
@@ -141,7 +141,7 @@ def test_copying_a_card_into_another_file_adds_a_card_and_leaves_the_original(db
     rewrite(notes / "optim.md", (notes / "optim.md").read_text() + "\n" + RELU)
     report = sync_sources(db, [notes / "optim.md"])
     assert (report.total("added"), report.total("moved")) == (1, 0)
-    sources = {c["source"] for c in store.list_cards(db) if c["front"] == "What does ReLU compute?"}
+    sources = {c["source"] for c in collection.list_cards(db) if c["front"] == "What does ReLU compute?"}
     assert sources == {relu["source"], str(notes / "optim.md")}
     assert sync_sources(db).total("moved") == 0
 
@@ -166,7 +166,7 @@ def test_deleted_card_leaves_and_returns_with_its_id(db, notes):
     rewrite(week1, original.replace(RELU, ""))
     assert sync_sources(db).total("retired") == 1
     assert "What does ReLU compute?" not in cards(db)
-    assert any(c["id"] == relu_id for c in store.list_cards(db, include_retired=True))
+    assert any(c["id"] == relu_id for c in collection.list_cards(db, include_retired=True))
     rewrite(week1, original)
     assert sync_sources(db).total("added") == 1
     assert cards(db)["What does ReLU compute?"]["id"] == relu_id
@@ -174,12 +174,12 @@ def test_deleted_card_leaves_and_returns_with_its_id(db, notes):
 
 def test_cloze_edit_keeps_deletions_by_number(db, notes):
     import_paths(db, [notes])
-    ids = {c["ord"]: c["id"] for c in store.list_cards(db) if c["kind"] == "cloze"}
+    ids = {c["ord"]: c["id"] for c in collection.list_cards(db) if c["kind"] == "cloze"}
     week1 = notes / "course" / "week1.md"
     rewrite(week1, week1.read_text().replace(SIGMOID, "The {{c1::sigmoid}} squashes z into {{c3::(0, 1)}}.\n"))
     report = sync_sources(db)
     assert (report.total("updated"), report.total("added"), report.total("retired")) == (1, 1, 1)
-    now = {c["ord"]: c["id"] for c in store.list_cards(db) if c["kind"] == "cloze"}
+    now = {c["ord"]: c["id"] for c in collection.list_cards(db) if c["kind"] == "cloze"}
     assert now[1] == ids[1] and 2 not in now and 3 in now
 
 
@@ -189,14 +189,14 @@ def test_deleted_file_retires_its_cards_and_is_forgotten(db, notes):
     report = sync_sources(db)
     assert report.total("retired") == 1 and report.errors == []
     assert "Adam combines" not in cards(db)
-    assert str(notes / "optim.md") not in store.source_rows(db)
+    assert str(notes / "optim.md") not in collection.source_rows(db)
 
 
 def test_deleted_file_imported_on_its_own_retires_its_cards_without_an_error(db, notes):
     import_paths(db, [notes / "optim.md"])
     (notes / "optim.md").unlink()
     report = sync_sources(db)
-    assert (report.errors, report.total("retired"), store.source_rows(db)) == ([], 1, {})
+    assert (report.errors, report.total("retired"), collection.source_rows(db)) == ([], 1, {})
 
 
 def test_sync_picks_up_new_files_and_skips_hidden_folders(db, notes):
@@ -259,7 +259,7 @@ def test_file_over_the_size_limit_is_an_error(db, notes):
     import_paths(db, [notes])
     before = snapshot(db)
     with (notes / "big.md").open("wb") as out:
-        out.truncate(importer.MAX_FILE_BYTES + 1)
+        out.truncate(sources.MAX_FILE_BYTES + 1)
     report = sync_sources(db)
     assert [e.message for e in report.errors] == ["larger than 10 MB — split it into smaller notes"]
     assert snapshot(db) == before
@@ -303,7 +303,7 @@ def test_missing_imported_folder_is_an_error_not_a_mass_retirement(db, notes, tm
     assert len(cards(db)) == 5
     report = sync_sources(db, forget_missing=True)
     assert (report.errors, report.total("retired"), cards(db)) == ([], 5, {})
-    assert store.source_rows(db) == {}
+    assert collection.source_rows(db) == {}
 
 
 def test_renamed_folder_imported_again_keeps_every_card_and_the_old_one_is_forgotten(db, notes, tmp_path):
@@ -315,7 +315,7 @@ def test_renamed_folder_imported_again_keeps_every_card_and_the_old_one_is_forgo
     assert {front: c["id"] for front, c in cards(db).items()} == ids
     report = sync_sources(db)
     assert (report.errors, report.parsed) == ([], 0)
-    assert all(p.startswith(str(tmp_path / "renamed")) for p in store.source_rows(db))
+    assert all(p.startswith(str(tmp_path / "renamed")) for p in collection.source_rows(db))
 
 
 def test_an_exception_mid_import_rolls_everything_back(db, notes):
@@ -334,7 +334,7 @@ def test_an_exception_mid_import_rolls_everything_back(db, notes):
 def test_parsing_in_worker_processes_gives_the_same_notes(tmp_path):
     jobs = [(f"Question {i} :: answer {i}\n\nTerm {i} ::: meaning {i}\n\nQ: unanswered\n", f"/n/f{i}.md", f"f{i}")
             for i in range(40)]
-    assert list(importer.parse_files(jobs, workers=2)) == list(importer.parse_files(jobs, workers=1))
+    assert list(sources.parse_files(jobs, workers=2)) == list(sources.parse_files(jobs, workers=1))
 
 
 CARD_LINES = st.lists(
@@ -350,7 +350,7 @@ CARD_LINES = st.lists(
 def test_importing_the_same_notes_twice_changes_nothing(tmp_path_factory, lines):
     folder = tmp_path_factory.mktemp("prop")
     (folder / "n.md").write_text("\n\n".join(f + sep + b for f, sep, b in lines) + "\n")
-    db = store.open_collection(folder / "c.db")
+    db = collection.open_collection(folder / "c.db")
     import_paths(db, [folder])
     before = snapshot(db)
     bump_mtime(folder / "n.md")  # force a full re-parse, not just the size+mtime shortcut
@@ -382,7 +382,7 @@ def test_the_outermost_imported_folder_names_the_decks(db, notes):
 
 
 def counts(report) -> dict[str, int]:
-    return {name: report.total(name) for name in importer.COUNTS if report.total(name)}
+    return {name: report.total(name) for name in sources.COUNTS if report.total(name)}
 
 
 def test_switching_a_card_to_q_and_a_keeps_every_card_after_it(db, tmp_path):
@@ -423,7 +423,7 @@ def test_md_and_markdown_files_in_any_case_are_notes(db, tmp_path):
     for name in ("A.MD", "b.markdown", "C.Markdown", "d.txt", "e.mdx"):
         (tmp_path / name).write_text(f"{name} :: card\n")
     import_paths(db, [tmp_path])
-    assert {c["front"]: c["deck"] for c in store.list_cards(db)} == {"A.MD": "A", "b.markdown": "b", "C.Markdown": "C"}
+    assert {c["front"]: c["deck"] for c in collection.list_cards(db)} == {"A.MD": "A", "b.markdown": "b", "C.Markdown": "C"}
 
 
 def test_an_id_used_in_two_files_is_a_warning_naming_both(db, tmp_path):
@@ -448,7 +448,7 @@ def test_an_obsidian_vault_gives_the_cards_its_plugin_gives(db):
         "Biology.md": 10, "Chemistry.md": 7, "Daily.md": 0, "Inbox.md": 0, "Unlabelled.md": 0,
     }
     assert report.errors == [] and report.warnings == []
-    assert not any("status" in c["front"] or "mood" in c["front"] for c in store.list_cards(db))
+    assert not any("status" in c["front"] or "mood" in c["front"] for c in collection.list_cards(db))
 
 
 def test_a_vault_with_no_tagged_note_is_an_error_that_says_why(db, tmp_path):

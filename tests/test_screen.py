@@ -7,9 +7,9 @@ from datetime import datetime, timezone
 import pytest
 from rich.console import Console
 
-from revise import scheduler
+from revise import scheduling
 from revise.config import Settings
-from revise.screen import Summary, card_screen, counts_text, duration_text, grade_line, heading_lines, share_lines, summary_text
+from revise.review import Summary, card_screen, counts_text, duration_text, grade_line, heading_lines, share_lines, summary_text
 
 START = datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc)
 # The review row of a first card, as store.review_card gives it (the fields the screen reads)
@@ -30,7 +30,7 @@ def rendered(renderable, width, height=None):
     return [line.rstrip() for line in console.file.getvalue().splitlines()]
 
 
-PREVIEWS = scheduler.preview(1, scheduler.Schedule(), START, Settings())
+PREVIEWS = scheduling.preview(1, scheduling.Schedule(), START, Settings())
 COUNTS = {"new": 20, "learning": 0, "review": 3, "done": 0, "left": 23}
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from revise import importer, scheduler, store
+from revise import collection, scheduling, sources
 from revise.config import Config, Settings
-from revise.session import LineKeys, Selection, Session, editor_command
+from revise.review import LineKeys, Selection, Session, editor_command
 
 UTC = timezone.utc
 START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
@@ -68,8 +68,8 @@ def deck(tmp_path):
 
 @pytest.fixture
 def db(tmp_path, deck):
-    database = store.open_collection(tmp_path / "collection.db")
-    importer.import_paths(database, [deck])
+    database = collection.open_collection(tmp_path / "collection.db")
+    sources.import_paths(database, [deck])
     return database
 
 
@@ -103,7 +103,7 @@ def revlog(db):
 
 
 def card(db, card_id):
-    return store.review_card(db, card_id)
+    return collection.review_card(db, card_id)
 
 
 def test_screen_of_one_card(db):
@@ -138,10 +138,10 @@ def test_each_grade_gives_the_interval_shown(db, rating):
     first = card(db, log["card_id"])
     assert log["rating"] == rating and log["state"] == "new" and log["kind"] == "review"
     assert log["duration_ms"] == 8000  # from showing the question to the grade key: two keys
-    answered_at = scheduler.parse_time(log["reviewed_at"])
-    assert scheduler.format_interval(scheduler.parse_time(first["due"]) - answered_at) == shown
+    answered_at = scheduling.parse_time(log["reviewed_at"])
+    assert scheduling.format_interval(scheduling.parse_time(first["due"]) - answered_at) == shown
     assert first["reps"] == 1 and first["state"] == ("review" if rating == 4 else "learning")
-    assert json.loads(log["previous"]) == scheduler.Schedule().to_row()
+    assert json.loads(log["previous"]) == scheduling.Schedule().to_row()
 
 
 def test_answer_is_committed_before_the_next_card_shows(db, tmp_path):
@@ -149,7 +149,7 @@ def test_answer_is_committed_before_the_next_card_shows(db, tmp_path):
 
     def spy(timeout=None):
         # a second connection sees exactly the answers given so far
-        other = store.open_collection(tmp_path / "collection.db")
+        other = collection.open_collection(tmp_path / "collection.db")
         seen.append(other.execute("SELECT count(*) FROM revlog").fetchone()[0])
         return keys.pop(0) if keys else "q"
 
@@ -188,11 +188,11 @@ def test_undo_shows_the_undone_card_then_the_one_that_was_on_screen(db):
 
 
 def test_undo_restores_from_the_log_after_a_review(db):
-    reviewed = scheduler.Schedule(state="review", stability=20.0, difficulty=5.0, due=START - timedelta(days=1),
+    reviewed = scheduling.Schedule(state="review", stability=20.0, difficulty=5.0, due=START - timedelta(days=1),
                                   last_review=START - timedelta(days=21), reps=4, lapses=1)
-    store.set_schedule(db, 2, reviewed.to_row())
+    collection.set_schedule(db, 2, reviewed.to_row())
     session(db, ["", "1", "u", "q"], selection=Selection(limit=1, new_limit=0))
-    assert scheduler.Schedule.from_row(card(db, 2)) == reviewed
+    assert scheduling.Schedule.from_row(card(db, 2)) == reviewed
     assert revlog(db) == []
 
 
@@ -239,7 +239,7 @@ def test_waiting_screen_counts_down(db):
 
 
 def test_redraw_key_draws_the_card_again(db):
-    from revise.session import REDRAW
+    from revise.review import REDRAW
 
     _, out, _ = session(db, [REDRAW, "", REDRAW, "3", "q"], terminal=True)
     shown = screens(out)
@@ -254,15 +254,15 @@ def test_learning_card_far_ahead_ends_the_session(db):
     config = Config(default=Settings(learning_steps=(1.0, 60.0)))
     db.execute("DELETE FROM revlog")
     for card_id in (1, 2, 3):
-        store.set_schedule(db, card_id, scheduler.Schedule().to_row())
+        collection.set_schedule(db, card_id, scheduling.Schedule().to_row())
     summary, out, _ = session(db, ["", "3", "", "4", "", "4"], config=config)
     assert summary.learning_later == 1 and "Still due today: 1 card (1 in learning, due later)." in out
 
 
 def test_new_option_counts_the_selections_new_cards_of_today(tmp_path, deck):
     (deck / "other.md").write_text("---\ndeck: langs\n---\nQ: chat?\nA: cat\n\nQ: chien?\nA: dog\n")
-    database = store.open_collection(tmp_path / "sel.db")
-    importer.import_paths(database, [deck])
+    database = collection.open_collection(tmp_path / "sel.db")
+    sources.import_paths(database, [deck])
     session(database, ["", "4", "", "4", "q"], selection=Selection(decks=("act",)))  # two new cards today
     session(database, ["", "4", "q"], selection=Selection(decks=("langs",)))  # and one outside the selection
     summary, out, _ = session(database, ["", "4", "", "4", "q"], selection=Selection(decks=("act",), new_limit=3))
@@ -270,9 +270,9 @@ def test_new_option_counts_the_selections_new_cards_of_today(tmp_path, deck):
 
 
 def test_limit_caps_learning_cards_too(db):
-    learning = scheduler.Schedule(state="learning", step=1, stability=2.0, difficulty=5.0, due=START - timedelta(minutes=1),
+    learning = scheduling.Schedule(state="learning", step=1, stability=2.0, difficulty=5.0, due=START - timedelta(minutes=1),
                                   last_review=START - timedelta(minutes=11), reps=1)
-    store.set_schedule(db, 1, learning.to_row())
+    collection.set_schedule(db, 1, learning.to_row())
     summary, out, _ = session(db, ["", "3", "q"], selection=Selection(limit=0))
     assert summary.answered == 0 and "What does ReLU" not in out and out.startswith("Nothing to review now.")
     _, out, _ = session(db, ["q"], selection=Selection(limit=2))
@@ -289,14 +289,14 @@ def test_left_counts_learning_cards_due_within_the_learn_ahead(db):
 
 def test_summary_counts_only_the_selected_cards(tmp_path, deck):
     (deck / "other.md").write_text("---\ndeck: langs\n---\nQ: chat?\nA: cat\n\nQ: chien?\nA: dog\n")
-    database = store.open_collection(tmp_path / "sel.db")
-    importer.import_paths(database, [deck])
-    due_today = scheduler.Schedule(state="review", stability=5.0, difficulty=5.0, due=START + timedelta(hours=2),
+    database = collection.open_collection(tmp_path / "sel.db")
+    sources.import_paths(database, [deck])
+    due_today = scheduling.Schedule(state="review", stability=5.0, difficulty=5.0, due=START + timedelta(hours=2),
                                    last_review=START - timedelta(days=5), reps=3)
     due_tomorrow = replace(due_today, due=START + timedelta(days=1))
-    langs = [row["id"] for row in store.review_cards(database, decks=("langs",))]
-    store.set_schedule(database, langs[0], due_today.to_row())
-    store.set_schedule(database, langs[1], due_tomorrow.to_row())
+    langs = [row["id"] for row in collection.review_cards(database, decks=("langs",))]
+    collection.set_schedule(database, langs[0], due_today.to_row())
+    collection.set_schedule(database, langs[1], due_tomorrow.to_row())
     _, out, _ = session(database, ["", "4", "", "4", "", "4"], selection=Selection(decks=("act",)))
     assert out.endswith("Done: 3 cards, again 0%, 24s.\nDue tomorrow: 0 cards.\n")  # no new card left in 'act'
     _, out, _ = session(database, ["q"], selection=Selection(decks=("langs",)))
@@ -314,8 +314,8 @@ def test_siblings_are_buried_when_one_is_answered(tmp_path):
     folder = tmp_path / "rev"
     folder.mkdir()
     (folder / "words.md").write_text("epoch ::: one full pass over the training set\n\nbatch ::: a slice of the data\n")
-    database = store.open_collection(tmp_path / "rev.db")
-    importer.import_paths(database, [folder])
+    database = collection.open_collection(tmp_path / "rev.db")
+    sources.import_paths(database, [folder])
     notes = {row["id"]: row["note_id"] for row in database.query("SELECT id, note_id FROM cards")}
     summary, out, _ = session(database, ["", "4", "", "4", "q"])
     answered = [log["card_id"] for log in revlog(database)]
@@ -330,17 +330,17 @@ def test_undo_unburies_the_sibling(tmp_path):
     folder = tmp_path / "rev"
     folder.mkdir()
     (folder / "words.md").write_text("epoch ::: one full pass over the training set\n\nbatch :: a slice\n")
-    database = store.open_collection(tmp_path / "rev.db")
-    importer.import_paths(database, [folder])
+    database = collection.open_collection(tmp_path / "rev.db")
+    sources.import_paths(database, [folder])
     _, out, _ = session(database, ["", "4", "u", "q"])
     assert [row["buried_until"] for row in database.query("SELECT buried_until FROM cards")] == [None] * 3
     assert revlog(database) == []
 
 
 def test_leech_is_tagged_suspended_and_told(db):
-    lapsing = scheduler.Schedule(state="review", stability=3.0, difficulty=8.0, due=START,
+    lapsing = scheduling.Schedule(state="review", stability=3.0, difficulty=8.0, due=START,
                                  last_review=START - timedelta(days=3), reps=20, lapses=7)
-    store.set_schedule(db, 3, lapsing.to_row())
+    collection.set_schedule(db, 3, lapsing.to_row())
     summary, out, _ = session(db, ["", "1", "q"], selection=Selection(new_limit=0), width=200)
     assert card(db, 3)["suspended"] == 1 and card(db, 3)["lapses"] == 8
     assert "leech" in json.loads(card(db, 3)["tags"])
@@ -354,9 +354,9 @@ def test_leech_is_tagged_suspended_and_told(db):
 
 
 def test_undoing_the_leech_answer_takes_it_off_the_summary(db):
-    lapsing = scheduler.Schedule(state="review", stability=3.0, difficulty=8.0, due=START,
+    lapsing = scheduling.Schedule(state="review", stability=3.0, difficulty=8.0, due=START,
                                  last_review=START - timedelta(days=3), reps=20, lapses=7)
-    store.set_schedule(db, 3, lapsing.to_row())
+    collection.set_schedule(db, 3, lapsing.to_row())
     summary, out, _ = session(db, ["", "1", "u", "q"], selection=Selection(new_limit=1))
     assert "Card 3 is a leech" in out and "Undone: card 3." in out
     assert summary.leeches == [] and "Leeches found" not in out
@@ -366,12 +366,12 @@ def test_undoing_the_leech_answer_takes_it_off_the_summary(db):
 def test_bury_says_when_the_card_comes_back():
     from zoneinfo import ZoneInfo
 
-    from revise.session import _when
+    from revise.review.session import _when
 
     berlin = ZoneInfo("Europe/Berlin")
     evening, night = datetime(2026, 3, 2, 21, tzinfo=berlin), datetime(2026, 3, 3, 1, tzinfo=berlin)
-    assert _when(scheduler.next_day_start(evening, 4, berlin), evening, berlin) == "04:00 tomorrow"
-    assert _when(scheduler.next_day_start(night, 4, berlin), night, berlin) == "04:00 today"  # before 4 am
+    assert _when(scheduling.next_day_start(evening, 4, berlin), evening, berlin) == "04:00 tomorrow"
+    assert _when(scheduling.next_day_start(night, 4, berlin), night, berlin) == "04:00 today"  # before 4 am
     assert _when(datetime(2026, 3, 5, 4, tzinfo=berlin), evening, berlin) == "04:00 Thu 5 Mar"
 
 
@@ -399,9 +399,9 @@ def test_in_a_terminal_a_message_stays_on_the_next_screen(db, keys, message):
 def test_in_a_terminal_the_leech_notice_and_editor_error_are_not_wiped(db, monkeypatch):
     monkeypatch.setenv("EDITOR", "/nonexistent/editor")
     monkeypatch.delenv("VISUAL", raising=False)
-    lapsing = scheduler.Schedule(state="review", stability=3.0, difficulty=8.0, due=START,
+    lapsing = scheduling.Schedule(state="review", stability=3.0, difficulty=8.0, due=START,
                                  last_review=START - timedelta(days=3), reps=20, lapses=7)
-    store.set_schedule(db, 3, lapsing.to_row())
+    collection.set_schedule(db, 3, lapsing.to_row())
     _, out, _ = session(db, ["", "1", "e", "q"], selection=Selection(new_limit=1), terminal=True, width=200)
     last = screens(out)[-1]
     assert "Card 3 is a leech (8 lapses)" in last and f"{db_source(db, 3)}:13" in last
@@ -430,7 +430,7 @@ def test_problems_of_re_reading_an_edited_file_are_told(db):
         Path(path).write_text(DECK + "\nQ: a question without its answer\n")
 
     _, out, _ = session(db, ["e", "q"], edit=break_card, terminal=True, width=200,
-                        sync=lambda files: importer.sync_sources(db, [Path(f) for f in files]))
+                        sync=lambda files: sources.sync_sources(db, [Path(f) for f in files]))
     last = screens(out)[-1]
     assert "Warning: " in last and "act.md:16: 'Q:' without an 'A:'" in last
 
@@ -446,8 +446,8 @@ def test_cram_leaves_the_schedule_alone(db):
 
 def test_selection_by_tag_and_deck(tmp_path, deck):
     (deck / "other.md").write_text("---\ndeck: langs\n---\nQ: chat? #french\nA: cat\n")
-    database = store.open_collection(tmp_path / "sel.db")
-    importer.import_paths(database, [deck])
+    database = collection.open_collection(tmp_path / "sel.db")
+    sources.import_paths(database, [deck])
     _, out, _ = session(database, ["", "3", "q"], selection=Selection(tags=("french",)))
     _, out2, _ = session(database, ["q"], selection=Selection(decks=("act",)))
     assert "chat?" in out and "new 1 ·" in out
@@ -462,7 +462,7 @@ def test_edit_opens_the_file_then_shows_the_card_again(db, deck):
         text = Path(path).read_text().replace("What does ReLU compute?", "What does ReLU output?")
         Path(path).write_text(text)
 
-    _, out, _ = session(db, ["e", "q"], edit=edit, sync=lambda files: importer.sync_sources(db, [Path(f) for f in files]))
+    _, out, _ = session(db, ["e", "q"], edit=edit, sync=lambda files: sources.sync_sources(db, [Path(f) for f in files]))
     assert edits == [(str(deck / "act.md"), 5)]
     assert "What does ReLU output?" in out.split("What does ReLU compute?", 1)[1]
 
@@ -471,8 +471,8 @@ def test_control_characters_in_deck_and_heading_are_inert(tmp_path):
     folder = tmp_path / "evil"
     folder.mkdir()
     (folder / "x.md").write_text("---\ndeck: \"bad\\u001b[31mdeck\"\n---\n# head\x07ing\n\nQ: q\x1b[2J?\nA: a\n")
-    database = store.open_collection(tmp_path / "evil.db")
-    importer.import_paths(database, [folder])
+    database = collection.open_collection(tmp_path / "evil.db")
+    sources.import_paths(database, [folder])
     _, out, _ = session(database, ["", "q"])
     assert "q" in out and "deck" in out and "head" in out
     assert "\x1b" not in out and "\x07" not in out
@@ -517,7 +517,7 @@ def test_card_edited_away_is_skipped(db, deck):
         Path(path).write_text(DECK.replace("Q: What does ReLU compute?\nA: max(0, z)\n", ""))
 
     summary, out, _ = session(db, ["e", "", "3", "q"], edit=rewrite,
-                              sync=lambda files: importer.sync_sources(db, [Path(f) for f in files]))
+                              sync=lambda files: sources.sync_sources(db, [Path(f) for f in files]))
     assert "Card 1 is no longer in its note (edited away): skipped." in out
     assert [log["card_id"] for log in revlog(db)] == [2]
 
@@ -527,8 +527,8 @@ def test_a_card_taller_than_the_terminal_keeps_its_heading_and_question(tmp_path
     folder.mkdir()
     answer = "\n".join(f"- step {i}" for i in range(1, 41))
     (folder / "t.md").write_text(f"Q: How is it done?\nA: Like this:\n\n{answer}\n")
-    database = store.open_collection(tmp_path / "tall.db")
-    importer.import_paths(database, [folder])
+    database = collection.open_collection(tmp_path / "tall.db")
+    sources.import_paths(database, [folder])
     _, out, _ = session(database, ["", "q"], terminal=True, height=20)
     revealed = screens(out)[-1].split("Done:")[0].splitlines()
     assert len(revealed) == 19  # the 20th line is the cursor's

@@ -14,7 +14,7 @@ from rich.console import Console
 from revise.config import Config, Settings
 from revise.errors import ReviseError
 from revise.stats import collect_stats, render_stats, streaks
-from revise.store import open_collection
+from revise.collection import open_collection
 
 UTC = timezone.utc
 NOW = datetime(2026, 3, 18, 12, 0, tzinfo=UTC)  # a Wednesday; study days start at 04:00
@@ -773,7 +773,7 @@ def test_predicted_retention_uses_each_decks_own_forgetting_curve(db):
 def test_pow_is_registered_where_sqlite_was_built_without_math_functions():
     import sqlite3
 
-    from revise import store
+    from revise import collection
 
     class NoMathConnection:
         """A connection of an SQLite without SQLITE_ENABLE_MATH_FUNCTIONS, as far as pow() goes."""
@@ -787,20 +787,20 @@ def test_pow_is_registered_where_sqlite_was_built_without_math_functions():
             self.registered.append((name, arguments, function, deterministic))
 
     connection = NoMathConnection()
-    store.add_missing_functions(connection)
-    assert connection.registered == [("pow", 2, store.sql_pow, True)]
+    collection.add_missing_functions(connection)
+    assert connection.registered == [("pow", 2, collection.sql_pow, True)]
     real = sqlite3.connect(":memory:")
-    store.add_missing_functions(real)
+    collection.add_missing_functions(real)
     assert real.execute("SELECT pow(2, 3), pow(2.5, -0.5), pow(NULL, 2)").fetchone() == (8.0, 2.5 ** -0.5, None)
 
 
 def test_the_pow_fallback_gives_the_same_figures(db):
-    from revise import store
+    from revise import collection
 
-    assert (store.sql_pow(2, 3), store.sql_pow(None, 1), store.sql_pow(-8, 1 / 3), store.sql_pow(10.0, 400)) == (8.0, None, None, None)
+    assert (collection.sql_pow(2, 3), collection.sql_pow(None, 1), collection.sql_pow(-8, 1 / 3), collection.sql_pow(10.0, 400)) == (8.0, None, None, None)
     review_history(db)
     expected = stats_of(db).to_json()["retention"]
-    db.conn.create_function("pow", 2, store.sql_pow, deterministic=True)  # shadows SQLite's own pow()
+    db.conn.create_function("pow", 2, collection.sql_pow, deterministic=True)  # shadows SQLite's own pow()
     assert stats_of(db).to_json()["retention"] == expected
     config = Config(decks=(("course", Settings(parameters=steep_parameters())),))
     assert stats_of(db, config=config).retention[2].all.predicted < expected["365d"]["predicted"]
@@ -831,17 +831,17 @@ def test_the_benchmark_skips_days():
 def test_a_second_connection_reads_the_review_log_only_where_it_sees_the_same(db, tmp_path):
     """read_stats runs the review-log queries on a second connection in a thread, unless that
     connection could not see what `db` sees: the figures are the same either way."""
-    from revise import store
+    from revise import collection
 
     build_cards(db)
     review_history(db)
-    reader = store.stats_reader(db)
+    reader = collection.stats_reader(db)
     assert reader is not None and reader.execute("SELECT count(*) FROM revlog").fetchone()[0] == 10
     reader.conn.close()
     threaded = stats_of(db, deck="course").to_json()
     db.conn.execute("UPDATE cards SET lapses = lapses WHERE 0")  # opens a transaction: uncommitted changes
-    assert db.conn.in_transaction and store.stats_reader(db) is None
+    assert db.conn.in_transaction and collection.stats_reader(db) is None
     assert stats_of(db, deck="course").to_json() == threaded
     db.conn.commit()
-    memory = store.open_collection(":memory:")
-    assert store.stats_reader(memory) is None and stats_of(memory).cards.total == 0
+    memory = collection.open_collection(":memory:")
+    assert collection.stats_reader(memory) is None and stats_of(memory).cards.total == 0

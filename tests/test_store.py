@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from revise import store
+from revise import collection
 from revise.errors import ReviseError
 from revise.identity import group_notes, plan_sync
 from revise.notes import ParsedCard
@@ -25,18 +25,18 @@ def sync(db, file: str, cards: list[ParsedCard], settled: tuple[str, ...] = ()) 
     """What the importer does for one file: group, look up, plan, write."""
     notes = {file: group_notes(cards)}
     keys = [n.key for n in notes[file]]
-    plan = plan_sync(notes, store.note_records(db, [file], keys, []), settled)
+    plan = plan_sync(notes, collection.note_records(db, [file], keys, []), settled)
     with db.atomic():
-        store.apply_sync_plan(db, plan, NOW)
+        collection.apply_sync_plan(db, plan, NOW)
 
 
 @pytest.fixture
 def db(tmp_path):
-    return store.open_collection(tmp_path / "collection.db")
+    return collection.open_collection(tmp_path / "collection.db")
 
 
 def test_open_creates_the_schema_in_wal_mode(tmp_path):
-    db = store.open_collection(tmp_path / "deep" / "c.db")
+    db = collection.open_collection(tmp_path / "deep" / "c.db")
     assert {"sources", "notes", "cards", "revlog"} <= set(db.table_names())
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert "retired" in db["cards"].columns_dict
@@ -44,34 +44,34 @@ def test_open_creates_the_schema_in_wal_mode(tmp_path):
 
 def test_newer_schema_is_a_clear_error(tmp_path):
     path = tmp_path / "c.db"
-    store.open_collection(path).conn.close()
+    collection.open_collection(path).conn.close()
     conn = sqlite3.connect(path)
     conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('revise', 'm999_future', 'x')")
     conn.commit()
     conn.close()
     with pytest.raises(ReviseError, match="newer revise .*m999_future.*Upgrade revise"):
-        store.open_collection(path)
+        collection.open_collection(path)
 
 
 def test_a_file_that_is_not_sqlite_is_a_clear_error(tmp_path):
     path = tmp_path / "notes.md"
     path.write_text("# not a database\n" * 100)
     with pytest.raises(ReviseError, match="cannot open the collection"):
-        store.open_collection(path)
+        collection.open_collection(path)
 
 
 def test_sources_are_remembered_refreshed_and_forgotten(db):
     row = dict(path="/n/a.md", root="/n", size=10, mtime_ns=1, hash="h1", synced_at=NOW)
-    store.save_sources(db, [row])
-    store.save_sources(db, [{**row, "hash": "h2"}])
-    assert store.source_rows(db)["/n/a.md"]["hash"] == "h2"
-    store.forget_sources(db, ["/n/a.md"])
-    assert store.source_rows(db) == {}
+    collection.save_sources(db, [row])
+    collection.save_sources(db, [{**row, "hash": "h2"}])
+    assert collection.source_rows(db)["/n/a.md"]["hash"] == "h2"
+    collection.forget_sources(db, ["/n/a.md"])
+    assert collection.source_rows(db) == {}
 
 
 def test_new_notes_get_cards_per_ord_and_records_round_trip(db):
     sync(db, "/n/a.md", parsed("cloze", kind="cloze", ords=(1, 2)) + parsed("plain"))
-    records = store.note_records(db, ["/n/a.md"], [], [])
+    records = collection.note_records(db, ["/n/a.md"], [], [])
     assert sorted((r.kind, sorted(r.cards)) for r in records) == [("basic", [0]), ("cloze", [1, 2])]
     assert all(r.source == "/n/a.md" and not r.retired for r in records)
 
@@ -79,34 +79,34 @@ def test_new_notes_get_cards_per_ord_and_records_round_trip(db):
 def test_note_records_finds_notes_elsewhere_by_key(db):
     sync(db, "/n/a.md", parsed("plain", file="/n/a.md"))
     key = group_notes(parsed("plain", file="/n/b.md"))[0].key
-    assert [r.source for r in store.note_records(db, ["/n/b.md"], [key], [])] == ["/n/a.md"]
+    assert [r.source for r in collection.note_records(db, ["/n/b.md"], [key], [])] == ["/n/a.md"]
 
 
 def test_vanished_ord_retires_only_that_card_and_returns_later(db):
     sync(db, "/n/a.md", parsed("cloze", kind="cloze", ords=(1, 2)))
     sync(db, "/n/a.md", parsed("cloze", kind="cloze", ords=(1,)))
-    assert [c["ord"] for c in store.list_cards(db)] == [1]
-    assert [c["ord"] for c in store.list_cards(db, include_retired=True)] == [1, 2]
+    assert [c["ord"] for c in collection.list_cards(db)] == [1]
+    assert [c["ord"] for c in collection.list_cards(db, include_retired=True)] == [1, 2]
     sync(db, "/n/a.md", parsed("cloze", kind="cloze", ords=(1, 2)))
-    assert [c["ord"] for c in store.list_cards(db)] == [1, 2]
+    assert [c["ord"] for c in collection.list_cards(db)] == [1, 2]
 
 
 def test_retired_notes_leave_listings_and_counts(db):
     sync(db, "/n/a.md", parsed("one") + parsed("two"))
     sync(db, "/n/a.md", parsed("one"))
-    assert [c["front"] for c in store.list_cards(db)] == ["one 0"]
-    assert store.active_card_counts(db) == {"/n/a.md": 1}
-    assert store.deck_counts(db, NOW)[0]["cards"] == 1
+    assert [c["front"] for c in collection.list_cards(db)] == ["one 0"]
+    assert collection.active_card_counts(db) == {"/n/a.md": 1}
+    assert collection.deck_counts(db, NOW)[0]["cards"] == 1
 
 
 def test_deck_filter_includes_subdecks_only(db):
     sync(db, "/n/a.md", parsed("top", deck="ml") + parsed("sub", deck="ml::week1") + parsed("other", deck="mlops"))
-    assert sorted(c["deck"] for c in store.list_cards(db, deck="ml")) == ["ml", "ml::week1"]
+    assert sorted(c["deck"] for c in collection.list_cards(db, deck="ml")) == ["ml", "ml::week1"]
 
 
 def test_tag_filter_includes_child_tags(db):
     sync(db, "/n/a.md", parsed("a", tags=("math",)) + parsed("b", tags=("math/linear",)) + parsed("c", tags=("mathematics",)))
-    assert sorted(c["front"] for c in store.list_cards(db, tag="math")) == ["a 0", "b 0"]
+    assert sorted(c["front"] for c in collection.list_cards(db, tag="math")) == ["a 0", "b 0"]
 
 
 def test_due_and_deck_counts_follow_state_due_time_suspension_and_burial(db):
@@ -121,8 +121,8 @@ def test_due_and_deck_counts_follow_state_due_time_suspension_and_burial(db):
     for front, (state, due, suspended, buried) in schedule.items():
         db.conn.execute("UPDATE cards SET state = ?, due = ?, suspended = ?, buried_until = ? WHERE front = ?",
                         [state, due, suspended, buried, front])
-    assert sorted(c["front"] for c in store.list_cards(db, due_at=NOW)) == ["due 0", "learn 0"]
-    assert store.deck_counts(db, NOW) == [{"deck": "a", "cards": 6, "new": 1, "learning": 1, "due": 2}]
+    assert sorted(c["front"] for c in collection.list_cards(db, due_at=NOW)) == ["due 0", "learn 0"]
+    assert collection.deck_counts(db, NOW) == [{"deck": "a", "cards": 6, "new": 1, "learning": 1, "due": 2}]
 
 
 def test_count_due_before_counts_a_buried_card_from_when_its_burial_ends(db):
@@ -135,17 +135,17 @@ def test_count_due_before_counts_a_buried_card_from_when_its_burial_ends(db):
     }
     for front, (due, buried) in schedule.items():
         db.conn.execute("UPDATE cards SET state = 'review', due = ?, buried_until = ? WHERE front = ?", [due, buried, front])
-    assert store.count_due_before(db, "2026-03-02T04:00:00+00:00") == 2  # the end of today
-    assert store.count_due_before(db, "2026-03-02T04:00:01+00:00") == 3
-    assert store.count_due_before(db, "2026-03-03T04:00:00+00:00") == 3  # the end of tomorrow
+    assert collection.count_due_before(db, "2026-03-02T04:00:00+00:00") == 2  # the end of today
+    assert collection.count_due_before(db, "2026-03-02T04:00:01+00:00") == 3
+    assert collection.count_due_before(db, "2026-03-03T04:00:00+00:00") == 3  # the end of tomorrow
 
 
 def test_note_records_looks_elsewhere_for_a_key_used_more_often_than_the_file_holds_it(db):
     sync(db, "/n/a.md", parsed("plain", file="/n/a.md"))
     sync(db, "/n/b.md", parsed("plain", file="/n/b.md"), settled=("/n/a.md",))
     key = group_notes(parsed("plain", file="/n/b.md"))[0].key
-    assert [r.source for r in store.note_records(db, ["/n/b.md"], [key], [])] == ["/n/b.md"]
-    assert sorted(r.source for r in store.note_records(db, ["/n/b.md"], [key, key], [])) == ["/n/a.md", "/n/b.md"]
+    assert [r.source for r in collection.note_records(db, ["/n/b.md"], [key], [])] == ["/n/b.md"]
+    assert sorted(r.source for r in collection.note_records(db, ["/n/b.md"], [key, key], [])) == ["/n/a.md", "/n/b.md"]
 
 
 def test_unchanged_notes_are_not_rewritten(db):
@@ -154,7 +154,7 @@ def test_unchanged_notes_are_not_rewritten(db):
     sync(db, "/n/a.md", parsed("one") + parsed("two", tags=("new-tag",)))
     rows = dict(db.conn.execute("SELECT text, updated_at FROM notes").fetchall())
     assert rows == {"one :: back": "earlier", "two :: back": "earlier"}
-    assert [c["tags"] for c in store.list_cards(db)] == ["[]", '["new-tag"]']
+    assert [c["tags"] for c in collection.list_cards(db)] == ["[]", '["new-tag"]']
 
 
 def test_tags_and_headings_are_stored_as_json_dumps_writes_them(db):
@@ -166,3 +166,10 @@ def test_tags_and_headings_are_stored_as_json_dumps_writes_them(db):
     assert tags == json.dumps(list(awkward[:2]), ensure_ascii=False)
     assert headings == json.dumps(list(awkward), ensure_ascii=False)
     assert json.loads(headings) == list(awkward)
+
+
+def test_reading_order_puts_a_folders_own_files_before_its_subfolders():
+    paths = ["decks/deep-learning-specialization/2-b.md", "decks/getting-started.md", "decks/deep-learning-specialization/1-a.md", "a.md"]
+    assert sorted(paths, key=collection.reading_order) == [
+        "a.md", "decks/getting-started.md", "decks/deep-learning-specialization/1-a.md", "decks/deep-learning-specialization/2-b.md",
+    ]

@@ -181,7 +181,7 @@ def test_terminal_keys_restore_the_signal_handlers_it_replaced():
     import pty
     import termios
 
-    from revise.session import REDRAW, TerminalKeys
+    from revise.review import REDRAW, TerminalKeys
 
     before = {s: signal.getsignal(s) for s in (signal.SIGTSTP, signal.SIGCONT, signal.SIGWINCH)}
     master, slave = pty.openpty()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from sqlite_utils import Database
 
-from revise import identity, store
+from revise import collection, identity
 from revise.errors import ReviseError
 
 if TYPE_CHECKING:  # the parser is imported only when a file has to be parsed
@@ -150,7 +150,7 @@ def sync_sources(
 
 
 def _remembered_roots(db: Database) -> set[Path]:
-    return {Path(row["root"]) for row in store.source_rows(db).values()}
+    return {Path(row["root"]) for row in collection.source_rows(db).values()}
 
 
 def absolute_path(path: Path | str) -> Path:
@@ -178,7 +178,7 @@ def _sync(
     now_iso = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat()
     report = ImportReport(errors=errors)
     with _no_gc(), db.atomic():
-        remembered = store.source_rows(db)
+        remembered = collection.source_rows(db)
         missing_ok = True if forget_missing else _nothing_left(db, remembered)
         files, gone, vault_tags = _discover(scans, remembered, report.errors, must_find, missing_ok)
         batch = _Batch(remembered, now_iso, vault_tags)
@@ -227,7 +227,7 @@ def _nothing_left(db: Database, remembered: dict[str, dict]) -> Callable[[Path],
 
     def check(folder: Path) -> bool:
         if not counts:
-            counts.update(store.active_card_counts(db) or {"": 0})
+            counts.update(collection.active_card_counts(db) or {"": 0})
         return not any(n for source, n in counts.items() if source and _is_under(source, folder))
 
     return check
@@ -277,7 +277,7 @@ def _empty_vaults(db: Database, scans: list[_Scan], vault_tags: dict[str, tuple[
     """An imported Obsidian vault that gave no card: say why (only tagged notes count) rather than stay silent."""
     if not vault_tags:
         return []
-    counts = store.active_card_counts(db)
+    counts = collection.active_card_counts(db)
     errors = []
     for scan in scans:
         files = [f for f in vault_tags if _is_under(f, scan.path)]
@@ -431,14 +431,14 @@ class _Batch:
         parsed = dict(self.parsed)
         parsed.update({file: [] for file in gone})
         notes = [n for ns in parsed.values() for n in ns]
-        records = store.note_records(
+        records = collection.note_records(
             db, list(parsed), [n.key for n in notes], [n.explicit_id for n in notes if n.explicit_id]
         )
         self.plan = identity.plan_sync(parsed, records, self._settled({r.source for r in records} - set(parsed)))
-        store.apply_sync_plan(db, self.plan, self.now)
+        collection.apply_sync_plan(db, self.plan, self.now)
         self._warn_shared_ids(db, parsed, [n.explicit_id for n in notes if n.explicit_id])
-        store.save_sources(db, self.touched + [p.source for p in self.pending if p.file in self.parsed])
-        store.forget_sources(db, gone)
+        collection.save_sources(db, self.touched + [p.source for p in self.pending if p.file in self.parsed])
+        collection.forget_sources(db, gone)
 
     def _warn_shared_ids(self, db: Database, parsed: dict[str, list[identity.ParsedNote]], ids: list[str]) -> None:
         """A block id in two files: the id no longer tells which card moved where, so say so."""
@@ -446,7 +446,7 @@ class _Batch:
             return
         from revise.notes import ParseWarning
 
-        for note, file, line in identity.shared_ids(parsed, store.explicit_id_places(db, ids)):
+        for note, file, line in identity.shared_ids(parsed, collection.explicit_id_places(db, ids)):
             self.warnings[note.file].append(ParseWarning(note.file, note.line, (
                 f"id '{note.explicit_id}' is also used at {file}:{line} — give each card its own id "
                 "(a card moved between files keeps its history by its id only when the id is unique)")))
@@ -484,7 +484,7 @@ class _Batch:
             results[file].parsed = True
             results[file].warnings = warnings
         skipped = [r for f, r in results.items() if f not in self.parsed and f not in gone]
-        counts = store.active_card_counts(db) if skipped else {}
+        counts = collection.active_card_counts(db) if skipped else {}
         for result in skipped:
             result.unchanged = counts.get(result.file, 0)
         return [results[f] for f in sorted(results) if f not in failed]

@@ -14,9 +14,9 @@ from rich.rule import Rule
 from rich.segment import SegmentLines
 from rich.text import Text
 
-from revise import scheduler
+from revise import scheduling
 from revise.render import card_markdown, inline_text, make_inert
-from revise.scheduler import Answer
+from revise.scheduling import Answer
 
 CLOZE_MARK = ("**[", "]**")  # the revealed deletion: bold, and bracketed where bold does not show
 
@@ -147,10 +147,10 @@ def grade_line(previews: dict[int, Answer] | None) -> Wrapped:
     """`1 Again 1m   2 Hard 6m   3 Good 10m   4 Easy 8d` (no intervals when cramming)."""
     styles = {1: "bold red", 2: "bold yellow", 3: "bold green", 4: "bold blue"}
     grades = []
-    for rating, name in scheduler.RATINGS.items():
+    for rating, name in scheduling.RATINGS.items():
         grade = Text(f"{rating} {name}", style=styles[rating])
         if previews:
-            grade.append(f" {scheduler.format_interval(previews[rating].interval)}")
+            grade.append(f" {scheduling.format_interval(previews[rating].interval)}")
         grades.append(grade)
     return Wrapped(grades, "   ")
 

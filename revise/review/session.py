@@ -19,12 +19,12 @@ from rich.console import Console
 from rich.text import Text
 from sqlite_utils import Database
 
-from revise import scheduler, store
+from revise import collection, scheduling
 from revise.config import Config
 from revise.errors import ReviseError
 from revise.render import make_inert
-from revise.scheduler import Answer, QueueCard, Schedule
-from revise.screen import Leech, Summary, answer_part, card_screen, summary_text
+from revise.scheduling import Answer, QueueCard, Schedule
+from revise.review.screen import Leech, Summary, answer_part, card_screen, summary_text
 
 # A key source: called with a timeout in seconds (None waits for ever), returns one key, or None
 # when the timeout passed first; raises EOFError when input has ended.
@@ -99,22 +99,22 @@ def default_editor(path: str, line: int) -> None:
 def check_selection(db: Database, selection: Selection) -> None:
     """Raise ReviseError if a --deck, --tag or PATH of `selection` names no card, or they have none in common."""
     for deck in selection.decks:
-        if not store.has_cards(db, decks=(deck,)):
+        if not collection.has_cards(db, decks=(deck,)):
             raise ReviseError(f"no cards in deck '{deck}'{_hint(deck, _deck_names(db), 'Decks')}")
     for tag in selection.tags:
-        if not store.has_cards(db, tags=(tag,)):
-            raise ReviseError(f"no cards tagged '{tag}'{_hint(tag, store.tag_names(db), 'Tags')}")
+        if not collection.has_cards(db, tags=(tag,)):
+            raise ReviseError(f"no cards tagged '{tag}'{_hint(tag, collection.tag_names(db), 'Tags')}")
     for path in selection.paths:
-        if not store.has_cards(db, paths=(path,)):
+        if not collection.has_cards(db, paths=(path,)):
             raise ReviseError(f"no cards in {path}. Cards are written as in the README (Q:/A:, ::, {{{{c1::…}}}}, …).")
-    if not store.has_cards(db, decks=selection.decks, tags=selection.tags, paths=selection.paths):
+    if not collection.has_cards(db, decks=selection.decks, tags=selection.tags, paths=selection.paths):
         raise ReviseError(f"no card is {_described(selection)}. Each alone has cards: choose fewer.")
 
 
 def _deck_names(db: Database) -> list[str]:
     """Every deck and parent deck (`a::b` makes `a` a deck too): what --deck accepts."""
     names = set()
-    for deck in store.stats_deck_names(db):
+    for deck in collection.deck_names(db):
         parts = deck.split("::")
         names.update("::".join(parts[: i + 1]) for i in range(len(parts)))
     return sorted(names)
@@ -149,13 +149,13 @@ def _described(selection: Selection) -> str:
 
 def change_schedules(db: Database, ids: list[int], change: Callable[[Schedule], Schedule]) -> None:
     """Apply `change` to the schedule of every card in `ids`, all or none (suspend, unsuspend, forget)."""
-    missing = store.missing_card_ids(db, ids)
+    missing = collection.missing_card_ids(db, ids)
     if missing:
         raise ReviseError(f"no card with id {missing[0]}")
     with db.atomic():
         for card_id in ids:
-            schedule = Schedule.from_row(store.review_card(db, card_id))
-            store.set_schedule(db, card_id, change(schedule).to_row())
+            schedule = Schedule.from_row(collection.review_card(db, card_id))
+            collection.set_schedule(db, card_id, change(schedule).to_row())
 
 
 class Session:
@@ -199,7 +199,7 @@ class Session:
         before the first card's screen clears them; `q` then ends the session at once."""
         if wait_first and self.console.is_terminal and not self._start_after(wait_first):
             return self.summary
-        if not store.has_cards(self.db) and not self.selection.paths:
+        if not collection.has_cards(self.db) and not self.selection.paths:
             self.console.print("No cards yet: import your notes with `revise import PATH`.")
             return self.summary
         check_selection(self.db, self.selection)
@@ -243,20 +243,20 @@ class Session:
 
     def _load_queue(self, now: datetime) -> None:
         hour = self.config.default.day_start_hour
-        day_start, day_end = scheduler.day_bounds(scheduler.study_day(now, hour, self.tz), hour, self.tz)
-        rows = store.review_cards(
-            self.db, **self._filters(), due_before=None if self.selection.cram else scheduler.format_time(day_end)
+        day_start, day_end = scheduling.day_bounds(scheduling.study_day(now, hour, self.tz), hour, self.tz)
+        rows = collection.review_cards(
+            self.db, **self._filters(), due_before=None if self.selection.cram else scheduling.format_time(day_end)
         )
         cards = [_queue_card(row) for row in rows]
         if self.selection.cram:
             self.main = cards[: self.selection.limit]
             return
-        start, end = scheduler.format_time(day_start), scheduler.format_time(day_end)
+        start, end = scheduling.format_time(day_start), scheduling.format_time(day_end)
         new_today = 0
         if self.selection.new_limit is not None:  # --new counts the selection's new cards of today
-            new_today = store.new_cards_answered_between(self.db, start, end, **self._filters())
-        queue = scheduler.build_queue(
-            cards, now, self.config, store.answers_between(self.db, start, end), tz=self.tz,
+            new_today = collection.new_cards_answered_between(self.db, start, end, **self._filters())
+        queue = scheduling.build_queue(
+            cards, now, self.config, collection.answers_between(self.db, start, end), tz=self.tz,
             new_limit=self.selection.new_limit, new_today=new_today, limit=self.selection.limit,
         )
         self.main = queue.main
@@ -298,7 +298,7 @@ class Session:
         if not self.learning:
             return QUIT
         next_due = min(self.learning.values())
-        if next_due - now > scheduler.LEARN_AHEAD:
+        if next_due - now > scheduling.LEARN_AHEAD:
             self.summary.learning_later = len(self.learning)
             return QUIT
         local = next_due.astimezone(self.tz).strftime("%H:%M")
@@ -324,7 +324,7 @@ class Session:
 
     def _review(self, card_id: int) -> str | None:
         """Show one card until it is graded, buried, suspended, undone or the session quits."""
-        row = store.review_card(self.db, card_id)
+        row = collection.review_card(self.db, card_id)
         if row is None or row["retired"] or (row["suspended"] and not self.selection.cram):
             if row is not None and row["retired"]:
                 self._notify(f"Card {card_id} is no longer in its note (edited away): skipped.", "yellow")
@@ -365,7 +365,7 @@ class Session:
     def _previews(self, row: dict) -> dict[int, Answer] | None:
         if self.selection.cram:
             return None
-        return scheduler.preview(row["id"], Schedule.from_row(row), self.clock(), self.config.for_deck(row["deck"]))
+        return scheduling.preview(row["id"], Schedule.from_row(row), self.clock(), self.config.for_deck(row["deck"]))
 
     def _answer(self, row: dict, rating: int, shown: datetime) -> None:
         """Grade, commit (one transaction), then queue the card again if it is still learning today."""
@@ -381,11 +381,11 @@ class Session:
 
     def _save_answer(self, row: dict, rating: int, now: datetime, duration: int) -> _Undo:
         settings = self.config.for_deck(row["deck"])
-        result = scheduler.answer(row["id"], Schedule.from_row(row), rating, now, settings)
+        result = scheduling.answer(row["id"], Schedule.from_row(row), rating, now, settings)
         siblings = self._siblings_to_bury(row["id"])
-        until = scheduler.format_time(self._day_end(now))
+        until = scheduling.format_time(self._day_end(now))
         note_tags = _leech_tags(row) if result.leech else None
-        revlog_id = store.save_answer(
+        revlog_id = collection.save_answer(
             self.db, row["id"], result.after.to_row(), _log(row, result, now, duration, "review"),
             bury=(list(siblings), until), note_tags=note_tags,
         )
@@ -401,14 +401,14 @@ class Session:
         schedule = Schedule.from_row(row)
         result = Answer(rating, schedule, schedule, timedelta(0))
         log = _log(row, result, now, duration, "cram") | {"interval_days": None}
-        revlog_id = store.save_answer(self.db, row["id"], schedule.to_row(), log)
+        revlog_id = collection.save_answer(self.db, row["id"], schedule.to_row(), log)
         if rating == 1:  # Again: see it once more, a few cards later
             self.main.insert(min(3, len(self.main)), _queue_card(row))
         return _Undo(row["id"], revlog_id, again=rating == 1)
 
     def _siblings_to_bury(self, card_id: int) -> dict[int, str | None]:
         """Siblings that are new or in review: buried until tomorrow (their buried_until before)."""
-        siblings = store.sibling_cards(self.db, card_id)
+        siblings = collection.sibling_cards(self.db, card_id)
         return {s["id"]: s["buried_until"] for s in siblings if s["state"] in ("new", "review")}
 
     def _after_answer(self, card_id: int, after: Schedule, siblings: dict[int, Any]) -> list[QueueCard]:
@@ -439,7 +439,7 @@ class Session:
             changed = replace(schedule, buried_until=until)
         else:
             changed = replace(schedule, suspended=True)
-        store.set_schedule(self.db, row["id"], changed.to_row())
+        collection.set_schedule(self.db, row["id"], changed.to_row())
         self.undo_stack.append(_Undo(row["id"], previous=schedule.to_row()))
         self._forget_card(row["id"])
         if buried:
@@ -449,7 +449,7 @@ class Session:
 
     def _day_end(self, now: datetime) -> datetime:
         """When the study day `now` is in ends: buried cards come back then."""
-        return scheduler.next_day_start(now, self.config.default.day_start_hour, self.tz)
+        return scheduling.next_day_start(now, self.config.default.day_start_hour, self.tz)
 
     def _forget_card(self, card_id: int) -> None:
         """Take a card out of this session's queues."""
@@ -464,16 +464,16 @@ class Session:
             return
         step = self.undo_stack.pop()
         if step.revlog_id is not None:
-            store.undo_answer(self.db, step.revlog_id, siblings=step.siblings, note_tags=step.note_tags)
+            collection.undo_answer(self.db, step.revlog_id, siblings=step.siblings, note_tags=step.note_tags)
             self.summary.answered -= 1
             self.summary.again -= step.again
             if step.leech:
                 self.summary.leeches = [leech for leech in self.summary.leeches if leech.card_id != step.card_id]
             self.main[:0] = step.unqueued
         else:
-            store.set_schedule(self.db, step.card_id, step.previous)
+            collection.set_schedule(self.db, step.card_id, step.previous)
         self._forget_card(step.card_id)
-        self._push_front(_queue_card(store.review_card(self.db, step.card_id)))
+        self._push_front(_queue_card(collection.review_card(self.db, step.card_id)))
         self._notify(f"Undone: card {step.card_id}.")
 
     def _edit(self, row: dict) -> None:
@@ -527,7 +527,7 @@ class Session:
 
         Learning cards count once due within the learn-ahead (as in Anki): one due hours later is not
         part of this sitting, and the session ends rather than wait for it."""
-        soon = self.clock() + scheduler.LEARN_AHEAD
+        soon = self.clock() + scheduling.LEARN_AHEAD
         states = {c.id: c.schedule.state for c in [*self.main, *self.front]}
         states |= {card_id: "learning" for card_id, due in self.learning.items() if due <= soon}
         states[row["id"]] = row["state"]
@@ -538,7 +538,7 @@ class Session:
     def _new_per_day(self, new_decks: list[str]) -> int | None:
         """The new cards a day the selection gets (--new, else new_per_day); None if some of its new
         cards (in `new_decks`) are in a deck override, which has limits of its own."""
-        if any(scheduler.limit_group(self.config, deck) for deck in new_decks):
+        if any(scheduling.limit_group(self.config, deck) for deck in new_decks):
             return None
         return self.config.default.new_per_day if self.selection.new_limit is None else self.selection.new_limit
 
@@ -548,11 +548,11 @@ class Session:
         today_end = self._day_end(now)
         tomorrow_end = self._day_end(today_end)  # not + 24 h: a day may have 23 or 25
         # The session's own cards: what else is due in other decks is not this selection's business
-        due = {end: store.count_due_before(self.db, scheduler.format_time(end), **self._filters())
+        due = {end: collection.count_due_before(self.db, scheduling.format_time(end), **self._filters())
                for end in (today_end, tomorrow_end)}
         self.summary.still_due_today = due[today_end]
         self.summary.due_tomorrow = due[tomorrow_end] - due[today_end]
-        new_by_deck = store.new_cards_by_deck(self.db, **self._filters())
+        new_by_deck = collection.new_cards_by_deck(self.db, **self._filters())
         self.summary.new_left = sum(new_by_deck.values())
         self.summary.new_per_day = self._new_per_day(list(new_by_deck))
         self.summary.cards = len({step.card_id for step in self.undo_stack if step.revlog_id is not None})
@@ -569,13 +569,13 @@ class Session:
 def _remaining(wait: timedelta) -> str:
     """The wait for the next learning card: `25s` under a minute, else as intervals are shown (`10m`)."""
     seconds = wait.total_seconds()
-    return f"{max(1, math.ceil(seconds))}s" if seconds < 60 else scheduler.format_interval(wait)
+    return f"{max(1, math.ceil(seconds))}s" if seconds < 60 else scheduling.format_interval(wait)
 
 
 def _queue_card(row: dict) -> QueueCard:
     return QueueCard(
         id=row["id"], note_id=row["note_id"], deck=row["deck"], schedule=Schedule.from_row(row),
-        note_order=(scheduler.reading_order(row["source"] or ""), row["position"] or 0, row["line"] or 0, row["ord"]),
+        note_order=(collection.reading_order(row["source"] or ""), row["position"] or 0, row["line"] or 0, row["ord"]),
     )
 
 
@@ -583,10 +583,10 @@ def _log(row: dict, result: Answer, now: datetime, duration: int, kind: str) -> 
     """The revlog row: state and due before, stability/difficulty/interval after, previous schedule."""
     return {
         "card_id": row["id"],
-        "reviewed_at": scheduler.format_time(now),
+        "reviewed_at": scheduling.format_time(now),
         "rating": result.rating,
         "state": result.before.state,
-        "due": scheduler.format_time(result.before.due),
+        "due": scheduling.format_time(result.before.due),
         "stability": result.after.stability,
         "difficulty": result.after.difficulty,
         "interval_days": round(result.interval_days, 6),

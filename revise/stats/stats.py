@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 from revise.config import Config, Settings
 from revise.errors import ReviseError
-from revise.scheduler import day_bounds, study_day
+from revise.scheduling import day_bounds, study_day
 
 HEATMAP_WEEKS = 26
 FORECAST_DAYS = 30
@@ -259,7 +259,7 @@ def fsrs_curve(settings: Settings) -> tuple[float, float]:
 class StatsRows:
     """What the collection holds for one span: per-card rows and aggregated review rows from store.py."""
 
-    cards: tuple[tuple, ...]  # store.stats_cards rows
+    cards: tuple[tuple, ...]  # collection.stats_cards rows
     places: dict[int, tuple[str, str | None, int | None]]  # card id → (front, file, line), hardest cards
     recent_answers: tuple[tuple[int, int], ...]  # (card id, passed) over DECK_RETENTION_DAYS
     today: dict
@@ -274,9 +274,9 @@ def read_stats(db, span: Span, config: Config, deck: str | None = None) -> Stats
     from concurrent.futures import ThreadPoolExecutor
     from operator import itemgetter
 
-    from revise import store
+    from revise import collection
 
-    reader = store.stats_reader(db)
+    reader = collection.stats_reader(db)
     try:  # SQLite computes the retention aggregates without the GIL while Python reads the cards
         with ThreadPoolExecutor(1) as pool:
             aside = pool.submit(_read_retention, reader, span, config, deck) if reader else None
@@ -287,33 +287,33 @@ def read_stats(db, span: Span, config: Config, deck: str | None = None) -> Stats
         if reader:
             reader.conn.close()
     retired = set(map(itemgetter(0), days["recent_answers"])) - set(map(itemgetter(0), cards))
-    other_decks = store.stats_card_decks(db, sorted(retired)) if retired else {}
+    other_decks = collection.stats_card_decks(db, sorted(retired)) if retired else {}
     return StatsRows(cards=tuple(cards), places=places, other_decks=other_decks, **days, **retention)
 
 
 def _read_cards(db, span: Span, config: Config, deck: str | None) -> tuple[list[tuple], dict]:
     """A row per card, and the places of the hardest cards."""
-    from revise import store
+    from revise import collection
 
-    cards = store.stats_cards(db, deck)
+    cards = collection.stats_cards(db, deck)
     if deck is not None and not cards:
-        known = ", ".join(map(_one_line, store.stats_deck_names(db)[:10])) or "none yet (run revise import)"
+        known = ", ".join(map(_one_line, collection.deck_names(db)[:10])) or "none yet (run revise import)"
         raise ReviseError(f"no cards in a deck named '{_one_line(deck)}'. Decks: {known}.")
-    return cards, store.stats_card_places(db, [row[0] for row in hardest_rows(cards, span, config)])
+    return cards, collection.stats_card_places(db, [row[0] for row in hardest_rows(cards, span, config)])
 
 
 def _read_retention(db, span: Span, config: Config, deck: str | None) -> dict:
     """The review-log aggregates: today's answers and the retention window pieces."""
-    from revise import store
+    from revise import collection
 
-    store.stats_limit_to_deck(db, deck)
+    collection.stats_limit_to_deck(db, deck)
     decay, factor = fsrs_curve(_main_settings(config, deck))
     overrides = _curve_overrides(config, deck)
-    store.stats_limit_curves(db, overrides)
+    collection.stats_limit_curves(db, overrides)
     return dict(
-        today=store.stats_reviews_between(db, deck, span.start(span.today), span.start(span.today + timedelta(days=1))),
+        today=collection.stats_reviews_between(db, deck, span.start(span.today), span.start(span.today + timedelta(days=1))),
         retention=tuple(
-            (days, mature, store.stats_retention(db, deck, mature, start, end, decay, factor, bool(overrides)))
+            (days, mature, collection.stats_retention(db, deck, mature, start, end, decay, factor, bool(overrides)))
             for days, start, end in _window_pieces(span) for mature in (False, True, None)
         ),
     )
@@ -321,19 +321,19 @@ def _read_retention(db, span: Span, config: Config, deck: str | None) -> dict:
 
 def _read_days(db, span: Span, deck: str | None) -> dict:
     """The review log by study day (heatmap, streaks) and the answers of the deck table's window."""
-    from revise import store
+    from revise import collection
 
-    store.stats_limit_to_deck(db, deck)
-    first = store.stats_first_review(db, deck)
+    collection.stats_limit_to_deck(db, deck)
+    first = collection.stats_first_review(db, deck)
     history_start = span.heatmap_start
     if first is not None:  # streaks look back to the first review, but no more than STREAK_YEARS
         oldest = span.today - timedelta(days=round(365.25 * STREAK_YEARS))
         history_start = min(history_start, max(oldest, _day_of(first, span)))
     recent_start = span.start(span.today - timedelta(days=DECK_RETENTION_DAYS - 1))
     return dict(
-        recent_answers=tuple(store.stats_answers_since(db, deck, recent_start)),
-        reviews_per_day=store.stats_reviews_per_day(db, deck, span.day_ranges(span.heatmap_start, span.today)),
-        days_reviewed_before=tuple(store.stats_days_reviewed(  # for the streaks: whether, not how many
+        recent_answers=tuple(collection.stats_answers_since(db, deck, recent_start)),
+        reviews_per_day=collection.stats_reviews_per_day(db, deck, span.day_ranges(span.heatmap_start, span.today)),
+        days_reviewed_before=tuple(collection.stats_days_reviewed(  # for the streaks: whether, not how many
             db, deck, span.day_ranges(history_start, span.heatmap_start - timedelta(days=1)))),
     )
 

@@ -11,7 +11,6 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
-from pathlib import PurePath
 from typing import Iterator, Sequence
 
 from revise.config import Config, Settings
@@ -385,9 +384,3 @@ def next_day_start(now: datetime, day_start_hour: int, tz: tzinfo | None = None)
     """When the study day after the one `now` is in begins (where bury lasts until)."""
     return day_bounds(study_day(now, day_start_hour, tz), day_start_hour, tz)[1]
 
-
-def reading_order(path: str) -> tuple[tuple[int, str], ...]:
-    """A sort key for note files: path order, but a folder's own files before its subfolders."""
-    # So `decks/getting-started.md` is read before `decks/deep-learning-specialization/…`.
-    parts = PurePath(path).parts
-    return tuple((1, part) for part in parts[:-1]) + ((0, parts[-1]),) if parts else ()

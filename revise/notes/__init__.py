@@ -1,0 +1,15 @@
+"""Markdown text → parsed cards: the card syntax of every kind. Pure: no I/O, no database."""
+
+from revise.notes.parser import (  # noqa: F401
+    ParsedCard,
+    ParseWarning,
+    ParseResult,
+    cloze_front,
+    cloze_back,
+    BLANK,
+    TEXT,
+    OPAQUE,
+    HEADING,
+    RULE,
+    parse,
+)

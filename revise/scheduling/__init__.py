@@ -1,0 +1,28 @@
+"""FSRS scheduling: answers, the study day, daily limits and queue order. Reads no clock itself."""
+
+from revise.scheduling.scheduler import (  # noqa: F401
+    study_day,
+    day_bounds,
+    RATINGS,
+    LEARN_AHEAD,
+    Schedule,
+    Answer,
+    parse_time,
+    format_time,
+    fsrs_scheduler,
+    seeded_fuzz,
+    to_fsrs_card,
+    answer,
+    preview,
+    is_leech,
+    forget,
+    retrievability,
+    format_interval,
+    QueueCard,
+    Queue,
+    limit_group,
+    done_today,
+    build_queue,
+    interleave,
+    next_day_start,
+)
