@@ -52,7 +52,9 @@ def command(*args: Any, **kwargs: Any) -> Callable:
                 except Exception as exc:
                     sqlite3 = sys.modules.get("sqlite3")  # loaded by any command that opened the collection
                     if sqlite3 is not None and isinstance(exc, sqlite3.Error):
-                        fail(_sqlite_problem(exc, _collection_shown(a, kw)))
+                        from revise.collection import sqlite_problem
+
+                        fail(sqlite_problem(exc, _collection_shown(a, kw)))
                     raise
 
         return app.command(*args, **kwargs)(wrapper)
@@ -78,21 +80,6 @@ def _terminate_as_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
-
-
-def _sqlite_problem(exc: Exception, collection: str) -> str:
-    """An SQLite error as `<collection>: <what> — <what to do>`."""
-    name, text = getattr(exc, "sqlite_errorname", ""), str(exc)
-    if name.startswith("SQLITE_BUSY") or "locked" in text:  # another process held the write lock past the busy timeout
-        return (f"{collection}: the collection is locked by another revise (an import, sync or review). "
-                "Try again when it has finished.")
-    if name.startswith("SQLITE_READONLY") or "readonly" in text:
-        return (f"{collection}: the collection cannot be written ({text}) — check the permissions of the file "
-                "and its folder, or choose another collection with --collection; nothing was changed")
-    if name.startswith("SQLITE_FULL") or "disk is full" in text:
-        return f"{collection}: the disk is full ({text}) — free some space and try again; nothing was changed"
-    return (f"{collection}: SQLite failed ({text}) — the change it was making was not saved; check the "
-            "file and its disk, or choose another collection with --collection")
 
 
 def _collection_shown(args: tuple, kwargs: dict) -> str:
@@ -285,12 +272,13 @@ def cards_command(
     from datetime import datetime, timezone
 
     from revise import collection
+    from revise.notes import tag_name
 
     db = open_db(ctx, must_exist=True)
     now = datetime.now(timezone.utc).isoformat() if due else None
-    tag = tag.lstrip("#") if tag else tag  # `--tag '#relu'`, written as in the notes
+    tag = tag_name(tag) if tag else tag
     rows = collection.list_cards(db, deck=deck, tag=tag, due_at=now, include_retired=include_retired)
-    cards = [_card_json(row) for row in rows]
+    cards = [collection.card_json(row) for row in rows]
     if as_json:
         # One card a line: json's C encoder, 10x faster than indent= on 100k cards, still readable.
         sys.stdout.write("[\n" + ",\n".join(json.dumps(c, ensure_ascii=False) for c in cards) + ("\n]\n" if cards else "]\n"))
@@ -308,28 +296,6 @@ def _print_no_match(deck: str | None, tag: str | None, due: bool) -> None:
         sys.stdout.write("No card is due now.\n")
         return
     sys.stdout.write(make_inert(f"No card{' due now' * due} matches {asked}; `revise decks` lists the decks.") + "\n")
-
-
-def _card_json(row: dict) -> dict:
-    """One card as the stable `cards --json` object."""
-    return {
-        "id": row["id"], "deck": row["deck"], "kind": row["kind"], "front": row["front"], "back": row["back"],
-        "tags": json.loads(row["tags"]), "source": row["source"], "line": row["line"],
-        "headings": json.loads(row["headings"]), "state": row["state"], "due": _iso_with_offset(row["due"]),
-        "reps": row["reps"], "lapses": row["lapses"], "stability": row["stability"],
-        "difficulty": row["difficulty"], "suspended": bool(row["suspended"]),
-        "retired": bool(row["retired"] or row["note_retired"]),
-    }
-
-
-def _iso_with_offset(moment: str | None) -> str | None:
-    """Stored UTC times as ISO 8601 with an explicit offset (a time stored without one is UTC)."""
-    if not moment:
-        return None
-    from datetime import datetime, timezone
-
-    parsed = datetime.fromisoformat(moment)
-    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)).isoformat()
 
 
 def _print_cards_table(cards: list[dict]) -> None:
@@ -434,10 +400,8 @@ def review(
     config = load_config()
     db = open_db(ctx)
     problems = _sync_before_review(db, paths)
-    selection = Selection(
-        decks=tuple(deck), tags=tuple(t.lstrip("#") for t in tag), paths=tuple(str(sources.absolute_path(p)) for p in paths or ()),
-        cram=cram, limit=limit, new_limit=new,
-    )
+    absolute = [str(sources.absolute_path(p)) for p in paths or ()]
+    selection = Selection.from_options(deck, tag, absolute, cram=cram, limit=limit, new_limit=new)
     with key_source(sys.stdin) as keys:
 
         def edit(file: str, line: int) -> None:

@@ -13,6 +13,7 @@ from revise.collection.store import (  # noqa: F401
     apply_sync_plan,
     active_card_counts,
     list_cards,
+    card_json,
     deck_counts,
     REVIEW_COLUMNS,
     SCHEDULE_COLUMNS,
@@ -31,6 +32,7 @@ from revise.collection.store import (  # noqa: F401
     has_cards,
     tag_names,
     deck_names,
+    sqlite_problem,
 )
 from revise.collection.stats import (  # noqa: F401
     stats_reader,

@@ -9,6 +9,7 @@ import os
 import sqlite3
 from collections import Counter
 from json.encoder import encode_basestring  # what json.dumps itself writes a str with
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
@@ -274,6 +275,26 @@ def list_cards(
     return [dict(zip(names, row)) for row in rows]
 
 
+def card_json(row: dict) -> dict:
+    """One card as the stable `cards --json` object."""
+    return {
+        "id": row["id"], "deck": row["deck"], "kind": row["kind"], "front": row["front"], "back": row["back"],
+        "tags": json.loads(row["tags"]), "source": row["source"], "line": row["line"],
+        "headings": json.loads(row["headings"]), "state": row["state"], "due": _iso_with_offset(row["due"]),
+        "reps": row["reps"], "lapses": row["lapses"], "stability": row["stability"],
+        "difficulty": row["difficulty"], "suspended": bool(row["suspended"]),
+        "retired": bool(row["retired"] or row["note_retired"]),
+    }
+
+
+def _iso_with_offset(moment: str | None) -> str | None:
+    """Stored UTC times as ISO 8601 with an explicit offset (a time stored without one is UTC)."""
+    if not moment:
+        return None
+    parsed = datetime.fromisoformat(moment)
+    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)).isoformat()
+
+
 def deck_counts(db: Database, now: str) -> list[dict]:
     """Each deck with its card count and how many are new, learning and due now (suspended, buried and retired left out)."""
     sql = f"""
@@ -505,3 +526,18 @@ def tag_names(db: Database) -> list[str]:
 def deck_names(db: Database) -> list[str]:
     """Every deck of a note that is not retired."""
     return [row[0] for row in db.execute("SELECT DISTINCT deck FROM notes WHERE retired = 0 ORDER BY deck")]
+
+
+def sqlite_problem(exc: Exception, collection: str) -> str:
+    """An SQLite error as `<collection>: <what> — <what to do>`."""
+    name, text = getattr(exc, "sqlite_errorname", ""), str(exc)
+    if name.startswith("SQLITE_BUSY") or "locked" in text:  # another process held the write lock past the busy timeout
+        return (f"{collection}: the collection is locked by another revise (an import, sync or review). "
+                "Try again when it has finished.")
+    if name.startswith("SQLITE_READONLY") or "readonly" in text:
+        return (f"{collection}: the collection cannot be written ({text}) — check the permissions of the file "
+                "and its folder, or choose another collection with --collection; nothing was changed")
+    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+        return f"{collection}: the disk is full ({text}) — free some space and try again; nothing was changed"
+    return (f"{collection}: SQLite failed ({text}) — the change it was making was not saved; check the "
+            "file and its disk, or choose another collection with --collection")

@@ -6,6 +6,7 @@ from revise.notes.parser import (  # noqa: F401
     ParseResult,
     cloze_front,
     cloze_back,
+    tag_name,
     BLANK,
     TEXT,
     OPAQUE,

@@ -348,13 +348,18 @@ def _front_matter_from(data: dict[str, Any], end: int, toml: bool) -> _FrontMatt
     )
 
 
+def tag_name(word: str) -> str:
+    """A tag as stored: `#relu` (as written in the notes) and `relu` are the same tag."""
+    return word.lstrip("#")
+
+
 def _tag_list(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
     items = [value] if isinstance(value, _SCALARS) else value if isinstance(value, list) else []
     # A tag has no spaces (`#c d` is two tags): `tags: [c d]` is two tags, as `tags: c d` is.
     words = (w for item in items if isinstance(item, _SCALARS) for w in re.split(r"[,\s]+", str(item)))
-    tags = (word.lstrip("#") for word in words)
+    tags = (tag_name(word) for word in words)
     return tuple(tag for tag in tags if tag)
 
 

@@ -22,6 +22,7 @@ from sqlite_utils import Database
 from revise import collection, scheduling
 from revise.config import Config
 from revise.errors import ReviseError
+from revise.notes import tag_name
 from revise.render import make_inert
 from revise.scheduling import Answer, QueueCard, Schedule
 from revise.review.screen import Leech, Summary, answer_part, card_screen, summary_text
@@ -49,6 +50,11 @@ class Selection:
     cram: bool = False
     limit: int | None = None
     new_limit: int | None = None
+
+    @classmethod
+    def from_options(cls, decks: list[str], tags: list[str], paths: list[str], **limits: Any) -> Selection:
+        """The selection of `revise review`'s options: `--tag '#relu'` is written as in the notes."""
+        return cls(decks=tuple(decks), tags=tuple(tag_name(t) for t in tags), paths=tuple(paths), **limits)
 
 
 @dataclass

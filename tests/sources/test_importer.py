@@ -439,7 +439,7 @@ def test_an_id_used_in_two_files_is_a_warning_naming_both(db, tmp_path):
     assert import_paths(db, [tmp_path]).warnings == []
 
 
-OBSIDIAN = Path(__file__).parent / "fixtures" / "notes" / "obsidian"
+OBSIDIAN = Path(__file__).resolve().parents[1] / "fixtures" / "notes" / "obsidian"
 
 
 def test_an_obsidian_vault_gives_the_cards_its_plugin_gives(db):

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from revise.notes import ParsedCard, ParseResult, cloze_back, cloze_front, parse
 
-FIXTURES = Path(__file__).parent / "fixtures" / "notes"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "notes"
 
 
 def cards_of(text: str, deck: str = "inbox") -> list[ParsedCard]:
@@ -753,7 +753,7 @@ def test_course_summary_notes():
 
 
 def test_the_benchmark_corpus_holds_exactly_the_cards_asked_for(tmp_path):
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
     from generate_notes import generate
 
     generate(tmp_path, files=7, cards=503, seed=1)

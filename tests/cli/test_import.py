@@ -305,7 +305,7 @@ def corpus_for_workers(folder: Path) -> Path:
 
     from revise import sources
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
     from generate_notes import generate
 
     generate(folder, files=60, cards=24_000, seed=3)
@@ -519,7 +519,7 @@ def test_a_full_disk_is_an_error_and_the_collection_is_unchanged(tmp_path):
 
 
 def test_any_sqlite_error_is_an_error_naming_the_collection():
-    from revise.cli import _sqlite_problem
+    from revise.collection import sqlite_problem as _sqlite_problem
 
     error = sqlite3.DatabaseError("database disk image is malformed")
     assert _sqlite_problem(error, "c.db") == (

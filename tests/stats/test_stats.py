@@ -814,7 +814,7 @@ def test_the_benchmark_skips_days():
     import random
     from pathlib import Path
 
-    path = Path(__file__).resolve().parents[1] / "bench" / "bench_stats.py"
+    path = Path(__file__).resolve().parents[2] / "bench" / "bench_stats.py"
     spec = importlib.util.spec_from_file_location("bench_stats", path)
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)

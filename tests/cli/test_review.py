@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from revise.collection import open_collection
 from revise.cli import app
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 DECK = """\
 # Basics
@@ -198,7 +198,7 @@ def test_config_prints_path_and_effective_values(tmp_path):
 
 
 def test_readme_config_sample_is_what_revise_config_prints(tmp_path):
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     sample = readme.split("`revise config` prints", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
     overrides = sample[sample.index("[decks."):]
     (tmp_path / "config.toml").write_text(overrides)
