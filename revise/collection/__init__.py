@@ -1,24 +1,33 @@
 """The SQLite collection: opening and migrating it, and every SQL read and write."""
 
-from revise.collection.store import (  # noqa: F401
+from revise.collection.database import (  # noqa: F401
     default_collection_path,
     open_collection,
     add_missing_functions,
     sql_pow,
+    sqlite_problem,
+)
+from revise.collection.sync import (  # noqa: F401
     source_rows,
     save_sources,
     forget_sources,
     note_records,
     explicit_id_places,
     apply_sync_plan,
+)
+from revise.collection.cards import (  # noqa: F401
     active_card_counts,
     list_cards,
     card_json,
     deck_counts,
-    REVIEW_COLUMNS,
-    SCHEDULE_COLUMNS,
+)
+from revise.collection.selection import (  # noqa: F401
+    has_cards,
+    tag_names,
+    deck_names,
+)
+from revise.collection.reviews import (  # noqa: F401
     review_cards,
-    selection_sql,
     review_card,
     missing_card_ids,
     new_cards_answered_between,
@@ -29,10 +38,6 @@ from revise.collection.store import (  # noqa: F401
     sibling_cards,
     count_due_before,
     new_cards_by_deck,
-    has_cards,
-    tag_names,
-    deck_names,
-    sqlite_problem,
 )
 from revise.collection.stats import (  # noqa: F401
     stats_reader,

@@ -8,12 +8,11 @@ from sqlite_utils.migrations import Migrations
 
 migrations = Migrations("revise")
 
+# m001's script, one table (with its indexes) per constant. SQLite stores each CREATE as written, so
+# this text is the schema itself: never re-indent or reword it.
 
-@migrations()
-def m001_initial(db: Database) -> None:
-    """Sources, notes, cards (with their FSRS schedule) and the review log."""
-    db.executescript(
-        """
+# The Markdown files imported, so that `revise sync` skips those unchanged.
+_SOURCES = """
         CREATE TABLE sources (
             path TEXT PRIMARY KEY,          -- absolute path of a Markdown file
             root TEXT NOT NULL,             -- the folder (or file) the user imported it from
@@ -21,7 +20,11 @@ def m001_initial(db: Database) -> None:
             mtime_ns INTEGER NOT NULL,
             hash TEXT NOT NULL,             -- sha256 of the bytes
             synced_at TEXT NOT NULL
-        );
+        );"""
+
+
+# One row per note of a file; its cards hang from it (reversed and cloze siblings share a note).
+_NOTES = """
         CREATE TABLE notes (
             id INTEGER PRIMARY KEY,
             key TEXT NOT NULL,              -- hash of kind + normalised text
@@ -40,7 +43,11 @@ def m001_initial(db: Database) -> None:
         );
         CREATE INDEX notes_key ON notes(key);
         CREATE INDEX notes_source ON notes(source);
-        CREATE INDEX notes_explicit_id ON notes(explicit_id);
+        CREATE INDEX notes_explicit_id ON notes(explicit_id);"""
+
+
+# One row per card, with its FSRS schedule.
+_CARDS = """
         CREATE TABLE cards (
             id INTEGER PRIMARY KEY,
             note_id INTEGER NOT NULL REFERENCES notes(id),
@@ -60,7 +67,11 @@ def m001_initial(db: Database) -> None:
             buried_until TEXT,
             UNIQUE(note_id, ord)
         );
-        CREATE INDEX cards_due ON cards(state, due);
+        CREATE INDEX cards_due ON cards(state, due);"""
+
+
+# The review log: append-only, one row per answer.
+_REVLOG = """
         CREATE TABLE revlog (
             id INTEGER PRIMARY KEY,
             card_id INTEGER NOT NULL REFERENCES cards(id),
@@ -78,7 +89,12 @@ def m001_initial(db: Database) -> None:
         CREATE INDEX revlog_card ON revlog(card_id, reviewed_at);
         CREATE INDEX revlog_time ON revlog(reviewed_at);
         """
-    )
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """Sources, notes, cards (with their FSRS schedule) and the review log."""
+    db.executescript(_SOURCES + _NOTES + _CARDS + _REVLOG)
 
 
 @migrations()

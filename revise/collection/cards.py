@@ -1,0 +1,105 @@
+"""The card listings: `revise cards` (and its JSON object), `revise decks`, and the per-file counts of import."""
+
+from __future__ import annotations
+
+import functools
+import json
+from datetime import datetime, timezone
+
+from sqlite_utils import Database
+
+from revise.collection.order import reading_order
+
+_ACTIVE = "notes.retired = 0 AND cards.retired = 0"
+_AVAILABLE = "cards.suspended = 0 AND (cards.buried_until IS NULL OR julianday(cards.buried_until) <= julianday(:now))"
+
+
+def active_card_counts(db: Database) -> dict[str, int]:
+    """Cards not retired, per source file."""
+    sql = f"SELECT notes.source, count(*) FROM cards JOIN notes ON notes.id = cards.note_id WHERE {_ACTIVE} GROUP BY notes.source"
+    return dict(db.conn.execute(sql).fetchall())
+
+
+def _deck_clause(deck: str) -> tuple[str, list]:
+    # A deck includes its subdecks; substr avoids LIKE's wildcards and case folding.
+    return "(notes.deck = ? OR substr(notes.deck, 1, ?) = ?)", [deck, len(deck) + 2, deck + "::"]
+
+
+def list_cards(
+    db: Database, *, deck: str | None = None, tag: str | None = None, due_at: str | None = None,
+    include_retired: bool = False,
+) -> list[dict]:
+    """Cards with their note and schedule, in reading order (as review learns them: a folder's own
+    files before its subfolders, then position in the file); `due_at` keeps those due by then."""
+    where, params = _listing_filters(deck, tag, due_at, include_retired)
+    sql = (
+        "SELECT cards.*, notes.deck, notes.kind, notes.tags, notes.source, notes.line, notes.headings,"
+        " notes.retired AS note_retired, notes.position AS note_position"
+        " FROM cards JOIN notes ON notes.id = cards.note_id"
+        f" WHERE {' AND '.join(where)}"
+    )
+    cursor = db.conn.execute(sql, params)
+    names = [column[0] for column in cursor.description]
+    rows = cursor.fetchall()
+    # Sorted here, not in SQL: reading order is no string order (session.py learns new cards in
+    # the same order). One key per file, then a sort of small tuples.
+    at = [names.index(name) for name in ("source", "note_position", "line", "ord")]
+    order = functools.lru_cache(maxsize=None)(lambda source: reading_order(source or ""))
+    rows.sort(key=lambda r: (order(r[at[0]]), r[at[1]] or 0, r[at[2]] or 0, r[at[3]]))
+    return [dict(zip(names, row)) for row in rows]
+
+
+def _listing_filters(
+    deck: str | None, tag: str | None, due_at: str | None, include_retired: bool
+) -> tuple[list[str], list]:
+    """The WHERE clauses of `list_cards` and their parameters, in the order they are bound."""
+    where, params = ["1"], []
+    if not include_retired:
+        where.append(_ACTIVE)
+    if deck:
+        clause, values = _deck_clause(deck)
+        where.append(clause)
+        params += values
+    if tag:
+        where.append("EXISTS (SELECT 1 FROM json_each(notes.tags) WHERE value = ? OR substr(value, 1, ?) = ?)")
+        params += [tag, len(tag) + 1, tag + "/"]
+    if due_at:
+        where.append(
+            "cards.state != 'new' AND cards.suspended = 0 AND julianday(cards.due) <= julianday(?)"
+            " AND (cards.buried_until IS NULL OR julianday(cards.buried_until) <= julianday(?))"
+        )
+        params += [due_at, due_at]
+    return where, params
+
+
+def card_json(row: dict) -> dict:
+    """One card as the stable `cards --json` object."""
+    return {
+        "id": row["id"], "deck": row["deck"], "kind": row["kind"], "front": row["front"], "back": row["back"],
+        "tags": json.loads(row["tags"]), "source": row["source"], "line": row["line"],
+        "headings": json.loads(row["headings"]), "state": row["state"], "due": _iso_with_offset(row["due"]),
+        "reps": row["reps"], "lapses": row["lapses"], "stability": row["stability"],
+        "difficulty": row["difficulty"], "suspended": bool(row["suspended"]),
+        "retired": bool(row["retired"] or row["note_retired"]),
+    }
+
+
+def _iso_with_offset(moment: str | None) -> str | None:
+    """Stored UTC times as ISO 8601 with an explicit offset (a time stored without one is UTC)."""
+    if not moment:
+        return None
+    parsed = datetime.fromisoformat(moment)
+    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)).isoformat()
+
+
+def deck_counts(db: Database, now: str) -> list[dict]:
+    """Each deck with its card count and how many are new, learning and due now (suspended, buried and retired left out)."""
+    sql = f"""
+        SELECT notes.deck AS deck, count(*) AS cards,
+          sum(cards.state = 'new' AND {_AVAILABLE}) AS new,
+          sum(cards.state IN ('learning', 'relearning') AND {_AVAILABLE}) AS learning,
+          sum(cards.state != 'new' AND {_AVAILABLE} AND julianday(cards.due) <= julianday(:now)) AS due
+        FROM cards JOIN notes ON notes.id = cards.note_id
+        WHERE {_ACTIVE} GROUP BY notes.deck ORDER BY notes.deck
+    """
+    return list(db.query(sql, {"now": now}))
