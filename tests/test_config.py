@@ -6,6 +6,20 @@ from revise.config import Config, Settings, config_toml, load_config
 from revise.errors import ReviseError
 
 
+@pytest.fixture
+def config_error(tmp_path):
+    """Load a config.toml holding `content`: (its path, the message of the ReviseError it raises)."""
+
+    def load(content):
+        path = tmp_path / "config.toml"
+        path.write_text(content)
+        with pytest.raises(ReviseError) as info:
+            load_config(path)
+        return path, str(info.value)
+
+    return load
+
+
 def test_missing_file_gives_anki_defaults(tmp_path):
     config = load_config(tmp_path / "none.toml")
     settings = config.for_deck("anything")
@@ -43,19 +57,6 @@ def test_steps_become_float_tuples(tmp_path):
         ("new_per_dya = 3\n", "unknown setting 'new_per_dya'"),
         ("new_per_day = 'ten'\n", "'new_per_day' must be a number"),
         ("new_per_day = \n", "cannot read the config"),
-    ],
-)
-def test_bad_config_names_the_file_and_the_problem(tmp_path, content, fragment):
-    path = tmp_path / "config.toml"
-    path.write_text(content)
-    with pytest.raises(ReviseError) as info:
-        load_config(path)
-    assert str(path) in str(info.value) and fragment in str(info.value)
-
-
-@pytest.mark.parametrize(
-    "content, fragment",
-    [
         ("learning_steps = 5\n", "'learning_steps' must be a list of numbers"),
         ("learning_steps = ['a']\n", "'learning_steps' must be a list of numbers"),
         ("fuzz = 'no'\n", "'fuzz' must be true or false"),
@@ -71,12 +72,9 @@ def test_bad_config_names_the_file_and_the_problem(tmp_path, content, fragment):
         ('[decks."x"]\nfuzz = 1\n', "[decks.\"x\"] 'fuzz' must be true or false"),
     ],
 )
-def test_wrongly_typed_setting_is_an_error_not_a_crash(tmp_path, content, fragment):
-    path = tmp_path / "config.toml"
-    path.write_text(content)
-    with pytest.raises(ReviseError) as info:
-        load_config(path)
-    assert str(path) in str(info.value) and fragment in str(info.value)
+def test_bad_config_names_the_file_and_the_problem(config_error, content, fragment):
+    path, message = config_error(content)
+    assert str(path) in message and fragment in message
 
 
 @pytest.mark.parametrize(
@@ -97,12 +95,9 @@ def test_wrongly_typed_setting_is_an_error_not_a_crash(tmp_path, content, fragme
         ('[decks."x"]\nmaximum_interval = -3\n', "[decks.\"x\"] 'maximum_interval' must be a whole number of days"),
     ],
 )
-def test_setting_out_of_range_names_the_file_the_setting_and_what_it_allows(tmp_path, content, fragment):
-    path = tmp_path / "config.toml"
-    path.write_text(content)
-    with pytest.raises(ReviseError) as info:
-        load_config(path)
-    assert str(info.value).startswith(f"{path}: ") and fragment in str(info.value)
+def test_setting_out_of_range_names_the_file_the_setting_and_what_it_allows(config_error, content, fragment):
+    path, message = config_error(content)
+    assert message.startswith(f"{path}: ") and fragment in message
 
 
 def test_settings_in_range_are_accepted(tmp_path):
@@ -113,12 +108,9 @@ def test_settings_in_range_are_accepted(tmp_path):
     assert (settings.learning_steps, settings.new_per_day, settings.maximum_interval) == ((), 0, 1)
 
 
-def test_unknown_setting_lists_the_known_ones_sorted(tmp_path):
-    path = tmp_path / "config.toml"
-    path.write_text("new_per_dya = 3\n")
-    with pytest.raises(ReviseError) as info:
-        load_config(path)
-    known = str(info.value).split("Known: ")[1].rstrip(".").split(", ")
+def test_unknown_setting_lists_the_known_ones_sorted(config_error):
+    _, message = config_error("new_per_dya = 3\n")
+    known = message.split("Known: ")[1].rstrip(".").split(", ")
     assert known == sorted(known) and "new_per_day" in known and len(known) == 11
 
 

@@ -1,0 +1,169 @@
+"""Card text → rich Markdown for the terminal: math as Unicode, images as file links, code as written.
+
+rich and markdown-it are imported inside the functions that need them: the CLI imports this
+package for `make_inert` on every printed path, and must start quickly.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, urlsplit
+
+from revise.render.latex import latex_to_unicode
+from revise.render.text import make_inert
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.text import Text
+
+# --- finding math, code and images in Markdown -----------------------------------------------
+
+_INLINE = re.compile(
+    r"""
+      (?P<code>(?P<ticks>`+).+?(?<!`)(?P=ticks)(?!`))
+    | (?P<escaped>\\[\\$])
+    | \$\$(?P<display>.+?)\$\$
+    | \\\[(?P<bracket>.+?)\\\]
+    | \\\((?P<paren>.+?)\\\)
+    | \$(?!\s)(?P<dollar>(?:\\.|[^$\\\n])+?)(?<!\s)\$(?!\d)
+    | !\[(?P<alt>[^\]\n]*)\]\((?P<src><[^>\n]*>|[^)\s]+)(?:\s+"[^"\n]*")?\)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+# A line starting "[…]: text" would be read as a link reference definition and vanish; a cloze
+# front can look like that, so the bracket is escaped (reference-style links are not resolved).
+_REFERENCE_DEFINITION = re.compile(
+    r"^((?: {0,3}(?:[-*+]|\d{1,9}[.)]|>)?[ \t]*)*)\[(?=[^\]\n]*\]:)", re.MULTILINE
+)
+
+
+def _escape_markdown(text: str) -> str:
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+
+
+def _math(groups: dict[str, str | None]) -> tuple[str, bool]:
+    """The LaTeX of a math match, and whether it is a display formula ($$…$$ or \\[…\\])."""
+    display = groups["display"] or groups["bracket"]
+    return display or groups["paren"] or groups["dollar"] or "", display is not None
+
+
+def _math_markdown(latex: str, display: bool) -> str:
+    lines = [_escape_markdown(line) for line in latex_to_unicode(latex).splitlines()]
+    # A display formula keeps its lines (hard breaks); an inline one stays on one line.
+    return "\\\n".join(lines) if display else " ".join(lines)
+
+
+# --- image links -------------------------------------------------------------------------
+
+_FILE_STAND_IN = "revise-file:"
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
+
+
+def _restore_file_links(tokens: list[Any]) -> None:
+    """Turn the stand-in scheme of image links back into file: URIs, in the parsed tokens."""
+    for token in tokens:
+        href = token.attrs.get("href") if token.attrs else None
+        if isinstance(href, str) and href.startswith(_FILE_STAND_IN):
+            token.attrs["href"] = "file:" + href.removeprefix(_FILE_STAND_IN)
+        _restore_file_links(token.children or [])
+
+
+def _image_link(source: str, base_dir: Path | None) -> str:
+    """The link target for an image: web addresses as they are, files as file: URIs when resolvable."""
+    scheme = urlsplit(source).scheme
+    if scheme not in {"", "file"}:
+        return quote(source, safe=_URL_SAFE)
+    path = Path(source.removeprefix("file://")).expanduser()
+    if not path.is_absolute() and base_dir is not None:
+        path = base_dir / path
+    if not path.is_absolute():
+        return quote(source, safe=_URL_SAFE)
+    # markdown-it refuses file: links; a stand-in scheme survives parsing and is swapped back.
+    return _FILE_STAND_IN + path.resolve().as_uri().removeprefix("file:")
+
+
+def _image_markdown(alt: str, source: str, base_dir: Path | None) -> str:
+    source = source.removeprefix("<").removesuffix(">")
+    label = f"{_escape_markdown(alt)} " if alt.strip() else ""
+    target = _image_link(source, base_dir)
+    return f"\N{FRAME WITH PICTURE} {label}([{_escape_markdown(source)}](<{target}>))"
+
+
+# --- converting runs of text ---------------------------------------------------------------
+
+
+def _as_markdown(match: re.Match[str], base_dir: Path | None) -> str:
+    """One match as Markdown: code and \\$ as written, an image as a link, math as escaped Unicode."""
+    groups = match.groupdict()
+    if groups["code"] or groups["escaped"]:  # \$ stays escaped for Markdown
+        return match.group()
+    if groups["alt"] is not None:
+        return _image_markdown(groups["alt"], groups["src"], base_dir)
+    return _math_markdown(*_math(groups))
+
+
+def _as_plain(match: re.Match[str]) -> str:
+    """One match as plain text: code and images as written, \\$ as the character, math as Unicode."""
+    groups = match.groupdict()
+    if groups["code"] or groups["alt"] is not None:
+        return match.group()
+    if groups["escaped"]:
+        return match.group()[1:]
+    latex, _ = _math(groups)
+    return " ".join(latex_to_unicode(latex).split())
+
+
+def _convert_inline(text: str, base_dir: Path | None) -> str:
+    """Turn math into Unicode and images into links, leaving code spans as they are."""
+    converted = _INLINE.sub(partial(_as_markdown, base_dir=base_dir), text)
+    return _REFERENCE_DEFINITION.sub(r"\1\\[", converted)
+
+
+def _code_block_lines(text: str) -> set[int]:
+    """Line numbers (0-based) inside fenced or indented code blocks, where nothing is converted."""
+    from markdown_it import MarkdownIt
+
+    lines: set[int] = set()
+    for token in MarkdownIt("commonmark").enable("table").parse(text):
+        if token.type in {"fence", "code_block"} and token.map:
+            lines.update(range(*token.map))
+    return lines
+
+
+def _convert_markdown(text: str, base_dir: Path | None) -> str:
+    """Convert math and images in each run of lines outside code blocks; code stays as written."""
+    from itertools import groupby
+
+    code_lines = _code_block_lines(text)
+    parts = []
+    for in_code, run in groupby(enumerate(text.split("\n")), key=lambda item: item[0] in code_lines):
+        chunk = "\n".join(line for _, line in run)
+        parts.append(chunk if in_code else _convert_inline(chunk, base_dir))
+    return "\n".join(parts)
+
+
+# --- public renderers --------------------------------------------------------------------
+
+
+def card_markdown(text: str, base_dir: Path | None = None) -> RenderableType:
+    """Render card text (Markdown) for the terminal: math as Unicode, images as links, controls inert."""
+    from rich.markdown import Markdown
+
+    markdown = Markdown(_convert_markdown(make_inert(text), base_dir), hyperlinks=True)
+    _restore_file_links(markdown.parsed)
+    return markdown
+
+
+def inline_text(text: str) -> Text:
+    """A one-line string (deck name, heading path) made safe: controls inert, no markup, math as Unicode."""
+    from rich.text import Text
+
+    one_line = " ".join(make_inert(text).replace("\t", " ").split("\n"))
+    if "$" in one_line or "\\" in one_line:
+        one_line = _INLINE.sub(_as_plain, one_line)
+    return Text(one_line, end="")
