@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from revise.collection.store import _rows, add_missing_functions
+from revise.collection.database import _rows, add_missing_functions
 
 
 def _stats_deck_clause(alias: str = "n") -> str:

@@ -1,6 +1,6 @@
 """Progress figures: review log and cards → `Stats` (a frozen dataclass) → rich renderables / JSON.
 
-`read_stats` asks store.py for aggregated rows (SQL does the per-review work, see the review_facts
+`read_stats` asks the collection (collection/stats.py) for aggregated rows (SQL does the per-review work, see the review_facts
 table) and `compute_stats` turns those rows, `now`, the time zone and the settings into `Stats`.
 """
 
@@ -257,7 +257,7 @@ def fsrs_curve(settings: Settings) -> tuple[float, float]:
 
 @dataclass(frozen=True)
 class StatsRows:
-    """What the collection holds for one span: per-card rows and aggregated review rows from store.py."""
+    """What the collection holds for one span: per-card rows and aggregated review rows from collection/stats.py."""
 
     cards: tuple[tuple, ...]  # collection.stats_cards rows
     places: dict[int, tuple[str, str | None, int | None]]  # card id → (front, file, line), hardest cards
