@@ -63,14 +63,7 @@ def build_queue(
     `new_limit` (--new) caps the new cards today among `cards`, `new_today` of them introduced
     already, in place of the global new_per_day (a deck override's own limit still applies);
     `limit` (--limit) caps the distinct cards of the session, learning cards included."""
-    day_end = next_day_start(now, config.default.day_start_hour, tz)
-    usable = [c for c in cards if not c.schedule.suspended and not _buried(c.schedule, now)]
-    learning = sorted(
-        (c for c in usable if c.schedule.state in ("learning", "relearning") and _due_before(c, day_end)),
-        key=lambda c: c.schedule.due,
-    )
-    reviews = [c for c in usable if c.schedule.state == "review" and _due_before(c, day_end)]
-    new = sorted((c for c in usable if c.schedule.state == "new"), key=lambda c: c.note_order)
+    learning, reviews, new = _due_today(cards, now, next_day_start(now, config.default.day_start_hour, tz))
     # Drop new siblings before the limit, so that 20 new cards a day means 20 cards shown.
     new = _one_per_note(new, {c.note_id for c in [*learning, *reviews]})
     reviews, new = _within_limits(reviews, new, now, config, done_today(config, answered), new_limit)
@@ -80,6 +73,21 @@ def build_queue(
     if limit is None:
         return Queue(learning, main)
     return _within_session_limit(learning, main, now, limit)
+
+
+def _due_today(
+    cards: Sequence[QueueCard], now: datetime, day_end: datetime
+) -> tuple[list[QueueCard], list[QueueCard], list[QueueCard]]:
+    """Learning cards (by due) and reviews due before `day_end`, and new cards (in note order); none
+    suspended or buried."""
+    usable = [c for c in cards if not c.schedule.suspended and not _buried(c.schedule, now)]
+    learning = sorted(
+        (c for c in usable if c.schedule.state in ("learning", "relearning") and _due_before(c, day_end)),
+        key=lambda c: c.schedule.due,
+    )
+    reviews = [c for c in usable if c.schedule.state == "review" and _due_before(c, day_end)]
+    new = sorted((c for c in usable if c.schedule.state == "new"), key=lambda c: c.note_order)
+    return learning, reviews, new
 
 
 def _within_session_limit(learning: list[QueueCard], main: list[QueueCard], now: datetime, limit: int) -> Queue:
