@@ -15,7 +15,7 @@ from revise.scheduling import Answer
 
 
 class Display:
-    """The console side of one session (`cram`: grades without intervals, no counts by kind)."""
+    """The console side of one session (`cram`: `cram · N left` for the counts, a summary without what is due)."""
 
     def __init__(self, console: Console, cram: bool = False) -> None:
         self.console, self.cram = console, cram

@@ -3,6 +3,7 @@ cards first, learning cards when due, then the main queue (reviews and new)."""
 
 from __future__ import annotations
 
+from collections.abc import Container
 from datetime import datetime, tzinfo
 
 from sqlite_utils import Database
@@ -55,7 +56,7 @@ class SessionQueue:
         self.main = [c for c in self.main if c.id != card_id]
         self.front = [c for c in self.front if c.id != card_id]
 
-    def take_off(self, ids: dict[int, object]) -> list[QueueCard]:
+    def take_off(self, ids: Container[int]) -> list[QueueCard]:
         """Take the cards of `ids` (buried siblings) off the main queue; returned, for undo."""
         taken = [c for c in self.main if c.id in ids]
         self.main = [c for c in self.main if c.id not in ids]

@@ -134,11 +134,8 @@ class Session:
 
     def _review(self, card_id: int) -> str | None:
         """Show one card until it is graded, buried, suspended, undone or the session quits."""
-        row = collection.review_card(self.db, card_id)
-        if row is None or row["retired"] or (row["suspended"] and not self.selection.cram):
-            if row is not None and row["retired"]:
-                self.display.notify(f"Card {card_id} is no longer in its note (edited away): skipped.", "yellow")
-            self.queue.remove(card_id)
+        row = self._card_to_show(card_id)
+        if row is None:
             return None
         shown = self.clock()
         self._show(row, revealed=False)
@@ -159,6 +156,16 @@ class Session:
                 return None
             elif key in ("u", "b", "s", "e"):
                 return self._command(key, row)
+
+    def _card_to_show(self, card_id: int) -> dict | None:
+        """The card's row, or None (and out of the queue) if it was edited away, or suspended meanwhile."""
+        row = collection.review_card(self.db, card_id)
+        if row is None or row["retired"] or (row["suspended"] and not self.selection.cram):
+            if row is not None and row["retired"]:
+                self.display.notify(f"Card {card_id} is no longer in its note (edited away): skipped.", "yellow")
+            self.queue.remove(card_id)
+            return None
+        return row
 
     def _command(self, key: str, row: dict) -> str | None:
         if key == "u":
