@@ -1,42 +1,12 @@
 """The review session: the loop, the screen, the terminal's keys."""
 
-from revise.review.session import (  # noqa: F401
-    KeySource,
-    Clock,
-    REVEAL_KEYS,
-    GRADE_KEYS,
-    MAX_ANSWER_MS,
-    QUIT,
-    REDRAW,
-    WAIT_REFRESH,
-    Selection,
-    utc_now,
-    editor_command,
-    default_editor,
-    check_selection,
-    change_schedules,
-    Session,
-    TerminalKeys,
-    LineKeys,
-    key_source,
-)
-from revise.review.screen import (  # noqa: F401
-    CLOZE_MARK,
-    Leech,
-    Summary,
-    card_screen,
-    answer_part,
-    heading_lines,
-    answer_text,
-    grade_line,
-    progress_text,
-    counts_text,
-    CountsRule,
-    Fit,
-    share_lines,
-    KeysLine,
-    Wrapped,
-    card_count,
-    summary_text,
-    duration_text,
-)
+from revise.review.changes import change_schedules
+from revise.review.editor import default_editor
+from revise.review.selection import Selection
+from revise.review.session import Session
+from revise.review.summary import Summary, card_count
+from revise.review.terminal import KeySource, key_source
+
+__all__ = [
+    "Selection", "Session", "Summary", "KeySource", "key_source", "default_editor", "change_schedules", "card_count",
+]

@@ -1,28 +1,20 @@
 """FSRS scheduling: answers, the study day, daily limits and queue order. Reads no clock itself."""
 
-from revise.scheduling.scheduler import (  # noqa: F401
-    study_day,
-    day_bounds,
+from revise.scheduling.days import day_bounds, format_time, next_day_start, parse_time, study_day
+from revise.scheduling.queue import LEARN_AHEAD, Queue, QueueCard, build_queue, limit_group
+from revise.scheduling.schedule import (
     RATINGS,
-    LEARN_AHEAD,
-    Schedule,
     Answer,
-    parse_time,
-    format_time,
-    fsrs_scheduler,
-    seeded_fuzz,
-    to_fsrs_card,
+    Schedule,
     answer,
-    preview,
-    is_leech,
     forget,
-    retrievability,
     format_interval,
-    QueueCard,
-    Queue,
-    limit_group,
-    done_today,
-    build_queue,
-    interleave,
-    next_day_start,
+    preview,
+    retrievability,
 )
+
+__all__ = [
+    "study_day", "day_bounds", "next_day_start", "parse_time", "format_time",
+    "RATINGS", "Schedule", "Answer", "answer", "preview", "forget", "retrievability", "format_interval",
+    "LEARN_AHEAD", "QueueCard", "Queue", "build_queue", "limit_group",
+]

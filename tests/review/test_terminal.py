@@ -1,4 +1,5 @@
-"""`revise review` in a real pseudo-terminal: single keypresses, Ctrl-C, and SIGKILL mid-session."""
+"""Key sources: `revise review` in a real pseudo-terminal (single keypresses, Ctrl-C, SIGKILL mid-session,
+Ctrl-Z, resizing), and one key per line from a pipe."""
 
 import os
 import shutil
@@ -8,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from revise.review.terminal import LineKeys
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -181,7 +184,7 @@ def test_terminal_keys_restore_the_signal_handlers_it_replaced():
     import pty
     import termios
 
-    from revise.review import REDRAW, TerminalKeys
+    from revise.review.terminal import REDRAW, TerminalKeys
 
     before = {s: signal.getsignal(s) for s in (signal.SIGTSTP, signal.SIGCONT, signal.SIGWINCH)}
     master, slave = pty.openpty()
@@ -203,3 +206,15 @@ def test_terminal_keys_restore_the_signal_handlers_it_replaced():
     finally:
         os.close(master)
         os.close(slave)
+
+
+def test_line_keys_from_a_pipe():
+    read, write = os.pipe()
+    os.write(write, b"\n3\n q \nlast")
+    keys = LineKeys(os.fdopen(read, "rb", buffering=0))
+    assert [keys(None), keys(None), keys(None)] == ["", "3", "q"]
+    assert keys(0.05) is None  # "last" has no newline yet and the pipe is still open
+    os.close(write)
+    assert keys(None) == "last"
+    with pytest.raises(EOFError):
+        keys(None)
