@@ -5,8 +5,8 @@ from revise.review.editor import default_editor
 from revise.review.selection import Selection
 from revise.review.session import Session
 from revise.review.summary import Summary, card_count
-from revise.review.terminal import KeySource, key_source
+from revise.review.terminal import KeySource, LineKeys, key_source
 
 __all__ = [
-    "Selection", "Session", "Summary", "KeySource", "key_source", "default_editor", "change_schedules", "card_count",
+    "Selection", "Session", "Summary", "KeySource", "LineKeys", "key_source", "default_editor", "change_schedules", "card_count",
 ]
