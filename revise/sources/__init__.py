@@ -1,22 +1,11 @@
 """Reading note files and folders into the collection: discovery, parallel parsing, sync."""
 
-from revise.sources.importer import (  # noqa: F401
-    MAX_FILE_BYTES,
-    MARKDOWN_SUFFIXES,
-    FLASHCARD_TAGS,
-    PARALLEL_MIN_CHARS,
-    PARALLEL_WORKERS,
-    Progress,
-    FileResult,
-    FileError,
-    COUNTS,
-    ImportReport,
-    import_paths,
-    sync_sources,
-    absolute_path,
-    GONE_FOLDER,
-    default_deck,
-    ParsedFile,
-    parse_file,
-    parse_files,
-)
+from revise.sources.files import absolute_path
+from revise.sources.report import COUNTS, FileError, FileResult, ImportReport
+from revise.sources.sync import Progress, import_paths, sync_sources
+from revise.sources.workers import PARALLEL_MIN_CHARS
+
+__all__ = [
+    "COUNTS", "FileError", "FileResult", "ImportReport", "PARALLEL_MIN_CHARS", "Progress",
+    "absolute_path", "import_paths", "sync_sources",
+]

@@ -378,34 +378,37 @@ needs_proc = pytest.mark.skipif(not Path("/proc/self/task").is_dir() or os.cpu_c
                                 reason="needs Linux's /proc and two cores (worker processes)")
 
 
-@needs_proc
-def test_workers_die_with_a_killed_import(tmp_path):
-    import signal
-
+@pytest.fixture
+def running_import(tmp_path):
+    """An import parsing in worker processes, in a child process: (the process, its workers), all
+    killed when the test ends, so that a failing test leaves no process behind."""
     process = start_import(tmp_path, corpus_for_workers(tmp_path / "notes"))
     workers: set[int] = set()
     try:
         workers = wait_for_workers(process.pid)
-        process.send_signal(signal.SIGKILL)
-        process.wait(10)
-        assert wait_until_gone(workers, 5) == set()
+        yield process, workers
     finally:
         end_all(process, workers)
 
 
 @needs_proc
-def test_a_terminated_import_rolls_back_and_exits_143(tmp_path):
+def test_workers_die_with_a_killed_import(running_import):
     import signal
 
-    process = start_import(tmp_path, corpus_for_workers(tmp_path / "notes"))
-    workers: set[int] = set()
-    try:
-        workers = wait_for_workers(process.pid)
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(10) == 143
-        assert wait_until_gone(workers, 5) == set()
-    finally:
-        end_all(process, workers)
+    process, workers = running_import
+    process.send_signal(signal.SIGKILL)
+    process.wait(10)
+    assert wait_until_gone(workers, 5) == set()
+
+
+@needs_proc
+def test_a_terminated_import_rolls_back_and_exits_143(running_import, tmp_path):
+    import signal
+
+    process, workers = running_import
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(10) == 143
+    assert wait_until_gone(workers, 5) == set()
     assert (tmp_path / "stderr.txt").read_text() == "Terminated.\n"
     with sqlite3.connect(tmp_path / "c.db") as db:
         assert db.execute("SELECT count(*) FROM notes").fetchone() == (0,)

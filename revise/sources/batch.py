@@ -1,0 +1,149 @@
+"""The files of one sync, step by step: read the changed ones, parse them, match and write, count."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from sqlite_utils import Database
+
+from revise import collection, identity
+from revise.errors import ReviseError
+from revise.sources.files import decode, default_deck, read_bytes, regular_file_stat
+from revise.sources.report import COUNTS, FileError, FileResult
+from revise.sources.workers import parse_files, workers_for
+
+if TYPE_CHECKING:  # the parser is imported only when a file has to be parsed
+    from revise.notes import ParseWarning
+
+
+@dataclass
+class _Pending:
+    """A changed file, read and decoded, waiting to be parsed."""
+
+    file: str
+    root: Path
+    text: str
+    source: dict
+
+
+class Batch:
+    """The files of one sync: which changed, their parsed notes, and what was written."""
+
+    def __init__(self, remembered: dict[str, dict], now: str, vault_tags: dict[str, tuple[str, ...]]) -> None:
+        self.remembered = remembered
+        self.now = now
+        self.vault_tags = vault_tags  # files in Obsidian vaults: only notes with one of these tags make cards
+        self.pending: list[_Pending] = []
+        self.touched: list[dict] = []  # sources unchanged in content, refreshed (mtime, root)
+        self.parsed: dict[str, list[identity.ParsedNote]] = {}
+        self.warnings: dict[str, list[ParseWarning]] = {}
+        self.plan = identity.SyncPlan()
+
+    def read(self, file: str, root: Path, errors: list[FileError]) -> None:
+        """Stat, read, hash and decode one file, unless size and mtime (or the hash) show it unchanged."""
+        old = self.remembered.get(file)
+        try:
+            stat = regular_file_stat(file)
+            if old and (old["size"], old["mtime_ns"], old["root"]) == (stat.st_size, stat.st_mtime_ns, str(root)):
+                return
+            data = read_bytes(file, stat)
+        except OSError as exc:
+            errors.append(FileError(file, f"cannot read it ({exc.strerror or exc}) — check that it exists and is readable"))
+            return
+        except ReviseError as exc:
+            errors.append(FileError(file, str(exc)))
+            return
+        source = dict(path=file, root=str(root), size=stat.st_size, mtime_ns=stat.st_mtime_ns,
+                      hash=hashlib.sha256(data).hexdigest(), synced_at=self.now)
+        if old and (old["hash"], old["root"]) == (source["hash"], str(root)):
+            self.touched.append(source)
+            return
+        try:
+            text = decode(data)
+        except ReviseError as exc:
+            errors.append(FileError(file, str(exc)))
+            return
+        self.pending.append(_Pending(file, root, text, source))
+
+    def parse(self, tick: Callable[[], None], errors: list[FileError]) -> None:
+        """Parse every changed file (in worker processes when there are many) into notes."""
+        jobs = [(p.text, p.file, default_deck(Path(p.file), p.root), self.vault_tags.get(p.file, ()))
+                for p in self.pending]
+        for pending, (notes, warnings, error) in zip(self.pending, parse_files(jobs, workers_for(jobs))):
+            if error:
+                errors.append(FileError(pending.file, error))
+            else:
+                self.parsed[pending.file] = notes
+                self.warnings[pending.file] = warnings
+            tick()
+
+    def write(self, db: Database, gone: list[str]) -> None:
+        """Match the parsed notes against the collection and write the result."""
+        parsed = dict(self.parsed)
+        parsed.update({file: [] for file in gone})
+        notes = [n for ns in parsed.values() for n in ns]
+        records = collection.note_records(
+            db, list(parsed), [n.key for n in notes], [n.explicit_id for n in notes if n.explicit_id]
+        )
+        self.plan = identity.plan_sync(parsed, records, self._settled({r.source for r in records} - set(parsed)))
+        collection.apply_sync_plan(db, self.plan, self.now)
+        self._warn_shared_ids(db, parsed, [n.explicit_id for n in notes if n.explicit_id])
+        collection.save_sources(db, self.touched + [p.source for p in self.pending if p.file in self.parsed])
+        collection.forget_sources(db, gone)
+
+    def _warn_shared_ids(self, db: Database, parsed: dict[str, list[identity.ParsedNote]], ids: list[str]) -> None:
+        """A block id in two files: the id no longer tells which card moved where, so say so."""
+        if not ids:
+            return
+        from revise.notes import ParseWarning
+
+        for note, file, line in identity.shared_ids(parsed, collection.explicit_id_places(db, ids)):
+            self.warnings[note.file].append(ParseWarning(note.file, note.line, (
+                f"id '{note.explicit_id}' is also used at {file}:{line} — give each card its own id "
+                "(a card moved between files keeps its history by its id only when the id is unique)")))
+
+    def _settled(self, sources: set[str | None]) -> set[str]:
+        """The files among `sources` unchanged on disk since they were last read (so still holding their notes)."""
+        settled = set()
+        for source in filter(None, sources):
+            old = self.remembered.get(source)
+            try:
+                stat = os.stat(source)
+            except OSError:
+                continue
+            if old and (old["size"], old["mtime_ns"]) == (stat.st_size, stat.st_mtime_ns):
+                settled.add(source)
+        return settled
+
+    def results(
+        self, db: Database, files: list[tuple[str, Path]], gone: list[str], failed: set[str]
+    ) -> list[FileResult]:
+        """Per-file card counts: from the plan for parsed files, from the collection for skipped ones."""
+        results = {file: FileResult(file) for file, _ in files}
+        results.update({file: FileResult(file, gone=True) for file in gone})
+        self._count_changes(results)
+        for file, warnings in self.warnings.items():
+            results[file].parsed = True
+            results[file].warnings = warnings
+        skipped = [r for f, r in results.items() if f not in self.parsed and f not in gone]
+        counts = collection.active_card_counts(db) if skipped else {}
+        for result in skipped:
+            result.unchanged = counts.get(result.file, 0)
+        return [results[f] for f in sorted(results) if f not in failed]
+
+    def _count_changes(self, results: dict[str, FileResult]) -> None:
+        """Add the plan's cards added, updated, moved, unchanged and retired to each file's counts."""
+        for match in self.plan.matches:
+            result = results[match.parsed.file]
+            if match.record is None:  # the common case of a first import, kept cheap
+                result.added += len(match.parsed.cards)
+                continue
+            changes = identity.card_changes(match)
+            for name in COUNTS:
+                setattr(result, name, getattr(result, name) + len(getattr(changes, name)))
+        for record in self.plan.retire:
+            results[record.source].retired += sum(not gone for _, _, gone in record.cards.values())

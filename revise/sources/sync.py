@@ -1,0 +1,152 @@
+"""Importing and syncing note files: find them, read the changed ones, parse, match identities,
+write in one transaction, report."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from sqlite_utils import Database
+
+from revise import collection
+from revise.sources.batch import Batch
+from revise.sources.files import Scan, absolute_path, cannot_look_at, discover, is_under
+from revise.sources.report import FileError, ImportReport
+
+Progress = Callable[[int, int], None]  # (steps done, steps in all): each file read, each parsed, the write
+
+
+def import_paths(
+    db: Database, paths: list[Path | str], *, progress: Progress | None = None, now: datetime | None = None
+) -> ImportReport:
+    """Import Markdown files and folders (recursively `*.md`, hidden folders skipped) and remember them as sources."""
+    roots = _remembered_roots(db)
+    scans, errors = [], []
+    for path in paths:
+        absolute = absolute_path(path) if str(path) else None  # Path("") would be "."
+        problem = cannot_look_at(absolute) if absolute else "missing"
+        if problem == "missing":
+            errors.append(FileError(str(path) or "''", "no such file or folder — check the path"))
+        elif problem:
+            errors.append(FileError(str(path), f"cannot read it ({problem}) — check its permissions and its folder's"))
+        else:
+            # Inside a folder imported before, decks keep that folder's names (`revise review
+            # notes/course/week1.md` must not rename the deck `course::week1`).
+            outer = [root for root in roots if absolute.is_relative_to(root)]
+            scans.append(Scan(absolute, min(outer, key=lambda r: len(r.parts)) if outer else absolute))
+    return _sync(db, scans, errors, progress, now, must_find=True)
+
+
+def sync_sources(
+    db: Database, paths: list[Path] | None = None, *, progress: Progress | None = None,
+    now: datetime | None = None, forget_missing: bool = False,
+) -> ImportReport:
+    """Re-read the remembered sources (or those under `paths`); files unchanged in size, mtime and hash are not parsed.
+
+    An imported folder that has disappeared is an error unless `forget_missing` (then its cards retire)
+    or its cards have all moved elsewhere (then it is forgotten quietly).
+    """
+    roots = _remembered_roots(db)
+    if paths is None:
+        scans = [Scan(root, root) for root in roots]
+    else:
+        scans = _scans_under(roots, [absolute_path(p) for p in paths])
+    scans = sorted(scans, key=lambda s: str(s.path))
+    return _sync(db, scans, [], progress, now, must_find=False, forget_missing=forget_missing)
+
+
+def _remembered_roots(db: Database) -> set[Path]:
+    return {Path(row["root"]) for row in collection.source_rows(db).values()}
+
+
+def _scans_under(roots: Iterable[Path], paths: list[Path]) -> list[Scan]:
+    """The roots inside `paths`, and the `paths` inside a root (read with that root's deck names)."""
+    scans = {}
+    for path in paths:
+        for root in roots:
+            if root == path or root.is_relative_to(path):
+                scans[root] = Scan(root, root)
+            elif path.is_relative_to(root):
+                scans.setdefault(path, Scan(path, root))
+    return list(scans.values())
+
+
+def _sync(
+    db: Database, scans: list[Scan], errors: list[FileError], progress: Progress | None,
+    now: datetime | None, *, must_find: bool, forget_missing: bool = False,
+) -> ImportReport:
+    now_iso = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat()
+    report = ImportReport(errors=errors)
+    with _no_gc(), db.atomic():
+        remembered = collection.source_rows(db)
+        missing_ok = True if forget_missing else _nothing_left(db, remembered)
+        files, gone, vault_tags = discover(scans, remembered, report.errors, must_find, missing_ok)
+        batch = Batch(remembered, now_iso, vault_tags)
+        tick = _Ticker(progress, total=2 * len(files) + 1)  # read each file, parse each file, write
+        for file, root in files:
+            batch.read(file, root, report.errors)
+            tick()
+        tick(len(files) - len(batch.pending))  # files that need no parsing
+        batch.parse(tick, report.errors)
+        batch.write(db, gone)
+        if must_find:
+            report.errors += _empty_vaults(db, scans, vault_tags)
+        report.files = batch.results(db, files, gone, {e.file for e in report.errors})
+        tick()  # the last call comes after every write, still inside the transaction
+    return report
+
+
+class _Ticker:
+    """Counts steps done and reports them to a progress callback."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total, self.done = progress, total, 0
+
+    def __call__(self, steps: int = 1) -> None:
+        self.done += steps
+        if self.progress:
+            self.progress(self.done, self.total)
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cycle collector: an import makes ~10 objects per card and no cycles, and the
+    collector's repeated sweeps over them cost a third of the grouping time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _nothing_left(db: Database, remembered: dict[str, dict]) -> Callable[[Path], bool]:
+    """Whether no live card comes from under a folder any more (all moved away or retired)."""
+    counts: dict[str, int] = {}
+
+    def check(folder: Path) -> bool:
+        if not counts:
+            counts.update(collection.active_card_counts(db) or {"": 0})
+        return not any(n for source, n in counts.items() if source and is_under(source, folder))
+
+    return check
+
+
+def _empty_vaults(db: Database, scans: list[Scan], vault_tags: dict[str, tuple[str, ...]]) -> list[FileError]:
+    """An imported Obsidian vault that gave no card: say why (only tagged notes count) rather than stay silent."""
+    if not vault_tags:
+        return []
+    counts = collection.active_card_counts(db)
+    errors = []
+    for scan in scans:
+        files = [f for f in vault_tags if is_under(f, scan.path)]
+        if files and not any(counts.get(f) for f in files):
+            tags = " or ".join("#" + t.lstrip("#") for t in vault_tags[files[0]])
+            errors.append(FileError(str(scan.path), (
+                f"no card in this Obsidian vault: as its Spaced Repetition plugin does, revise reads only "
+                f"the notes tagged {tags} (or a subtag) — tag the notes that hold your flashcards")))
+    return errors
