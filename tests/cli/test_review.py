@@ -198,7 +198,7 @@ def test_config_prints_path_and_effective_values(tmp_path):
 
 
 def test_readme_config_sample_is_what_revise_config_prints(tmp_path):
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "docs" / "review.md").read_text(encoding="utf-8")
     sample = readme.split("`revise config` prints", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
     overrides = sample[sample.index("[decks."):]
     (tmp_path / "config.toml").write_text(overrides)
@@ -300,7 +300,7 @@ def test_a_locked_collection_is_an_error_not_a_traceback(deck):
 def test_readme_sample_screen_is_what_a_first_session_of_the_shipped_decks_shows():
     """The README's screen is a tmux capture; at least its deck, layout and width must be today's."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    sample = readme.split("## Reviewing", 1)[1].split("```\n")[2].splitlines()  # after the ```sh block
+    sample = readme.split("```text\n", 1)[1].split("```", 1)[0].splitlines()  # the screen under the first paragraph
     result = CliRunner().invoke(app, ["review", str(REPO / "decks")], input="q\n", env={"COLUMNS": "80"})
     first = result.stdout.splitlines()
     assert sample[0] == first[0] == "Getting started with revise"
