@@ -56,17 +56,17 @@ def read_stats(db: Database, query: StatsQuery) -> StatsRows:
     try:  # SQLite computes the retention aggregates without the GIL while Python reads the cards
         with ThreadPoolExecutor(1) as pool:
             aside = pool.submit(_read_retention, reader, query) if reader else None
-            cards = _read_cards(db, query)
+            found = _read_cards_and_days(db, query)
             retention = aside.result() if aside else _read_retention(db, query)
     finally:
         if reader:
             reader.conn.close()
-    return StatsRows(**cards, **retention)
+    return StatsRows(**found, **retention)
 
 
-def _read_cards(db: Database, query: StatsQuery) -> dict:
-    """A row per card, the hardest cards' places and their review log by day; only the names of the
-    decks when the query's deck holds no card."""
+def _read_cards_and_days(db: Database, query: StatsQuery) -> dict:
+    """A row per card, the hardest cards' places, the review log by day and the decks of the retired
+    cards answered lately; only the names of the decks when the query's deck holds no card."""
     from operator import itemgetter
 
     cards = _cards(db, query.deck)

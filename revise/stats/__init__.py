@@ -4,7 +4,7 @@
 from its rows; `render_stats` lays the figures out as the `revise stats` screen.
 """
 
-from revise.stats.compute import collect_stats, compute_stats  # noqa: F401
+from revise.stats.compute import collect_stats  # noqa: F401
 from revise.stats.curves import fsrs_curve  # noqa: F401
 from revise.stats.figures import Stats  # noqa: F401
 from revise.stats.view import render_stats  # noqa: F401
