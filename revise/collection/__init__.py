@@ -40,18 +40,10 @@ from revise.collection.reviews import (  # noqa: F401
     new_cards_by_deck,
 )
 from revise.collection.stats import (  # noqa: F401
+    StatsQuery,
+    StatsRows,
+    read_stats,
     stats_reader,
-    stats_cards,
-    stats_card_places,
-    stats_limit_to_deck,
-    stats_first_review,
-    stats_reviews_per_day,
-    stats_days_reviewed,
-    stats_reviews_between,
-    stats_limit_curves,
-    stats_retention,
-    stats_answers_since,
-    stats_card_decks,
 )
 from revise.collection.order import (  # noqa: F401
     reading_order,

@@ -1,25 +1,119 @@
-"""The stats queries: the cards' state and the review log's aggregates, read for `revise stats`."""
+"""The stats reads: `read_stats` gathers, in one call, the cards' state and the review log's
+aggregates that `revise stats` computes its figures from (SQL does the per-review work, see the
+review_facts table)."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from sqlite_utils import Database
 
 from revise.collection.database import _rows, add_missing_functions
+from revise.collection.selection import deck_names
+
+StudyDays = list[tuple[str, int, int]]  # (ISO day, start, end) per study day, Unix seconds
 
 
-def _stats_deck_clause(alias: str = "n") -> str:
+@dataclass(frozen=True)
+class StatsQuery:
+    """What `read_stats` reads, chosen by the stats package: instants are Unix seconds."""
+
+    deck: str | None  # with its subdecks; None: every deck
+    today: tuple[int, int]  # [start, end) of today
+    windows: tuple[tuple[int, int, int], ...]  # (window days, start, end): the disjoint retention pieces
+    curve: tuple[float, float]  # (decay, factor) of the forgetting curve that predicts recall
+    deck_curves: tuple[tuple[str, float, float], ...]  # (deck, decay, factor) of decks with their own, deepest last
+    recent_start: int  # where the deck table's retention window starts
+    heatmap_days: StudyDays
+    # the days before the heatmap's whose reviews the streaks need, from the first review's time (or None)
+    history_days: Callable[[int | None], StudyDays]
+    hardest: Callable[[list[tuple]], list[int]]  # the card rows → the ids of the cards whose places to read
+
+
+@dataclass(frozen=True)
+class StatsRows:
+    """What the collection holds for one query: per-card rows and aggregated review rows."""
+
+    cards: tuple[tuple, ...]  # `_cards` rows
+    today: dict  # `_reviews_between` of today
+    retention: tuple[tuple[int, bool | None, dict], ...]  # (window days, mature or None, row), pieces disjoint
+    places: dict[int, tuple[str, str | None, int | None]] = field(default_factory=dict)  # id → (front, file, line), hardest cards
+    recent_answers: tuple[tuple[int, int], ...] = ()  # (card id, passed) since the query's recent_start
+    reviews_per_day: dict[str, int] = field(default_factory=dict)  # ISO day → reviews, for the heatmap's days
+    days_reviewed_before: tuple[str, ...] = ()  # ISO days before the heatmap's that hold a review
+    other_decks: dict[int, str] = field(default_factory=dict)  # card id → deck, answered cards not in `cards` (retired)
+    deck_names: tuple[str, ...] = ()  # only when the query's deck holds no card (and nothing else is read): every deck
+
+
+def read_stats(db: Database, query: StatsQuery) -> StatsRows:
+    """Read everything `revise stats` computes its figures from."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    reader = stats_reader(db)
+    try:  # SQLite computes the retention aggregates without the GIL while Python reads the cards
+        with ThreadPoolExecutor(1) as pool:
+            aside = pool.submit(_read_retention, reader, query) if reader else None
+            found = _read_cards_and_days(db, query)
+            retention = aside.result() if aside else _read_retention(db, query)
+    finally:
+        if reader:
+            reader.conn.close()
+    return StatsRows(**found, **retention)
+
+
+def _read_cards_and_days(db: Database, query: StatsQuery) -> dict:
+    """A row per card, the hardest cards' places, the review log by day and the decks of the retired
+    cards answered lately; only the names of the decks when the query's deck holds no card."""
+    from operator import itemgetter
+
+    cards = _cards(db, query.deck)
+    if query.deck is not None and not cards:
+        return dict(cards=(), deck_names=tuple(deck_names(db)))
+    places = _card_places(db, query.hardest(cards))
+    days = _read_days(db, query)
+    retired = set(map(itemgetter(0), days["recent_answers"])) - set(map(itemgetter(0), cards))
+    other_decks = _card_decks(db, sorted(retired)) if retired else {}
+    return dict(cards=tuple(cards), places=places, other_decks=other_decks, **days)
+
+
+def _read_retention(db: Database, query: StatsQuery) -> dict:
+    """The review-log aggregates: today's answers and the retention window pieces."""
+    deck, (decay, factor), per_card = query.deck, query.curve, bool(query.deck_curves)
+    _limit_to_deck(db, deck)
+    _limit_curves(db, query.deck_curves)
+    return dict(
+        today=_reviews_between(db, deck, *query.today),
+        retention=tuple(
+            (days, mature, _retention(db, deck, mature, start, end, decay, factor, per_card))
+            for days, start, end in query.windows for mature in (False, True, None)
+        ),
+    )
+
+
+def _read_days(db: Database, query: StatsQuery) -> dict:
+    """The review log by study day (heatmap, streaks) and the answers of the deck table's window."""
+    deck = query.deck
+    _limit_to_deck(db, deck)
+    first = _first_review(db, deck)
+    return dict(
+        recent_answers=tuple(_answers_since(db, deck, query.recent_start)),
+        reviews_per_day=_reviews_per_day(db, deck, query.heatmap_days),
+        # for the streaks: whether, not how many
+        days_reviewed_before=tuple(_days_reviewed(db, deck, query.history_days(first))),
+    )
+
+
+def _deck_clause(alias: str = "n") -> str:
     """SQL true for notes in deck :deck or its subdecks (or every deck when :deck is NULL)."""
     return f"(:deck IS NULL OR {alias}.deck = :deck OR substr({alias}.deck, 1, length(:deck) + 2) = :deck || '::')"
 
 
-def _stats_unix(column: str) -> str:
+def _unix(column: str) -> str:
     """SQL for an ISO 8601 column as whole Unix seconds (unixepoch() is faster, from SQLite 3.38)."""
-    import sqlite3
-
     if sqlite3.sqlite_version_info >= (3, 38):
         return f"unixepoch({column})"
     return f"CAST(strftime('%s', {column}) AS INTEGER)"
@@ -40,98 +134,99 @@ def stats_reader(db: Database) -> Database | None:
     return Database(conn)
 
 
-def stats_cards(db: Database, deck: str | None) -> list[tuple]:
+def _cards(db: Database, deck: str | None) -> list[tuple]:
     """(id, deck, state, stability, lapses, suspended, leech tag, due, last_review, buried_until) of every
     card that is not retired; times in Unix seconds."""
     sql = f"""
         SELECT c.id, n.deck, c.state, c.stability, c.lapses, c.suspended, instr(n.tags, '"leech"') > 0,
-            {_stats_unix("c.due")}, {_stats_unix("c.last_review")}, {_stats_unix("c.buried_until")}
+            {_unix("c.due")}, {_unix("c.last_review")}, {_unix("c.buried_until")}
         FROM cards c JOIN notes n ON n.id = c.note_id
-        WHERE c.retired = 0 AND n.retired = 0 AND {_stats_deck_clause()}
+        WHERE c.retired = 0 AND n.retired = 0 AND {_deck_clause()}
     """
     return db.execute(sql, {"deck": deck}).fetchall()
 
 
-def stats_card_places(db: Database, ids: list[int]) -> dict[int, tuple[str, str | None, int | None]]:
+def _card_places(db: Database, ids: list[int]) -> dict[int, tuple[str, str | None, int | None]]:
     """card id → (front, source file, line)."""
     marks = ",".join("?" * len(ids))
     sql = f"SELECT c.id, c.front, n.source, n.line FROM cards c JOIN notes n ON n.id = c.note_id WHERE c.id IN ({marks})"
     return {row[0]: tuple(row[1:]) for row in db.execute(sql, ids)}
 
 
-def stats_limit_to_deck(db: Database, deck: str | None) -> None:
+def _limit_to_deck(db: Database, deck: str | None) -> None:
     """Remember the card ids of `deck` (and subdecks) on this connection for the review queries below."""
     if deck is None:
         return
     db.execute("DROP TABLE IF EXISTS temp.stats_deck_cards")
     db.execute("CREATE TEMP TABLE stats_deck_cards (id INTEGER PRIMARY KEY)")
-    sql = f"INSERT INTO temp.stats_deck_cards SELECT c.id FROM cards c JOIN notes n ON n.id = c.note_id WHERE {_stats_deck_clause()}"
+    sql = f"INSERT INTO temp.stats_deck_cards SELECT c.id FROM cards c JOIN notes n ON n.id = c.note_id WHERE {_deck_clause()}"
     db.execute(sql, {"deck": deck})
 
 
-def _stats_card_filter(deck: str | None) -> str:
-    """SQL restricting review_facts f to the cards `stats_limit_to_deck` kept (nothing for None)."""
+def _card_filter(deck: str | None) -> str:
+    """SQL restricting review_facts f to the cards `_limit_to_deck` kept (nothing for None)."""
     return "" if deck is None else " AND f.card_id IN temp.stats_deck_cards"
 
 
-def stats_first_review(db: Database, deck: str | None) -> int | None:
+def _first_review(db: Database, deck: str | None) -> int | None:
     """The Unix time of the first review (kind 'review') of the deck's cards, or None."""
-    sql = f"SELECT min(f.at_s) FROM review_facts f WHERE 1{_stats_card_filter(deck)}"
+    sql = f"SELECT min(f.at_s) FROM review_facts f WHERE 1{_card_filter(deck)}"
     return db.execute(sql, {"deck": deck}).fetchone()[0]
 
 
-def stats_reviews_per_day(db: Database, deck: str | None, days: list[tuple[str, int, int]]) -> dict[str, int]:
+# the (day, start, end) rows of the JSON list :days
+_DAYS = """WITH day AS (SELECT json_extract(value, '$[0]') AS day, json_extract(value, '$[1]') AS start,
+    json_extract(value, '$[2]') AS end FROM json_each(:days))"""
+
+
+def _reviews_per_day(db: Database, deck: str | None, days: StudyDays) -> dict[str, int]:
     """Reviews in each (day, start, end) range of Unix seconds; days without reviews are left out."""
-    sql = f"""
-        WITH day AS (SELECT json_extract(value, '$[0]') AS day, json_extract(value, '$[1]') AS start,
-            json_extract(value, '$[2]') AS end FROM json_each(:days))
+    sql = f"""{_DAYS}
         SELECT day, (SELECT count(*) FROM review_facts f
-            WHERE f.at_s >= day.start AND f.at_s < day.end{_stats_card_filter(deck)})
+            WHERE f.at_s >= day.start AND f.at_s < day.end{_card_filter(deck)})
         FROM day
     """
     rows = db.execute(sql, {"deck": deck, "days": json.dumps(days)})
     return {day: count for day, count in rows if count}
 
 
-def stats_days_reviewed(db: Database, deck: str | None, days: list[tuple[str, int, int]]) -> list[str]:
+def _days_reviewed(db: Database, deck: str | None, days: StudyDays) -> list[str]:
     """The (day, start, end) ranges of Unix seconds that hold a review: found, not counted (cheaper)."""
-    sql = f"""
-        WITH day AS (SELECT json_extract(value, '$[0]') AS day, json_extract(value, '$[1]') AS start,
-            json_extract(value, '$[2]') AS end FROM json_each(:days))
+    sql = f"""{_DAYS}
         SELECT day FROM day WHERE EXISTS (SELECT 1 FROM review_facts f
-            WHERE f.at_s >= day.start AND f.at_s < day.end{_stats_card_filter(deck)})
+            WHERE f.at_s >= day.start AND f.at_s < day.end{_card_filter(deck)})
     """
     return [day for day, in db.execute(sql, {"deck": deck, "days": json.dumps(days)})]
 
 
-def stats_reviews_between(db: Database, deck: str | None, start: int, end: int) -> dict:
+def _reviews_between(db: Database, deck: str | None, start: int, end: int) -> dict:
     """Reviews in [start, end): count, Again answers, distinct new cards, milliseconds spent."""
     sql = f"""
         SELECT count(*) AS reviews, coalesce(sum(f.rating = 1), 0) AS again,
             count(DISTINCT CASE WHEN f.state = 'new' THEN f.card_id END) AS new,
             coalesce(sum(f.duration_ms), 0) AS milliseconds
-        FROM review_facts f WHERE f.at_s >= :start AND f.at_s < :end{_stats_card_filter(deck)}
+        FROM review_facts f WHERE f.at_s >= :start AND f.at_s < :end{_card_filter(deck)}
     """
     return _rows(db, sql, {"deck": deck, "start": start, "end": end})[0]
 
 
-def stats_limit_curves(db: Database, overrides: list[tuple[str, float, float]]) -> None:
-    """Remember (deck, decay, factor) on this connection for `stats_retention`: each deck's cards and
+def _limit_curves(db: Database, overrides: tuple[tuple[str, float, float], ...]) -> None:
+    """Remember (deck, decay, factor) on this connection for `_retention`: each deck's cards and
     its subdecks' get that forgetting curve, later entries winning (pass the deepest decks last)."""
     db.execute("DROP TABLE IF EXISTS temp.stats_card_curves")
     if not overrides:
         return
     db.execute("CREATE TEMP TABLE stats_card_curves (id INTEGER PRIMARY KEY, decay REAL, factor REAL)")
     sql = f"""INSERT OR REPLACE INTO temp.stats_card_curves SELECT c.id, :decay, :factor
-        FROM cards c JOIN notes n ON n.id = c.note_id WHERE {_stats_deck_clause()}"""
+        FROM cards c JOIN notes n ON n.id = c.note_id WHERE {_deck_clause()}"""
     for deck, decay, factor in overrides:
         db.execute(sql, {"deck": deck, "decay": decay, "factor": factor})
 
 
-def stats_retention(db: Database, deck: str | None, mature: bool | None, start: int, end: int, decay: float,
+def _retention(db: Database, deck: str | None, mature: bool | None, start: int, end: int, decay: float,
                     factor: float, per_card: bool = False) -> dict:
     """Review-state answers in [start, end) of young, mature or (None) unknown-interval cards: count,
-    passed, summed and counted predictions (`per_card`: the curves of `stats_limit_curves` where given)."""
+    passed, summed and counted predictions (`per_card`: the curves of `_limit_curves` where given)."""
     decay_sql, factor_sql, join = ":decay", ":factor", ""
     if per_card:  # a lookup per review costs time, so only when some deck has a curve of its own
         decay_sql, factor_sql = "coalesce(k.decay, :decay)", "coalesce(k.factor, :factor)"
@@ -143,20 +238,20 @@ def stats_retention(db: Database, deck: str | None, mature: bool | None, start: 
         SELECT count(*) AS reviews, count(*) FILTER (WHERE f.rating > 1) AS passed,
             total({recall}) AS predicted, count(f.elapsed_s / f.prev_stability) AS predictions
         FROM review_facts f{join}
-        WHERE f.state = 'review' AND f.mature IS :mature AND f.at_s >= :start AND f.at_s < :end{_stats_card_filter(deck)}
+        WHERE f.state = 'review' AND f.mature IS :mature AND f.at_s >= :start AND f.at_s < :end{_card_filter(deck)}
     """
     values = {"deck": deck, "mature": None if mature is None else int(mature), "start": start, "end": end, "decay": decay, "factor": factor}
     return _rows(db, sql, values)[0]
 
 
-def stats_answers_since(db: Database, deck: str | None, start: int) -> list[tuple[int, int]]:
+def _answers_since(db: Database, deck: str | None, start: int) -> list[tuple[int, int]]:
     """(card id, 1 if not Again) for every review-state answer since `start`, retired cards' included."""
     # `+f.state`: search the time index by at_s; the retention index would scan every review-state row
-    sql = f"SELECT f.card_id, f.rating > 1 FROM review_facts f WHERE f.at_s >= :start AND +f.state = 'review'{_stats_card_filter(deck)}"
+    sql = f"SELECT f.card_id, f.rating > 1 FROM review_facts f WHERE f.at_s >= :start AND +f.state = 'review'{_card_filter(deck)}"
     return db.execute(sql, {"start": start}).fetchall()
 
 
-def stats_card_decks(db: Database, ids: list[int]) -> dict[int, str]:
+def _card_decks(db: Database, ids: list[int]) -> dict[int, str]:
     """card id → deck, for any cards (retired ones too)."""
     sql = "SELECT c.id, n.deck FROM cards c JOIN notes n ON n.id = c.note_id WHERE c.id IN (SELECT value FROM json_each(?))"
     return dict(db.execute(sql, [json.dumps(ids)]).fetchall())

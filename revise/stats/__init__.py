@@ -1,40 +1,10 @@
-"""Progress: the review log and cards → figures → rich renderables or JSON."""
+"""Progress: the review log and cards → figures → rich renderables or JSON.
 
-from revise.stats.stats import (  # noqa: F401
-    HEATMAP_WEEKS,
-    FORECAST_DAYS,
-    RETENTION_WINDOWS,
-    DECK_RETENTION_DAYS,
-    HARDEST,
-    MAX_DAYS,
-    STREAK_YEARS,
-    Retention,
-    WindowRetention,
-    CardCounts,
-    CARD_KINDS,
-    DeckRow,
-    HardCard,
-    Stats,
-    Span,
-    make_span,
-    fsrs_curve,
-    StatsRows,
-    read_stats,
-    hardest_rows,
-    compute_stats,
-    streaks,
-    collect_stats,
-    SHADES,
-    SHADE_STYLES,
-    BAR_EIGHTHS,
-    DECK_NAME_MIN,
-    render_stats,
-    NO_HARD_CARDS,
-    Title,
-    DeckTable,
-    deck_tree,
-    RetentionTable,
-    HardestTable,
-    Heatmap,
-    Forecast,
-)
+`collect_stats` makes one read from the collection (`collection.read_stats`) and computes `Stats`
+from its rows; `render_stats` lays the figures out as the `revise stats` screen.
+"""
+
+from revise.stats.compute import collect_stats  # noqa: F401
+from revise.stats.curves import fsrs_curve  # noqa: F401
+from revise.stats.figures import Stats  # noqa: F401
+from revise.stats.view import render_stats  # noqa: F401
