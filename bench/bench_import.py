@@ -6,7 +6,7 @@ Generates the notes with bench/generate_notes.py, then times as cold subprocesse
 fresh collection, a no-change re-import, a no-change sync, a sync after touching every file
 (hashed, not parsed) and a sync after adding a card to every file (all parsed and matched).
 Each run works on its own copy of the notes (generated once, or read from --keep DIR). Prints a
-table of the best run. Target (README): about 3 s for the cold import.
+table of the best run. Target (docs/performance.md): about 3 s for the cold import.
 
 When the `anki` package is installed (`pip install anki`), the same run also times Anki's own CSV
 import of the same cards (front and back as revise parsed them, one TSV row each) into a fresh Anki

@@ -4,7 +4,7 @@
 
 Builds the collection (a simulated year of study with FSRS-like intervals, lapses, skipped days
 and late-night sessions), then times `revise stats` and `revise stats --json` as cold subprocesses
-and prints a table. Target (README): under 1 s each.
+and prints a table. Target (docs/performance.md): under 1 s each.
 """
 
 from __future__ import annotations

@@ -172,7 +172,7 @@ def config_toml(config: Config) -> str:
     return "\n".join(parts)
 
 
-# The unit or meaning shown after each setting by `revise config` (the README's sample is its output).
+# The unit or meaning shown after each setting by `revise config` (docs/review.md's sample is its output).
 COMMENTS = {
     "desired_retention": "the share of reviews you should get right",
     "learning_steps": "minutes",

@@ -1,6 +1,6 @@
 """Card identity: note keys, and matching re-parsed files against the notes the collection holds.
 
-Pure: no I/O, no database. The importer gives `plan_sync` the notes parsed from some files and the
+Pure: no I/O, no database. The sync (revise/sources) gives `plan_sync` the notes parsed from some files and the
 note records that could match them; it returns which parsed note is which record (DESIGN.md §4).
 """
 
@@ -57,7 +57,7 @@ class NoteCard(NamedTuple):
 class ParsedNote(NamedTuple):
     """The cards of one note in a file: reversed and cloze siblings together.
 
-    A named tuple, not a dataclass, because 100k of them cross from parser processes to the importer
+    A named tuple, not a dataclass, because 100k of them cross from parser processes to the sync
     and tuples pickle several times faster.
     """
 

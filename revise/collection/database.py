@@ -70,7 +70,7 @@ def _check_not_newer(db: Database, path: Path) -> None:
         )
 
 
-def _rows(db: Database, sql: str, params: list | tuple | dict = ()) -> list[dict]:
+def dict_rows(db: Database, sql: str, params: list | tuple | dict = ()) -> list[dict]:
     """The rows of a query as dicts keyed by column name."""
     cursor = db.execute(sql, params)
     names = [d[0] for d in cursor.description]

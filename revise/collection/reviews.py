@@ -6,7 +6,7 @@ import json
 
 from sqlite_utils import Database
 
-from revise.collection.database import _rows
+from revise.collection.database import dict_rows
 from revise.collection.selection import selection_sql
 
 REVIEW_COLUMNS = """c.id, c.note_id, c.ord, c.front, c.back, c.state, c.step, c.stability, c.difficulty,
@@ -43,12 +43,12 @@ def review_cards(
         f"SELECT {REVIEW_COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id "
         f"WHERE {' AND '.join(where)} ORDER BY n.source, n.position, n.line, c.ord"
     )
-    return _rows(db, sql, params)
+    return dict_rows(db, sql, params)
 
 
 def review_card(db: Database, card_id: int) -> dict | None:
     """One card with its note's deck, headings, text and source (None if there is no such card)."""
-    rows = _rows(db, f"SELECT {REVIEW_COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id WHERE c.id = ?", [card_id])
+    rows = dict_rows(db, f"SELECT {REVIEW_COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id WHERE c.id = ?", [card_id])
     return rows[0] if rows else None
 
 
@@ -140,7 +140,7 @@ def _update_schedule(db: Database, card_id: int, schedule: dict) -> None:
 
 def sibling_cards(db: Database, card_id: int) -> list[dict]:
     """The other cards of the same note: id, state and buried_until."""
-    return _rows(
+    return dict_rows(
         db,
         "SELECT s.id, s.state, s.buried_until FROM cards c JOIN cards s ON s.note_id = c.note_id AND s.id != c.id "
         "WHERE c.id = ?",

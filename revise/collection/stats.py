@@ -12,7 +12,7 @@ from typing import Callable
 
 from sqlite_utils import Database
 
-from revise.collection.database import _rows, add_missing_functions
+from revise.collection.database import dict_rows, add_missing_functions
 from revise.collection.selection import deck_names
 
 StudyDays = list[tuple[str, int, int]]  # (ISO day, start, end) per study day, Unix seconds
@@ -207,7 +207,7 @@ def _reviews_between(db: Database, deck: str | None, start: int, end: int) -> di
             coalesce(sum(f.duration_ms), 0) AS milliseconds
         FROM review_facts f WHERE f.at_s >= :start AND f.at_s < :end{_card_filter(deck)}
     """
-    return _rows(db, sql, {"deck": deck, "start": start, "end": end})[0]
+    return dict_rows(db, sql, {"deck": deck, "start": start, "end": end})[0]
 
 
 def _limit_curves(db: Database, overrides: tuple[tuple[str, float, float], ...]) -> None:
@@ -241,7 +241,7 @@ def _retention(db: Database, deck: str | None, mature: bool | None, start: int, 
         WHERE f.state = 'review' AND f.mature IS :mature AND f.at_s >= :start AND f.at_s < :end{_card_filter(deck)}
     """
     values = {"deck": deck, "mature": None if mature is None else int(mature), "start": start, "end": end, "decay": decay, "factor": factor}
-    return _rows(db, sql, values)[0]
+    return dict_rows(db, sql, values)[0]
 
 
 def _answers_since(db: Database, deck: str | None, start: int) -> list[tuple[int, int]]:

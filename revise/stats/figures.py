@@ -144,7 +144,7 @@ class Stats:
     hardest: tuple[HardCard, ...] = field(default=())
 
     def to_json(self) -> dict[str, Any]:
-        """The figures as plain JSON data (documented in the README)."""
+        """The figures as plain JSON data (documented in docs/stats.md)."""
         return {
             "now": self.now.astimezone(timezone.utc).isoformat(timespec="seconds"),
             "date": self.today.isoformat(),

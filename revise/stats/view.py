@@ -13,7 +13,7 @@ from revise.stats.text import duration, one_line, percent
 
 def render_stats(stats: Stats):
     """The whole `revise stats` screen as one rich renderable."""
-    # every block fits from 40 columns (the README's promise); below that rich cuts its lines
+    # every block fits from 40 columns (docs/stats.md promises it); below that rich cuts its lines
     from rich.console import Group
     from rich.text import Text
 

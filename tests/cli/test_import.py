@@ -521,17 +521,6 @@ def test_a_full_disk_is_an_error_and_the_collection_is_unchanged(tmp_path):
     assert [c["front"] for c in json.loads(result.stdout.split("rc=1\n")[1])] == ["a"]
 
 
-def test_any_sqlite_error_is_an_error_naming_the_collection():
-    from revise.collection import sqlite_problem as _sqlite_problem
-
-    error = sqlite3.DatabaseError("database disk image is malformed")
-    assert _sqlite_problem(error, "c.db") == (
-        "c.db: SQLite failed (database disk image is malformed) — the change it was making was not saved; "
-        "check the file and its disk, or choose another collection with --collection")
-    assert _sqlite_problem(sqlite3.OperationalError("database is locked"), "c.db").startswith(
-        "c.db: the collection is locked by another revise")
-
-
 def test_cards_and_decks_tables_fit_the_terminal(tmp_path, monkeypatch):
     """Long deck names, fronts and paths give way (cut with …) so that a line fits the width."""
     deck = "Deep Learning Specialization::1 Neural Networks and Deep Learning, with a long name"

@@ -1,4 +1,4 @@
-"""Cards as the parser makes them, and what the importer does with one file, for the collection's tests."""
+"""Cards as the parser makes them, and what a sync does with one file, for the collection's tests."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def parsed(front: str, *, kind: str = "basic", ords: tuple[int, ...] = (0,), fil
 
 
 def sync(db, file: str, cards: list[ParsedCard], settled: tuple[str, ...] = ()) -> None:
-    """What the importer does for one file: group, look up, plan, write."""
+    """What a sync does for one file: group, look up, plan, write."""
     notes = {file: group_notes(cards)}
     keys = [n.key for n in notes[file]]
     plan = plan_sync(notes, note_records(db, [file], keys, []), settled)

@@ -46,30 +46,6 @@ def test_predicted_retention_uses_each_decks_own_forgetting_curve(db):
     assert stats_of(db, config=back).retention[0].all.predicted == pytest.approx((2 * plain + steep) / 3, rel=1e-12)
 
 
-def test_pow_is_registered_where_sqlite_was_built_without_math_functions():
-    import sqlite3
-
-    from revise import collection
-
-    class NoMathConnection:
-        """A connection of an SQLite without SQLITE_ENABLE_MATH_FUNCTIONS, as far as pow() goes."""
-
-        registered: list = []
-
-        def execute(self, sql: str):
-            raise sqlite3.OperationalError("no such function: pow")
-
-        def create_function(self, name, arguments, function, deterministic=False):
-            self.registered.append((name, arguments, function, deterministic))
-
-    connection = NoMathConnection()
-    collection.add_missing_functions(connection)
-    assert connection.registered == [("pow", 2, collection.sql_pow, True)]
-    real = sqlite3.connect(":memory:")
-    collection.add_missing_functions(real)
-    assert real.execute("SELECT pow(2, 3), pow(2.5, -0.5), pow(NULL, 2)").fetchone() == (8.0, 2.5 ** -0.5, None)
-
-
 def test_the_pow_fallback_gives_the_same_figures(db):
     from revise import collection
 
