@@ -100,16 +100,20 @@ class _Walker:
 
     def walk(self, records: list[Rec]) -> None:
         """Find the cards of every block: hashcards blocks, paragraph runs, heading sections."""
-        i, n = 0, len(records)
+        out, i, n = self.out, 0, len(records)
         run: list[Rec] = []
         while i < n:
             rec = records[i]
             if rec.text[1:2] == ":" and rec.kind == TEXT and rec.text[0] in "QCA" and not rec.indent:
-                run = self._end_run(run)
+                if run:
+                    paragraph(out, run)
+                    run = []
                 i = self._hashcards(records, i)
                 continue
             if rec.kind in (BLANK, HEADING, RULE):
-                run = self._end_run(run)
+                if run:
+                    paragraph(out, run)
+                    run = []
                 if rec.kind == HEADING:
                     self._heading(rec)
                     i += 1
@@ -119,16 +123,9 @@ class _Walker:
             if self.section is not None:
                 self.section.append(rec)
             i += 1
-        paragraph(self.out, run)
+        paragraph(out, run)
         if self.section is not None:
-            section_card(self.out, self.section, self.headings)
-
-    def _end_run(self, run: list[Rec]) -> list[Rec]:
-        """The cards of a paragraph run that just ended; the next run starts empty."""
-        if not run:
-            return run
-        paragraph(self.out, run)
-        return []
+            section_card(out, self.section, self.headings)
 
     def _hashcards(self, records: list[Rec], start: int) -> int:
         """A hashcards block, which may span paragraphs; the index after it."""
