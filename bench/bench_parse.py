@@ -54,12 +54,12 @@ def _revise(texts: list[tuple[str, str]]) -> int:
 
 def _revise_scan(texts: list[tuple[str, str]]) -> Callable[[], int]:
     """Only the line classification (what a CommonMark parser would replace)."""
-    from revise.notes import parser as notes
+    from revise.notes.scanner import Scanner
 
     def run() -> int:
         gc.disable()
         try:
-            return sum(len(notes._Scanner(text.split("\n"), 1).scan()) for _, text in texts)
+            return sum(len(Scanner(text.split("\n"), 1).scan()) for _, text in texts)
         finally:
             gc.enable()
 

@@ -1,0 +1,96 @@
+"""Cards in a paragraph run (lines between blank lines), in order of precedence: a `?`/`??`
+multi-line card, `::`/`:::` lines, then in each paragraph or list item left, definition lists,
+cloze deletions and bold-term bullets."""
+
+from __future__ import annotations
+
+import re
+
+from revise.notes.cloze_cards import CLOZE_BUDGET, maybe_cloze
+from revise.notes.collector import Collector
+from revise.notes.records import TEXT, Rec, dedent, item_text
+from revise.notes.separators import DEF_LINE_RE, MULTI_SEPS, definitions, multiline, single_line
+from revise.notes.summary import MAX_SUB_LINES, bold_term
+
+_SEPARATOR_LINE_RE = re.compile(r"^[ \t]*(?:\?\??[ \t]*$|:[ \t])", re.MULTILINE)
+
+
+def may_hold_card(text: str) -> bool:
+    """A quick test that rules out most prose: every card needs one of these markers."""
+    if "::" in text or "==" in text or "{{" in text or "**" in text or "__" in text:
+        return True
+    return ("?" in text or ":" in text) and _SEPARATOR_LINE_RE.search(text) is not None
+
+
+def paragraph(out: Collector, run: list[Rec]) -> None:
+    """Cards in one run of non-blank lines."""
+    if not run or not may_hold_card("\n".join([r.text for r in run if r.kind == TEXT])):
+        return  # plain prose, lists or code: nothing can be a card (the common case)
+    for k, rec in enumerate(run):
+        if rec.kind == TEXT and not rec.content and rec.text.strip() in MULTI_SEPS:
+            multiline(out, run, k)
+            return
+    rest: list[Rec] = []
+    for rec in run:
+        if rec.kind == TEXT and "::" in rec.text and single_line(out, rec):
+            _units(out, rest)
+            rest = []
+        else:
+            rest.append(rec)
+    _units(out, rest)
+
+
+def _units(out: Collector, run: list[Rec]) -> None:
+    """Split a run into paragraph text and list items, and find cards in each."""
+    if not run:
+        return
+    items: list[list[Rec]] = []
+    for rec in run:
+        if rec.content or not items:
+            items.append([rec])
+        else:
+            items[-1].append(rec)
+    for k, item in enumerate(items):
+        if item[0].content:
+            _list_item(out, item, _children(items, k))
+        else:
+            _prose(out, item)
+
+
+def _children(items: list[list[Rec]], k: int) -> list[Rec]:
+    """The lines of the items nested under item `k` (as many as a bold term's answer may take)."""
+    indent = items[k][0].indent
+    children: list[Rec] = []
+    for j in range(k + 1, len(items)):  # not a slice: a long list would make this quadratic
+        if items[j][0].content and items[j][0].indent <= indent:
+            break
+        children.extend(items[j])
+        if len(children) > MAX_SUB_LINES:
+            break
+    return children
+
+
+def _prose(out: Collector, recs: list[Rec]) -> None:
+    """A paragraph that is not a list item: a definition list, or cloze deletions."""
+    lines = [r.text for r in recs]
+    if len(lines) >= 2 and any(DEF_LINE_RE.match(t) for t in lines[1:]):
+        if definitions(out, recs):
+            return
+    text = "\n".join(lines)
+    if "{{" not in text and "==" not in text:
+        return
+    if len(recs) > 1 and len(text) * (text.count("{{") + text.count("==") // 2) > CLOZE_BUDGET:
+        for rec in recs:  # a huge paragraph full of deletions: one note per line instead
+            maybe_cloze(out, [rec], rec.text.strip())
+        return
+    maybe_cloze(out, recs, dedent(lines))
+
+
+def _list_item(out: Collector, item: list[Rec], children: list[Rec]) -> None:
+    """A list item: cloze deletions, else a bold-term bullet."""
+    own = [item_text(item[0])]
+    if len(item) > 1:  # continuation lines (code under the bullet keeps its indentation)
+        own.append(dedent([r.text for r in item[1:]]))
+    if maybe_cloze(out, item, "\n".join(own)):
+        return
+    bold_term(out, item, own, children)
