@@ -1,62 +1,9 @@
-"""Card identity: keys, grouping siblings, and matching re-parsed files against existing notes."""
+"""Matching re-parsed files against existing notes: same, moved, edited, new, retired."""
 
 from __future__ import annotations
 
-from revise.identity import (
-    NoteRecord,
-    ParsedNote,
-    card_changes,
-    group_notes,
-    normalise,
-    note_key,
-    plan_sync,
-    similarity,
-)
-from revise.notes import ParsedCard
-
-
-def card(front: str, back: str = "answer", *, kind: str = "basic", ord: int = 0, file: str = "/n/a.md",
-         line: int = 1, text: str | None = None, headings: tuple[str, ...] = (), explicit_id: str | None = None) -> ParsedCard:
-    return ParsedCard(kind=kind, front=front, back=back, note_text=text or f"{front} :: {back}", ord=ord,
-                      file=file, line=line, deck="a", headings=headings, explicit_id=explicit_id)
-
-
-def notes_of(*cards: ParsedCard) -> list[ParsedNote]:
-    return group_notes(cards)
-
-
-def record_of(note: ParsedNote, id: int, *, retired: bool = False, source: str | None = None) -> NoteRecord:
-    """The record the collection would hold after importing `note`."""
-    return NoteRecord(
-        id=id, key=note.key, kind=note.kind, text=note.text, explicit_id=note.explicit_id,
-        source=source or note.file, line=note.line, position=note.position, headings=note.headings,
-        retired=retired, cards={c.ord: (c.front, c.back, False) for c in note.cards},
-    )
-
-
-def records_of(notes: list[ParsedNote], first_id: int = 1) -> list[NoteRecord]:
-    return [record_of(n, first_id + i) for i, n in enumerate(notes)]
-
-
-def test_normalise_folds_whitespace_and_drops_review_comments_and_block_ids():
-    text = "What is  ReLU?\n  :: max(0, z) <!--SR:!2026-01-01,3,250--> ^relu-1\n"
-    assert normalise(text) == "What is ReLU? :: max(0, z)"
-
-
-def test_key_ignores_whitespace_but_not_kind_or_words():
-    assert note_key("basic", "a  ::\nb") == note_key("basic", "a :: b")
-    assert note_key("basic", "a :: b") != note_key("reversed", "a :: b")
-    assert note_key("basic", "a :: b") != note_key("basic", "a :: c")
-
-
-def test_siblings_share_a_note_and_a_repeated_card_is_a_second_note():
-    text = "The {{c1::sigmoid}} maps z into {{c2::(0, 1)}}."
-    cloze = [card(f"q{o}", kind="cloze", ord=o, text=text) for o in (1, 2)]
-    again = card("q1", kind="cloze", ord=1, text=text, line=9)
-    notes = group_notes([*cloze, card("x"), again])
-    assert [(n.kind, [c.ord for c in n.cards]) for n in notes] == [("cloze", [1, 2]), ("basic", [0]), ("cloze", [1])]
-    assert [n.position for n in notes] == [0, 1, 2]
-    assert notes[0].key == notes[2].key
+from revise.identity import card_changes, plan_sync, similarity
+from tests.identity.helpers import card, notes_of, record_of, records_of
 
 
 def test_unchanged_file_matches_every_note_as_same():
