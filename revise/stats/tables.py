@@ -47,7 +47,6 @@ class DeckTable:
 
     def __rich_console__(self, console, options):
         from rich.cells import cell_len
-        from rich.text import Text
 
         figures = self._figures()
         names = [(row.deck.count("::"), one_line(row.deck.split("::")[-1])) for row in self.tree]
