@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -88,21 +87,26 @@ class Figure:
     peak_mb: float | None = None
 
 
+# Runs a command and reports its wall time and the peak memory of its largest process. A small
+# process of its own, because a child's peak counts the memory of the process it was forked from.
+MEASURE = """
+import resource, subprocess, sys, time
+started = time.perf_counter()
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+seconds = time.perf_counter() - started
+if done.returncode:
+    sys.exit(f"{' '.join(sys.argv[1:])} failed ({done.returncode}):\\n{done.stderr.decode(errors='replace')}")
+print(seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+"""
+
+
 def timed(command: list[str], stdin: str = "") -> tuple[float, float]:
     """Run `command` as a fresh process; (wall seconds, peak memory of its largest process in MB)."""
-    import time
-
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    process.stdin.write(stdin.encode())
-    process.stdin.close()
-    errors = process.stderr.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        sys.exit(f"{' '.join(command)} failed ({process.returncode}):\n{errors.decode(errors='replace')}")
-    return seconds, usage.ru_maxrss / 1024  # kB on Linux
+    done = subprocess.run([sys.executable, "-S", "-c", MEASURE, *command], input=stdin, capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(done.stderr)
+    seconds, peak_mb = done.stdout.split()
+    return float(seconds), float(peak_mb)
 
 
 def medians(name: str, runs: int, command: list[str], stdin: str = "", before=None) -> Figure:
@@ -168,12 +172,13 @@ def measure_stats(work: Path, cards: int, reviews: int, runs: int) -> Figure:
 
 def measure_anki(notes: Path, work: Path, runs: int) -> tuple[Figure, Figure]:
     """Anki's CSV import of the corpus's cards, and Anki's open + first card on that collection."""
-    tsv, anki = work / "cards.tsv", work / "anki.anki2"
+    tsv, folder = work / "cards.tsv", work / "anki"
+    anki = folder / "collection.anki2"
     write_tsv(notes, tsv)
 
-    def fresh(run: int) -> None:
-        for stale in work.glob("anki.*"):
-            stale.unlink()
+    def fresh(run: int) -> None:  # the collection and its media folder
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
 
     imported = medians("Anki's CSV import", runs, [sys.executable, "-c", ANKI_IMPORT, str(tsv), str(anki)], before=fresh)
     first = medians("Anki's open + first card", runs, [sys.executable, "-c", ANKI_FIRST_CARD, str(anki)])

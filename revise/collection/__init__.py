@@ -28,6 +28,8 @@ from revise.collection.selection import (  # noqa: F401
 )
 from revise.collection.reviews import (  # noqa: F401
     review_cards,
+    due_cards,
+    new_cards,
     review_card,
     missing_card_ids,
     new_cards_answered_between,
@@ -44,7 +46,4 @@ from revise.collection.stats import (  # noqa: F401
     StatsRows,
     read_stats,
     stats_reader,
-)
-from revise.collection.order import (  # noqa: F401
-    reading_order,
 )

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import json
 from datetime import datetime, timezone
 
 from sqlite_utils import Database
 
-from revise.collection.order import reading_order
+from revise.collection.database import dict_rows
+
 
 _ACTIVE = "notes.retired = 0 AND cards.retired = 0"
 _AVAILABLE = "cards.suspended = 0 AND (cards.buried_until IS NULL OR julianday(cards.buried_until) <= julianday(:now))"
@@ -36,17 +36,9 @@ def list_cards(
         "SELECT cards.*, notes.deck, notes.kind, notes.tags, notes.source, notes.line, notes.headings,"
         " notes.retired AS note_retired, notes.position AS note_position"
         " FROM cards JOIN notes ON notes.id = cards.note_id"
-        f" WHERE {' AND '.join(where)}"
+        f" WHERE {' AND '.join(where)} ORDER BY notes.read_key, notes.position, notes.line, cards.ord"
     )
-    cursor = db.conn.execute(sql, params)
-    names = [column[0] for column in cursor.description]
-    rows = cursor.fetchall()
-    # Sorted here, not in SQL: reading order is no string order (session.py learns new cards in
-    # the same order). One key per file, then a sort of small tuples.
-    at = [names.index(name) for name in ("source", "note_position", "line", "ord")]
-    order = functools.lru_cache(maxsize=None)(lambda source: reading_order(source or ""))
-    rows.sort(key=lambda r: (order(r[at[0]]), r[at[1]] or 0, r[at[2]] or 0, r[at[3]]))
-    return [dict(zip(names, row)) for row in rows]
+    return dict_rows(db, sql, params)
 
 
 def _listing_filters(

@@ -194,3 +194,15 @@ def m005_stats_review_facts_triggers(db: Database) -> None:
         END;
         """
     )
+
+
+@migrations()
+def m006_notes_reading_key(db: Database) -> None:
+    """notes.read_key: the reading order of the note's file as a string, indexed with the note's place,
+    so the review session reads its first new cards in order instead of sorting every card."""
+    from revise.collection.order import reading_key
+
+    db.execute("ALTER TABLE notes ADD COLUMN read_key TEXT NOT NULL DEFAULT ''")
+    rows = db.execute("SELECT DISTINCT source FROM notes").fetchall()
+    db.conn.executemany("UPDATE notes SET read_key = ? WHERE source IS ?", [(reading_key(s), s) for s, in rows])
+    db.execute("CREATE INDEX notes_reading ON notes(read_key, position, line)")

@@ -27,6 +27,16 @@ def selection_sql(
     return " AND ".join(clauses) or "1", params
 
 
+def deck_group_sql(within: str | None, without: tuple[str, ...]) -> tuple[str, dict]:
+    """SQL true for notes `n` in deck `within` (and its subdecks; any deck for None) but in none of the
+    decks `without` (and theirs): the decks of one daily-limit group, with its named parameters."""
+    deck = _SELECTED_BY["deck"]
+    clauses = [deck.format(v=":within")] if within is not None else []
+    clauses += [f"NOT {deck.format(v=f':without{i}')}" for i in range(len(without))]
+    params = {"within": within} if within is not None else {}
+    return " AND ".join(clauses) or "1", params | {f"without{i}": d for i, d in enumerate(without)}
+
+
 def has_cards(
     db: Database, *, decks: tuple[str, ...] = (), tags: tuple[str, ...] = (), paths: tuple[str, ...] = ()
 ) -> bool:

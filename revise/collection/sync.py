@@ -10,6 +10,7 @@ from typing import Iterator
 
 from sqlite_utils import Database
 
+from revise.collection.order import reading_key
 from revise.identity import NoteMatch, NoteRecord, ParsedNote, SyncPlan
 
 _NOTE_COLUMNS = "id, key, kind, text, explicit_id, source, line, position, deck, tags, headings, retired"
@@ -99,8 +100,8 @@ def _insert_new_notes(db: Database, new: list[ParsedNote], now: str) -> range:
     new_ids = range(next_id, next_id + len(new))
     db.conn.executemany(
         "INSERT INTO notes (id, key, kind, text, explicit_id, source, line, position, deck, tags,"
-        " headings, retired, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,0,?,?)",
-        (_note_values(note_id, note) + (now, now) for note_id, note in zip(new_ids, new)),
+        " headings, read_key, retired, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,?,?)",
+        (_note_values(note_id, note) + (reading_key(note.file), now, now) for note_id, note in zip(new_ids, new)),
     )
     return new_ids
 
@@ -145,10 +146,10 @@ def _update_matched_notes(db: Database, matched: list[NoteMatch], now: str) -> N
         if values == m.record.stored and not m.record.retired:
             continue  # most notes of an edited file are as they were: leave their rows alone
         changed = m.how != "same" or m.record.text != m.parsed.text
-        rows.append(values + (int(changed), now, m.record.id))
+        rows.append(values + (reading_key(m.parsed.file), int(changed), now, m.record.id))
     db.conn.executemany(
         "UPDATE notes SET key = ?, kind = ?, text = ?, explicit_id = ?, source = ?, line = ?,"
-        " position = ?, deck = ?, tags = ?, headings = ?, retired = 0,"
+        " position = ?, deck = ?, tags = ?, headings = ?, read_key = ?, retired = 0,"
         " updated_at = CASE WHEN ? THEN ? ELSE updated_at END WHERE id = ?",
         rows,
     )

@@ -92,27 +92,56 @@ class SessionQueue:
 
 
 def load_queue(db: Database, selection: Selection, config: Config, now: datetime, tz: tzinfo | None) -> SessionQueue:
-    """Today's cards of `selection` within the daily limits, in order (when cramming: all of them, due or not)."""
+    """Today's cards of `selection` within the daily limits, in order (when cramming: all of them, due or not).
+
+    Only what today needs is read: the cards due today and, per limit group, its first new cards."""
+    if selection.cram:
+        rows = collection.review_cards(db, **selection.filters())
+        return SessionQueue([queue_card(row) for row in rows[: selection.limit]])
     hour = config.default.day_start_hour
     day_start, day_end = scheduling.day_bounds(scheduling.study_day(now, hour, tz), hour, tz)
-    due_before = None if selection.cram else scheduling.format_time(day_end)
-    cards = [queue_card(row) for row in collection.review_cards(db, **selection.filters(), due_before=due_before)]
-    if selection.cram:
-        return SessionQueue(cards[: selection.limit])
     start, end = scheduling.format_time(day_start), scheduling.format_time(day_end)
+    due = [queue_card(row) for row in collection.due_cards(db, end, **selection.filters())]
+    answered = collection.answers_between(db, start, end)
     new_today = 0
     if selection.new_limit is not None:  # --new counts the selection's new cards of today
         new_today = collection.new_cards_answered_between(db, start, end, **selection.filters())
+    quotas = scheduling.new_quotas(config, answered, new_limit=selection.new_limit, new_today=new_today)
+    taken = scheduling.notes_due_today(due, now, day_end)
+    new = [card for group, quota in quotas.items()
+           for card in _first_new_cards(db, selection, scheduling.group_decks(config, group), quota, taken, now)]
     queue = scheduling.build_queue(
-        cards, now, config, collection.answers_between(db, start, end), tz=tz,
+        due + new, now, config, answered, tz=tz,
         new_limit=selection.new_limit, new_today=new_today, limit=selection.limit,
     )
     return SessionQueue(queue.main, {c.id: c.schedule.due for c in queue.learning})
+
+
+def _first_new_cards(
+    db: Database, selection: Selection, group: tuple[str | None, tuple[str, ...]], quota: int, taken: set[int],
+    now: datetime,
+) -> list[QueueCard]:
+    """The first `quota` new cards of a limit group in reading order, one per note not in `taken` (a
+    note with a card due today, or one already chosen), read a page at a time."""
+    found: list[QueueCard] = []
+    offset, page = 0, quota + 20  # a few more than needed: siblings are skipped
+    while len(found) < quota:
+        rows = collection.new_cards(
+            db, scheduling.format_time(now), group, limit=page, offset=offset, **selection.filters()
+        )
+        for row in rows:
+            if row["note_id"] not in taken and len(found) < quota:
+                taken.add(row["note_id"])
+                found.append(queue_card(row))
+        if len(rows) < page:
+            break
+        offset, page = offset + page, page * 2
+    return found
 
 
 def queue_card(row: dict) -> QueueCard:
     """A collection row → the card the queue holds (new cards come in reading order)."""
     return QueueCard(
         id=row["id"], note_id=row["note_id"], deck=row["deck"], schedule=Schedule.from_row(row),
-        note_order=(collection.reading_order(row["source"] or ""), row["position"] or 0, row["line"] or 0, row["ord"]),
+        note_order=(row["read_key"], row["position"] or 0, row["line"] or 0, row["ord"]),
     )

@@ -1,7 +1,16 @@
 """FSRS scheduling: answers, the study day, daily limits and queue order. Reads no clock itself."""
 
 from revise.scheduling.days import day_bounds, format_time, next_day_start, parse_time, study_day
-from revise.scheduling.queue import LEARN_AHEAD, Queue, QueueCard, build_queue, limit_group
+from revise.scheduling.queue import (
+    LEARN_AHEAD,
+    Queue,
+    QueueCard,
+    build_queue,
+    group_decks,
+    limit_group,
+    new_quotas,
+    notes_due_today,
+)
 from revise.scheduling.schedule import (
     RATINGS,
     Answer,
@@ -16,5 +25,5 @@ from revise.scheduling.schedule import (
 __all__ = [
     "study_day", "day_bounds", "next_day_start", "parse_time", "format_time",
     "RATINGS", "Schedule", "Answer", "answer", "preview", "forget", "retrievability", "format_interval",
-    "LEARN_AHEAD", "QueueCard", "Queue", "build_queue", "limit_group",
+    "LEARN_AHEAD", "QueueCard", "Queue", "build_queue", "limit_group", "new_quotas", "group_decks", "notes_due_today",
 ]

@@ -21,7 +21,7 @@ class QueueCard:
     note_id: int
     deck: str
     schedule: Schedule
-    note_order: tuple = ()  # (reading_order(source), position, line, ord): new cards come in this order
+    note_order: tuple = ()  # (notes.read_key, position, line, ord): new cards come in this order
 
 
 @dataclass
@@ -45,6 +45,38 @@ def done_today(config: Config, answered: Sequence[tuple[str, str]]) -> dict[str,
         new, reviews = counts.get(group, (0, 0))
         counts[group] = (new + (state == "new"), reviews + (state == "review"))
     return counts
+
+
+def new_quotas(
+    config: Config, answered: Sequence[tuple[str, str]], *, new_limit: int | None = None, new_today: int = 0
+) -> dict[str, int]:
+    """How many new cards each limit group ('' the global one, else a deck override) may still bring in today.
+
+    `new_limit` (--new) replaces the global new_per_day, `new_today` of its cards introduced already,
+    and caps every group (a deck override's own limit still applies)."""
+    done = done_today(config, answered)
+    cap = None if new_limit is None else max(0, new_limit - new_today)
+    quotas = {}
+    for group in ("", *(name for name, _ in config.decks)):
+        settings = config.for_deck(group) if group else config.default
+        own = max(0, settings.new_per_day - done.get(group, (0, 0))[0])
+        quotas[group] = own if cap is None else cap if not group else min(own, cap)
+    return quotas
+
+
+def group_decks(config: Config, group: str) -> tuple[str | None, tuple[str, ...]]:
+    """The decks of a limit group: its override's deck (None for the global group, which has every
+    deck) and the decks left out, those of the overrides below it."""
+    names = tuple(name for name, _ in config.decks)
+    if not group:
+        return None, names
+    return group, tuple(name for name in names if name.startswith(group + "::"))
+
+
+def notes_due_today(cards: Sequence[QueueCard], now: datetime, day_end: datetime) -> set[int]:
+    """The notes of the learning and review cards today's queue holds: their new siblings wait a day."""
+    learning, reviews, _ = _due_today(cards, now, day_end)
+    return {c.note_id for c in [*learning, *reviews]}
 
 
 def build_queue(
