@@ -184,10 +184,23 @@ def count_due_before(
     selected, params = selection_sql(decks, tags, paths)
     return db.execute(
         "SELECT count(*) FROM cards c JOIN notes n ON n.id = c.note_id "
-        "WHERE n.retired = 0 AND c.retired = 0 AND c.suspended = 0 AND c.state != 'new' AND c.due < :moment "
+        "WHERE n.retired = 0 AND c.retired = 0 AND c.suspended = 0 AND c.state IN ('learning', 'relearning', 'review') "
+        "AND c.due < :moment "
         f"AND (c.buried_until IS NULL OR julianday(c.buried_until) < julianday(:moment)) AND {selected}",
         params | {"moment": moment},
     ).fetchone()[0]
+
+
+def count_new_cards(
+    db: Database, *, decks: tuple[str, ...] = (), tags: tuple[str, ...] = (), paths: tuple[str, ...] = ()
+) -> int:
+    """New cards of live notes, not suspended, in a review selection (buried ones too: they come back)."""
+    selected, params = selection_sql(decks, tags, paths)
+    sql = (
+        "SELECT count(*) FROM cards c JOIN notes n ON n.id = c.note_id WHERE n.retired = 0 AND c.retired = 0"
+        f" AND c.suspended = 0 AND c.state = 'new' AND {selected}"
+    )
+    return db.execute(sql, params).fetchone()[0]
 
 
 def new_cards_by_deck(
