@@ -51,56 +51,74 @@ class StatsRows:
 
 def read_stats(db: Database, query: StatsQuery) -> StatsRows:
     """Read everything `revise stats` computes its figures from."""
-    from concurrent.futures import ThreadPoolExecutor
-
     reader = stats_reader(db)
-    try:  # SQLite computes the retention aggregates without the GIL while Python reads the cards
-        with ThreadPoolExecutor(1) as pool:
-            aside = pool.submit(_read_retention, reader, query) if reader else None
-            found = _read_cards_and_days(db, query)
-            retention = aside.result() if aside else _read_retention(db, query)
-    finally:
-        if reader:
-            reader.conn.close()
-    return StatsRows(**found, **retention)
+    if reader is None:
+        return StatsRows(**_read_cards(db, query), **_read_log(db, query))
+    # SQLite computes the review-log aggregates without holding the GIL, while Python makes objects of
+    # the card rows: the aggregates go to a second connection in a thread, the row reads stay here
+    wait = _in_thread(_read_log, reader, query)
+    try:
+        found = _read_cards(db, query)
+    finally:  # the thread must be done with the reader before it closes, whatever happened here
+        done, log = wait()
+        reader.conn.close()
+    if not done:
+        raise log
+    return StatsRows(**found, **log)
 
 
-def _read_cards_and_days(db: Database, query: StatsQuery) -> dict:
-    """A row per card, the hardest cards' places, the review log by day and the decks of the retired
-    cards answered lately; only the names of the decks when the query's deck holds no card."""
+def _in_thread(function: Callable, *args) -> Callable[[], tuple[bool, object]]:
+    """Start function(*args) in a thread; the callable returned waits for it: (True, its result) or
+    (False, the exception it raised). A plain thread: concurrent.futures costs an import."""
+    import threading
+
+    outcome: list[tuple[bool, object]] = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, function(*args)))
+        except BaseException as exc:  # handed to the waiting thread
+            outcome.append((False, exc))
+
+    thread = threading.Thread(target=run, name="revise-stats", daemon=True)
+    thread.start()
+
+    def wait() -> tuple[bool, object]:
+        thread.join()
+        return outcome[0]
+
+    return wait
+
+
+def _read_cards(db: Database, query: StatsQuery) -> dict:
+    """A row per card, the hardest cards' places, the answers of the deck table's window and the decks
+    of the retired cards among them; only the names of the decks when the query's deck holds no card."""
     from operator import itemgetter
 
     cards = _cards(db, query.deck)
     if query.deck is not None and not cards:
         return dict(cards=(), deck_names=tuple(deck_names(db)))
     places = _card_places(db, query.hardest(cards))
-    days = _read_days(db, query)
-    retired = set(map(itemgetter(0), days["recent_answers"])) - set(map(itemgetter(0), cards))
+    _limit_to_deck(db, query.deck)
+    recent = tuple(_answers_since(db, query.deck, query.recent_start))
+    retired = set(map(itemgetter(0), recent)) - set(map(itemgetter(0), cards))
     other_decks = _card_decks(db, sorted(retired)) if retired else {}
-    return dict(cards=tuple(cards), places=places, other_decks=other_decks, **days)
+    return dict(cards=tuple(cards), places=places, other_decks=other_decks, recent_answers=recent)
 
 
-def _read_retention(db: Database, query: StatsQuery) -> dict:
-    """The review-log aggregates: today's answers and the retention window pieces."""
+def _read_log(db: Database, query: StatsQuery) -> dict:
+    """The review-log aggregates: today's answers, the retention window pieces, and the review log by
+    study day (heatmap, streaks)."""
     deck, (decay, factor), per_card = query.deck, query.curve, bool(query.deck_curves)
     _limit_to_deck(db, deck)
     _limit_curves(db, query.deck_curves)
+    first = _first_review(db, deck)
     return dict(
         today=_reviews_between(db, deck, *query.today),
         retention=tuple(
             (days, mature, _retention(db, deck, mature, start, end, decay, factor, per_card))
             for days, start, end in query.windows for mature in (False, True, None)
         ),
-    )
-
-
-def _read_days(db: Database, query: StatsQuery) -> dict:
-    """The review log by study day (heatmap, streaks) and the answers of the deck table's window."""
-    deck = query.deck
-    _limit_to_deck(db, deck)
-    first = _first_review(db, deck)
-    return dict(
-        recent_answers=tuple(_answers_since(db, deck, query.recent_start)),
         reviews_per_day=_reviews_per_day(db, deck, query.heatmap_days),
         # for the streaks: whether, not how many
         days_reviewed_before=tuple(_days_reviewed(db, deck, query.history_days(first))),
