@@ -250,7 +250,10 @@ def _retention(db: Database, deck: str | None, mature: bool | None, start: int, 
         decay_sql, factor_sql = "coalesce(k.decay, :decay)", "coalesce(k.factor, :factor)"
         join = " LEFT JOIN temp.stats_card_curves k ON k.id = f.card_id"
     # NULL (so left out of both sums) when the previous stability or review time is unknown, or S = 0
-    recall = f"pow(1 + {factor_sql} * max(0, f.elapsed_s / 86400) / f.prev_stability, -{decay_sql})"
+    # whole days, never negative: the CASE is max(0, f.elapsed_s / 86400) (NULL stays NULL) without a
+    # function call per review
+    days = "CASE WHEN f.elapsed_s < 0 THEN 0 ELSE f.elapsed_s / 86400 END"
+    recall = f"pow(1 + {factor_sql} * {days} / f.prev_stability, -{decay_sql})"
     # FILTER and count(a / b) (NULL for b NULL or 0) evaluate less per review than sum(...) and nullif
     sql = f"""
         SELECT count(*) AS reviews, count(*) FILTER (WHERE f.rating > 1) AS passed,
