@@ -38,7 +38,7 @@ class StatsQuery:
 class StatsRows:
     """What the collection holds for one query: per-card rows and aggregated review rows."""
 
-    cards: tuple[tuple, ...]  # `_cards` rows
+    cards: tuple[tuple, ...]  # `_cards` rows: the cards that are not new
     today: dict  # `_reviews_between` of today
     retention: tuple[tuple[int, bool | None, dict], ...]  # (window days, mature or None, row), pieces disjoint
     places: dict[int, tuple[str, str | None, int | None]] = field(default_factory=dict)  # id → (front, file, line), hardest cards
@@ -46,25 +46,34 @@ class StatsRows:
     reviews_per_day: dict[str, int] = field(default_factory=dict)  # ISO day → reviews, for the heatmap's days
     days_reviewed_before: tuple[str, ...] = ()  # ISO days before the heatmap's that hold a review
     other_decks: dict[int, str] = field(default_factory=dict)  # card id → deck, answered cards not in `cards` (retired)
-    deck_names: tuple[str, ...] = ()  # only when the query's deck holds no card (and nothing else is read): every deck
+    deck_names: tuple[str, ...] = ()  # only when the query's deck holds no card: every deck
+    new_cards: tuple[tuple, ...] = ()  # `_new_card_groups` rows
 
 
 def read_stats(db: Database, query: StatsQuery) -> StatsRows:
     """Read everything `revise stats` computes its figures from."""
     reader = stats_reader(db)
     if reader is None:
-        return StatsRows(**_read_cards(db, query), **_read_log(db, query))
-    # SQLite computes the review-log aggregates without holding the GIL, while Python makes objects of
-    # the card rows: the aggregates go to a second connection in a thread, the row reads stay here
-    wait = _in_thread(_read_log, reader, query)
+        rows = StatsRows(**_read_cards(db, query), **_read_aggregates(db, query))
+    else:
+        rows = _read_in_parallel(db, reader, query)
+    if query.deck is not None and not rows.cards and not rows.new_cards:
+        return StatsRows(cards=(), today=rows.today, retention=rows.retention, deck_names=tuple(deck_names(db)))
+    return rows
+
+
+def _read_in_parallel(db: Database, reader: Database, query: StatsQuery) -> StatsRows:
+    """SQLite computes the aggregates without holding the GIL while Python makes objects of the card
+    rows: the aggregates go to the second connection, in a thread, and the row reads stay here."""
+    wait = _in_thread(_read_aggregates, reader, query)
     try:
         found = _read_cards(db, query)
     finally:  # the thread must be done with the reader before it closes, whatever happened here
-        done, log = wait()
+        done, aggregates = wait()
         reader.conn.close()
     if not done:
-        raise log
-    return StatsRows(**found, **log)
+        raise aggregates
+    return StatsRows(**found, **aggregates)
 
 
 def _in_thread(function: Callable, *args) -> Callable[[], tuple[bool, object]]:
@@ -91,13 +100,11 @@ def _in_thread(function: Callable, *args) -> Callable[[], tuple[bool, object]]:
 
 
 def _read_cards(db: Database, query: StatsQuery) -> dict:
-    """A row per card, the hardest cards' places, the answers of the deck table's window and the decks
-    of the retired cards among them; only the names of the decks when the query's deck holds no card."""
+    """A row per card that is not new, the hardest cards' places, the answers of the deck table's window
+    and the decks of the cards among them that have no row (retired or new)."""
     from operator import itemgetter
 
     cards = _cards(db, query.deck)
-    if query.deck is not None and not cards:
-        return dict(cards=(), deck_names=tuple(deck_names(db)))
     places = _card_places(db, query.hardest(cards))
     _limit_to_deck(db, query.deck)
     recent = tuple(_answers_since(db, query.deck, query.recent_start))
@@ -106,14 +113,15 @@ def _read_cards(db: Database, query: StatsQuery) -> dict:
     return dict(cards=tuple(cards), places=places, other_decks=other_decks, recent_answers=recent)
 
 
-def _read_log(db: Database, query: StatsQuery) -> dict:
-    """The review-log aggregates: today's answers, the retention window pieces, and the review log by
-    study day (heatmap, streaks)."""
+def _read_aggregates(db: Database, query: StatsQuery) -> dict:
+    """What SQLite aggregates: the new cards by group, and from the review log today's answers, the
+    retention window pieces and the reviews by study day (heatmap, streaks)."""
     deck, (decay, factor), per_card = query.deck, query.curve, bool(query.deck_curves)
     _limit_to_deck(db, deck)
     _limit_curves(db, query.deck_curves)
     first = _first_review(db, deck)
     return dict(
+        new_cards=tuple(_new_card_groups(db, deck)),
         today=_reviews_between(db, deck, *query.today),
         retention=tuple(
             (days, mature, _retention(db, deck, mature, start, end, decay, factor, per_card))
@@ -154,12 +162,24 @@ def stats_reader(db: Database) -> Database | None:
 
 def _cards(db: Database, deck: str | None) -> list[tuple]:
     """(id, deck, state, stability, lapses, suspended, leech tag, due, last_review, buried_until) of every
-    card that is not retired; times in Unix seconds."""
+    card that is neither retired nor new; times in Unix seconds."""
     sql = f"""
         SELECT c.id, n.deck, c.state, c.stability, c.lapses, c.suspended, instr(n.tags, '"leech"') > 0,
             {_unix("c.due")}, {_unix("c.last_review")}, {_unix("c.buried_until")}
         FROM cards c JOIN notes n ON n.id = c.note_id
-        WHERE c.retired = 0 AND n.retired = 0 AND {_deck_clause()}
+        WHERE c.state <> 'new' AND c.retired = 0 AND n.retired = 0 AND {_deck_clause()}
+    """
+    return db.execute(sql, {"deck": deck}).fetchall()
+
+
+def _new_card_groups(db: Database, deck: str | None) -> list[tuple]:
+    """(deck, suspended, lapses, leech tag, buried_until, how many) of the new cards that are not retired,
+    grouped: all stats needs of a new card, without a Python row for each (a fresh import is mostly new)."""
+    sql = f"""
+        SELECT n.deck, c.suspended, c.lapses, instr(n.tags, '"leech"') > 0, {_unix("c.buried_until")}, count(*)
+        FROM cards c JOIN notes n ON n.id = c.note_id
+        WHERE c.state = 'new' AND c.retired = 0 AND n.retired = 0 AND {_deck_clause()}
+        GROUP BY 1, 2, 3, 4, 5
     """
     return db.execute(sql, {"deck": deck}).fetchall()
 

@@ -33,7 +33,7 @@ def collect_stats(db, now: datetime, tz: tzinfo | None, config: Config, deck: st
     gc.disable()  # the 100k row tuples hold no cycles, yet each full collection would walk them all
     try:
         rows = collection.read_stats(db, _query(span, config, deck))
-        if deck is not None and not rows.cards:
+        if deck is not None and not rows.cards and not rows.new_cards:
             known = ", ".join(map(one_line, rows.deck_names[:10])) or "none yet (run revise import)"
             raise ReviseError(f"no cards in a deck named '{one_line(deck)}'. Decks: {known}.")
         return compute_stats(rows, span, config, deck)
@@ -56,7 +56,7 @@ def _query(span: Span, config: Config, deck: str | None) -> StatsQuery:
 
 def compute_stats(rows: StatsRows, span: Span, config: Config, deck: str | None = None) -> Stats:
     """Turn the rows read for `span` into `Stats` (pure: no database, no clock)."""
-    tally = _tally_cards(rows.cards, span, config)
+    tally = _tally_cards(rows, span, config)
     reviewed = {date.fromisoformat(day) for day in (*rows.days_reviewed_before, *rows.reviews_per_day)}
     current, longest = streaks(reviewed, span.today)
     return Stats(
@@ -103,7 +103,7 @@ class _CardTally:
     studied: int
 
 
-def _tally_cards(cards, span: Span, config: Config) -> _CardTally:
+def _tally_cards(rows: StatsRows, span: Span, config: Config) -> _CardTally:
     """One pass over every card: counts by kind, due counts, forecast days, knowledge, per deck.
 
     Deliberately one flat loop with local counters: it runs once per card (100k in the benchmark),
@@ -112,9 +112,10 @@ def _tally_cards(cards, span: Span, config: Config) -> _CardTally:
     curves, now, decks = DeckCurves(config), span.now_s, {}
     ends = span.day_ends(max(2, span.forecast_days))  # the due counts read today's and tomorrow's off them
     horizon, forecast, bisect_right = ends[-1], [0] * len(ends), bisect.bisect_right
-    learning = young = mature = suspended_cards = buried_cards = leeches = due_now = 0
+    learning = young = mature = due_now = 0
     knowledge, young_limit = 0.0, 21 * 86400
-    for _, deck, state, stability, lapses, suspended, leech_tag, due, last, buried in cards:
+    leeches, suspended_cards, buried_cards = _tally_new_cards(rows.new_cards, decks, curves, now)
+    for _, deck, state, stability, lapses, suspended, leech_tag, due, last, buried in rows.cards:
         per_deck = decks.get(deck) or decks.setdefault(deck, _DeckTally(*curves[deck]))
         per_deck.cards += 1
         if leech_tag or (per_deck.threshold > 0 and lapses >= per_deck.threshold):
@@ -124,16 +125,12 @@ def _tally_cards(cards, span: Span, config: Config) -> _CardTally:
             continue
         if buried is not None and buried > now:
             buried_cards += 1
-        elif state == "new":
-            per_deck.new += 1
-        elif state != "review":
+        elif state != "review":  # the rows hold no new card: `_tally_new_cards` counted those
             learning += 1
         elif due is None or last is None or due - last < young_limit:
             young += 1
         else:
             mature += 1
-        if state == "new":
-            continue
         if stability and last is not None:  # retrievability over whole days, as py-fsrs counts them
             days = (now - last) // 86400
             knowledge += (1 + per_deck.factor * days / stability) ** -per_deck.decay if days > 0 else 1.0
@@ -151,6 +148,24 @@ def _tally_cards(cards, span: Span, config: Config) -> _CardTally:
     kinds = CardCounts(sum(t.new for t in decks.values()), learning, young, mature, suspended_cards, buried_cards, leeches)
     return _CardTally(kinds, due_now, forecast[0] - due_now, forecast[1], decks, forecast[: span.forecast_days],
                       knowledge, sum(t.studied for t in decks.values()))
+
+
+def _tally_new_cards(groups, decks: dict[str, _DeckTally], curves: DeckCurves, now: int) -> tuple[int, int, int]:
+    """Count the groups of new cards into `decks` as the card loop counts a new card; (leeches,
+    suspended, buried) among them."""
+    leeches = suspended_cards = buried_cards = 0
+    for deck, suspended, lapses, leech_tag, buried, count in groups:
+        per_deck = decks.get(deck) or decks.setdefault(deck, _DeckTally(*curves[deck]))
+        per_deck.cards += count
+        if leech_tag or (per_deck.threshold > 0 and lapses >= per_deck.threshold):
+            leeches += count
+        if suspended:
+            suspended_cards += count
+        elif buried is not None and buried > now:
+            buried_cards += count
+        else:
+            per_deck.new += count
+    return leeches, suspended_cards, buried_cards
 
 
 def _deck_rows(tally: _CardTally, rows: StatsRows) -> list[DeckRow]:
