@@ -32,6 +32,8 @@ class StatsQuery:
     # the days before the heatmap's whose reviews the streaks need, from the first review's time (or None)
     history_days: Callable[[int | None], StudyDays]
     hardest: Callable[[list[tuple]], list[int]]  # the card rows → the ids of the cards whose places to read
+    # (card rows, new-card groups) → the stats package's pass over them, made while SQLite aggregates
+    tally: Callable[[tuple, tuple], object]
 
 
 @dataclass(frozen=True)
@@ -42,12 +44,12 @@ class StatsRows:
     today: dict  # `_reviews_between` of today
     retention: tuple[tuple[int, bool | None, dict], ...]  # (window days, mature or None, row), pieces disjoint
     places: dict[int, tuple[str, str | None, int | None]] = field(default_factory=dict)  # id → (front, file, line), hardest cards
-    recent_answers: tuple[tuple[int, int], ...] = ()  # (card id, passed) since the query's recent_start
+    deck_answers: dict[str, tuple[int, int]] = field(default_factory=dict)  # deck → `_deck_answers`
     reviews_per_day: dict[str, int] = field(default_factory=dict)  # ISO day → reviews, for the heatmap's days
     days_reviewed_before: tuple[str, ...] = ()  # ISO days before the heatmap's that hold a review
-    other_decks: dict[int, str] = field(default_factory=dict)  # card id → deck, answered cards not in `cards` (retired)
     deck_names: tuple[str, ...] = ()  # only when the query's deck holds no card: every deck
     new_cards: tuple[tuple, ...] = ()  # `_new_card_groups` rows
+    tally: object = None  # what the query's `tally` made of `cards` and `new_cards`
 
 
 def read_stats(db: Database, query: StatsQuery) -> StatsRows:
@@ -100,29 +102,23 @@ def _in_thread(function: Callable, *args) -> Callable[[], tuple[bool, object]]:
 
 
 def _read_cards(db: Database, query: StatsQuery) -> dict:
-    """A row per card that is not new, the hardest cards' places, the answers of the deck table's window
-    and the decks of the cards among them that have no row (retired or new)."""
-    from operator import itemgetter
-
-    cards = _cards(db, query.deck)
+    """A row per card that is not new, the new cards by group, the hardest cards' places, and the
+    query's tally of the cards (Python's part: it runs while the other thread's SQL does)."""
+    cards, new_cards = tuple(_cards(db, query.deck)), tuple(_new_card_groups(db, query.deck))
     places = _card_places(db, query.hardest(cards))
-    _limit_to_deck(db, query.deck)
-    recent = tuple(_answers_since(db, query.deck, query.recent_start))
-    retired = set(map(itemgetter(0), recent)) - set(map(itemgetter(0), cards))
-    other_decks = _card_decks(db, sorted(retired)) if retired else {}
-    return dict(cards=tuple(cards), places=places, other_decks=other_decks, recent_answers=recent)
+    return dict(cards=cards, new_cards=new_cards, places=places, tally=query.tally(cards, new_cards))
 
 
 def _read_aggregates(db: Database, query: StatsQuery) -> dict:
-    """What SQLite aggregates: the new cards by group, and from the review log today's answers, the
-    retention window pieces and the reviews by study day (heatmap, streaks)."""
+    """What SQLite aggregates from the review log: today's answers, the retention window pieces, the
+    answers by deck for the deck table, and the reviews by study day (heatmap, streaks)."""
     deck, (decay, factor), per_card = query.deck, query.curve, bool(query.deck_curves)
     _limit_to_deck(db, deck)
     _limit_curves(db, query.deck_curves)
     first = _first_review(db, deck)
     return dict(
-        new_cards=tuple(_new_card_groups(db, deck)),
         today=_reviews_between(db, deck, *query.today),
+        deck_answers=_deck_answers(db, deck, query.recent_start),
         retention=tuple(
             (days, mature, _retention(db, deck, mature, start, end, decay, factor, per_card))
             for days, start, end in query.windows for mature in (False, True, None)
@@ -285,14 +281,17 @@ def _retention(db: Database, deck: str | None, mature: bool | None, start: int, 
     return dict_rows(db, sql, values)[0]
 
 
-def _answers_since(db: Database, deck: str | None, start: int) -> list[tuple[int, int]]:
-    """(card id, 1 if not Again) for every review-state answer since `start`, retired cards' included."""
-    # `+f.state`: search the time index by at_s; the retention index would scan every review-state row
-    sql = f"SELECT f.card_id, f.rating > 1 FROM review_facts f WHERE f.at_s >= :start AND +f.state = 'review'{_card_filter(deck)}"
-    return db.execute(sql, {"start": start}).fetchall()
-
-
-def _card_decks(db: Database, ids: list[int]) -> dict[int, str]:
-    """card id → deck, for any cards (retired ones too)."""
-    sql = "SELECT c.id, n.deck FROM cards c JOIN notes n ON n.id = c.note_id WHERE c.id IN (SELECT value FROM json_each(?))"
-    return dict(db.execute(sql, [json.dumps(ids)]).fetchall())
+def _deck_answers(db: Database, deck: str | None, start: int) -> dict[str, tuple[int, int]]:
+    """deck → (review-state answers since `start`, those not Again), retired cards' included."""
+    # `+f.state`: search the time index by at_s; the retention index would scan every review-state row.
+    # Counted by card first, so that the cards and their notes are then looked up once each and in id
+    # order (about 3 times faster than a lookup per answer, in time order)
+    sql = f"""
+        SELECT n.deck, sum(a.answers), sum(a.passed)
+        FROM (SELECT f.card_id, count(*) AS answers, count(*) FILTER (WHERE f.rating > 1) AS passed
+              FROM review_facts f WHERE f.at_s >= :start AND +f.state = 'review'{_card_filter(deck)}
+              GROUP BY f.card_id) a
+        JOIN cards c ON c.id = a.card_id JOIN notes n ON n.id = c.note_id
+        GROUP BY n.deck
+    """
+    return {name: (answers, passed) for name, answers, passed in db.execute(sql, {"start": start})}

@@ -51,12 +51,13 @@ def _query(span: Span, config: Config, deck: str | None) -> StatsQuery:
         curve=fsrs_curve(main_settings(config, deck)), deck_curves=tuple(curve_overrides(config, deck)),
         recent_start=span.recent_start(), heatmap_days=span.heatmap_days(), history_days=span.history_days,
         hardest=lambda cards: [row[0] for row in hardest_rows(cards, span, config)],
+        tally=lambda cards, new_cards: _tally_cards(cards, new_cards, span, config),
     )
 
 
 def compute_stats(rows: StatsRows, span: Span, config: Config, deck: str | None = None) -> Stats:
     """Turn the rows read for `span` into `Stats` (pure: no database, no clock)."""
-    tally = _tally_cards(rows, span, config)
+    tally = rows.tally
     reviewed = {date.fromisoformat(day) for day in (*rows.days_reviewed_before, *rows.reviews_per_day)}
     current, longest = streaks(reviewed, span.today)
     return Stats(
@@ -103,7 +104,7 @@ class _CardTally:
     studied: int
 
 
-def _tally_cards(rows: StatsRows, span: Span, config: Config) -> _CardTally:
+def _tally_cards(cards, new_cards, span: Span, config: Config) -> _CardTally:
     """One pass over every card: counts by kind, due counts, forecast days, knowledge, per deck.
 
     Deliberately one flat loop with local counters: it runs once per card (100k in the benchmark),
@@ -114,8 +115,8 @@ def _tally_cards(rows: StatsRows, span: Span, config: Config) -> _CardTally:
     horizon, forecast, bisect_right = ends[-1], [0] * len(ends), bisect.bisect_right
     learning = young = mature = due_now = 0
     knowledge, young_limit = 0.0, 21 * 86400
-    leeches, suspended_cards, buried_cards = _tally_new_cards(rows.new_cards, decks, curves, now)
-    for _, deck, state, stability, lapses, suspended, leech_tag, due, last, buried in rows.cards:
+    leeches, suspended_cards, buried_cards = _tally_new_cards(new_cards, decks, curves, now)
+    for _, deck, state, stability, lapses, suspended, leech_tag, due, last, buried in cards:
         per_deck = decks.get(deck) or decks.setdefault(deck, _DeckTally(*curves[deck]))
         per_deck.cards += 1
         if leech_tag or (per_deck.threshold > 0 and lapses >= per_deck.threshold):
@@ -169,38 +170,13 @@ def _tally_new_cards(groups, decks: dict[str, _DeckTally], curves: DeckCurves, n
 
 
 def _deck_rows(tally: _CardTally, rows: StatsRows) -> list[DeckRow]:
-    from collections import Counter
-    from itertools import compress
-    from operator import itemgetter
-
-    deck_of = _deck_lookup(rows)
-    ids = list(map(itemgetter(0), rows.recent_answers))
-    reviews = Counter(map(deck_of, ids))
-    passed = Counter(map(deck_of, compress(ids, map(itemgetter(1), rows.recent_answers))))
     result = []
     for name in sorted(tally.decks):
         t = tally.decks[name]
         stability = t.stability / t.studied if t.studied else None
-        result.append(DeckRow(name, t.cards, t.due, t.new, Retention(reviews[name], passed[name]), stability, t.studied))
+        answers = Retention(*rows.deck_answers.get(name, (0, 0)))
+        result.append(DeckRow(name, t.cards, t.due, t.new, answers, stability, t.studied))
     return result
-
-
-def _deck_lookup(rows: StatsRows):
-    """card id → deck, retired cards' too. Counting 100k answers by deck is memory-bound, so: one
-    str object per deck (SQLite returns a new one per row), and a list indexed by card id where the
-    ids are dense, as rowids are (a dict of 100k ids costs several times as much to look up in)."""
-    from operator import itemgetter
-
-    one = {}
-    pairs = [(card_id, one.setdefault(deck, deck)) for card_id, deck in map(itemgetter(0, 1), rows.cards)]
-    pairs += [(card_id, one.setdefault(deck, deck)) for card_id, deck in rows.other_decks.items()]
-    top = max(max((card_id for card_id, _ in pairs), default=0), max(map(itemgetter(0), rows.recent_answers), default=0))
-    if top > 4 * len(pairs) + 1024:
-        return dict(pairs).get
-    by_id: list[str | None] = [None] * (top + 1)
-    for card_id, deck in pairs:
-        by_id[card_id] = deck
-    return by_id.__getitem__
 
 
 # --- the review log ------------------------------------------------------------------------
