@@ -269,8 +269,8 @@ def _retention(db: Database, deck: str | None, mature: bool | None, start: int, 
     days = "CASE WHEN f.elapsed_s < 0 THEN 0 ELSE f.elapsed_s / 86400 END"
     # NULL (so left out of both sums) when the previous stability or review time is unknown, or S = 0
     recall = f"pow(1 + {factor_sql} * {days} / f.prev_stability, -{decay_sql})"
-    # per review, the cheapest: FILTER rather than sum() or nullif, and the rare case counted (Again,
-    # unknown predictions; rating is NOT NULL) rather than the common one: an aggregate step fewer for most reviews
+    # the cheapest per review: FILTER rather than sum() or nullif, and the rare case counted (Again, no
+    # prediction; rating is NOT NULL) then subtracted: an aggregate step fewer for most reviews
     sql = f"""
         SELECT count(*) AS reviews, count(*) - count(*) FILTER (WHERE f.rating <= 1) AS passed,
             total({recall}) AS predicted,
