@@ -102,16 +102,20 @@ def _in_thread(function: Callable, *args) -> Callable[[], tuple[bool, object]]:
 
 
 def _read_cards(db: Database, query: StatsQuery) -> dict:
-    """A row per card that is not new, the new cards by group, the hardest cards' places, and the
-    query's tally of the cards (Python's part: it runs while the other thread's SQL does)."""
+    """A row per card that is not new, the new cards by group, the hardest cards' places, the query's
+    tally of the cards (Python's part: it runs while the other thread's SQL does) and, to even out the
+    threads' work, the reviews per heatmap day."""
     cards, new_cards = tuple(_cards(db, query.deck)), tuple(_new_card_groups(db, query.deck))
     places = _card_places(db, query.hardest(cards))
-    return dict(cards=cards, new_cards=new_cards, places=places, tally=query.tally(cards, new_cards))
+    tally = query.tally(cards, new_cards)
+    _limit_to_deck(db, query.deck)
+    per_day = _reviews_per_day(db, query.deck, query.heatmap_days)
+    return dict(cards=cards, new_cards=new_cards, places=places, tally=tally, reviews_per_day=per_day)
 
 
 def _read_aggregates(db: Database, query: StatsQuery) -> dict:
     """What SQLite aggregates from the review log: today's answers, the retention window pieces, the
-    answers by deck for the deck table, and the reviews by study day (heatmap, streaks)."""
+    answers by deck for the deck table, and the study days before the heatmap's (streaks)."""
     deck, (decay, factor), per_card = query.deck, query.curve, bool(query.deck_curves)
     _limit_to_deck(db, deck)
     _limit_curves(db, query.deck_curves)
@@ -123,7 +127,6 @@ def _read_aggregates(db: Database, query: StatsQuery) -> dict:
             (days, mature, _retention(db, deck, mature, start, end, decay, factor, per_card))
             for days, start, end in query.windows for mature in (False, True, None)
         ),
-        reviews_per_day=_reviews_per_day(db, deck, query.heatmap_days),
         # for the streaks: whether, not how many
         days_reviewed_before=tuple(_days_reviewed(db, deck, query.history_days(first))),
     )
