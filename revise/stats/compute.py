@@ -56,7 +56,7 @@ def _query(span: Span, config: Config, deck: str | None) -> StatsQuery:
 
 
 def compute_stats(rows: StatsRows, span: Span, config: Config, deck: str | None = None) -> Stats:
-    """Turn the rows read for `span` into `Stats` (pure: no database, no clock)."""
+    """Turn the rows read for `span` (with the tally `_query` had made of their cards) into `Stats`."""
     tally = rows.tally
     reviewed = {date.fromisoformat(day) for day in (*rows.days_reviewed_before, *rows.reviews_per_day)}
     current, longest = streaks(reviewed, span.today)
