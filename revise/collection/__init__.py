@@ -10,6 +10,7 @@ from revise.collection.database import (  # noqa: F401
 from revise.collection.sync import (  # noqa: F401
     source_rows,
     save_sources,
+    save_card_counts,
     forget_sources,
     note_records,
     explicit_id_places,

@@ -17,17 +17,25 @@ _NOTE_COLUMNS = "id, key, kind, text, explicit_id, source, line, position, deck,
 
 
 def source_rows(db: Database) -> dict[str, dict]:
-    """Every remembered source file: path → {path, root, size, mtime_ns, hash, synced_at}."""
+    """Every remembered source file: path → {path, root, size, mtime_ns, hash, synced_at, cards}."""
     return {row["path"]: row for row in db.query("SELECT * FROM sources")}
 
 
 def save_sources(db: Database, rows: list[dict]) -> None:
     """Remember (or refresh) source files: path, root, size, mtime_ns, hash, synced_at."""
+    # An upsert, not INSERT OR REPLACE: a refreshed file keeps its card count (save_card_counts).
     db.conn.executemany(
-        "INSERT OR REPLACE INTO sources (path, root, size, mtime_ns, hash, synced_at)"
-        " VALUES (:path, :root, :size, :mtime_ns, :hash, :synced_at)",
+        "INSERT INTO sources (path, root, size, mtime_ns, hash, synced_at)"
+        " VALUES (:path, :root, :size, :mtime_ns, :hash, :synced_at) ON CONFLICT (path) DO UPDATE SET"
+        " root = excluded.root, size = excluded.size, mtime_ns = excluded.mtime_ns, hash = excluded.hash,"
+        " synced_at = excluded.synced_at",
         rows,
     )
+
+
+def save_card_counts(db: Database, counts: dict[str, int]) -> None:
+    """Record how many live cards each remembered source file now holds (sources.cards)."""
+    db.conn.executemany("UPDATE sources SET cards = ? WHERE path = ?", [(n, path) for path, n in counts.items()])
 
 
 def forget_sources(db: Database, paths: list[str]) -> None:

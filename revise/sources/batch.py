@@ -42,6 +42,7 @@ class Batch:
         self.parsed: dict[str, list[identity.ParsedNote]] = {}
         self.warnings: dict[str, list[ParseWarning]] = {}
         self.plan = identity.SyncPlan()
+        self.counts = {path: row["cards"] for path, row in remembered.items()}  # live cards per file, kept up to date
 
     def read(self, file: str, root: Path, errors: list[FileError]) -> None:
         """Stat, read, hash and decode one file, unless size and mtime (or the hash) show it unchanged."""
@@ -85,6 +86,14 @@ class Batch:
         """Match the parsed notes against the collection and write the result."""
         parsed = dict(self.parsed)
         parsed.update({file: [] for file in gone})
+        if parsed:  # else nothing to match: a sync that parsed nothing reads no note or card
+            self._match_and_write(db, parsed)
+        collection.save_sources(db, self.touched + [p.source for p in self.pending if p.file in self.parsed])
+        collection.forget_sources(db, gone)
+        self._save_counts(db, gone)
+
+    def _match_and_write(self, db: Database, parsed: dict[str, list[identity.ParsedNote]]) -> None:
+        """Plan the parsed files' notes against the records they may match, write the plan, warn of shared ids."""
         notes = [n for ns in parsed.values() for n in ns]
         records = collection.note_records(
             db, list(parsed), [n.key for n in notes], [n.explicit_id for n in notes if n.explicit_id]
@@ -92,8 +101,16 @@ class Batch:
         self.plan = identity.plan_sync(parsed, records, self._settled({r.source for r in records} - set(parsed)))
         collection.apply_sync_plan(db, self.plan, self.now)
         self._warn_shared_ids(db, parsed, [n.explicit_id for n in notes if n.explicit_id])
-        collection.save_sources(db, self.touched + [p.source for p in self.pending if p.file in self.parsed])
-        collection.forget_sources(db, gone)
+
+    def _save_counts(self, db: Database, gone: list[str]) -> None:
+        """Store the live cards of every file the write changed, so that no sync has to count them all."""
+        # A parsed file now holds exactly its parsed cards (its other notes retired). A file it took
+        # notes from without being parsed (a move) is counted in SQL, through the source index.
+        counts = {file: sum(len(note.cards) for note in notes) for file, notes in self.parsed.items()}
+        others = {m.record.source for m in self.plan.matches if m.record} - counts.keys() - set(gone) - {None}
+        counts.update(dict.fromkeys(others, 0) | collection.active_card_counts(db, sorted(others)))
+        collection.save_card_counts(db, counts)
+        self.counts.update(counts)
 
     def _warn_shared_ids(self, db: Database, parsed: dict[str, list[identity.ParsedNote]], ids: list[str]) -> None:
         """A block id in two files: the id no longer tells which card moved where, so say so."""
@@ -119,20 +136,17 @@ class Batch:
                 settled.add(source)
         return settled
 
-    def results(
-        self, db: Database, files: list[tuple[str, Path]], gone: list[str], failed: set[str]
-    ) -> list[FileResult]:
-        """Per-file card counts: from the plan for parsed files, from the collection for skipped ones."""
+    def results(self, files: list[tuple[str, Path]], gone: list[str], failed: set[str]) -> list[FileResult]:
+        """Per-file card counts: from the plan for parsed files, from the stored counts for skipped ones."""
         results = {file: FileResult(file) for file, _ in files}
         results.update({file: FileResult(file, gone=True) for file in gone})
         self._count_changes(results)
         for file, warnings in self.warnings.items():
             results[file].parsed = True
             results[file].warnings = warnings
-        skipped = [r for f, r in results.items() if f not in self.parsed and f not in gone]
-        counts = collection.active_card_counts(db) if skipped else {}
-        for result in skipped:
-            result.unchanged = counts.get(result.file, 0)
+        for file, result in results.items():
+            if file not in self.parsed and not result.gone:
+                result.unchanged = self.counts.get(file, 0)
         return [results[f] for f in sorted(results) if f not in failed]
 
     def _count_changes(self, results: dict[str, FileResult]) -> None:

@@ -59,7 +59,7 @@ def sync_sources(
 
 
 def _remembered_roots(db: Database) -> set[Path]:
-    return {Path(row["root"]) for row in collection.source_rows(db).values()}
+    return {Path(root) for root in {row["root"] for row in collection.source_rows(db).values()}}
 
 
 def _scans_under(roots: Iterable[Path], paths: list[Path]) -> list[Scan]:
@@ -94,7 +94,7 @@ def _sync(
         batch.write(db, gone)
         if must_find:
             report.errors += _empty_vaults(db, scans, vault_tags)
-        report.files = batch.results(db, files, gone, {e.file for e in report.errors})
+        report.files = batch.results(files, gone, {e.file for e in report.errors})
         tick()  # the last call comes after every write, still inside the transaction
     return report
 
@@ -140,7 +140,7 @@ def _empty_vaults(db: Database, scans: list[Scan], vault_tags: dict[str, tuple[s
     """An imported Obsidian vault that gave no card: say why (only tagged notes count) rather than stay silent."""
     if not vault_tags:
         return []
-    counts = collection.active_card_counts(db)
+    counts = collection.active_card_counts(db, sorted(vault_tags))
     errors = []
     for scan in scans:
         files = [f for f in vault_tags if is_under(f, scan.path)]
