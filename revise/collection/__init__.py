@@ -15,6 +15,9 @@ from revise.collection.sync import (  # noqa: F401
     note_records,
     explicit_id_places,
     apply_sync_plan,
+    holds_notes,
+    insert_notes,
+    indexes_deferred,
 )
 from revise.collection.cards import (  # noqa: F401
     active_card_counts,

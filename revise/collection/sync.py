@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 from collections import Counter
@@ -100,6 +101,38 @@ def apply_sync_plan(db: Database, plan: SyncPlan, now: str) -> None:
     db.conn.executemany(
         "UPDATE notes SET retired = 1, updated_at = ? WHERE id = ?", [(now, r.id) for r in plan.retire]
     )
+
+
+def holds_notes(db: Database) -> bool:
+    """Whether the collection holds any note, retired ones too (if not, every parsed note is new)."""
+    return db.conn.execute("SELECT 1 FROM notes LIMIT 1").fetchone() is not None
+
+
+def insert_notes(db: Database, notes: list[ParsedNote], now: str) -> None:
+    """Insert notes known to match nothing (a first import) with their cards, ids following the largest."""
+    new_ids = _insert_new_notes(db, notes, now)
+    db.conn.executemany(
+        "INSERT INTO cards (note_id, ord, front, back) VALUES (?,?,?,?)",
+        [(i, c.ord, c.front, c.back) for i, note in zip(new_ids, notes) for c in note.cards],
+    )
+
+
+@contextlib.contextmanager
+def indexes_deferred(db: Database) -> Iterator[None]:
+    """Drop the indexes of notes and cards for a bulk load, and build each again as it was when it ends.
+
+    Within the caller's transaction: if the load fails, rolling back brings the indexes back too."""
+    # One build over 100k keys costs a fraction of inserting them one by one (the keys are random
+    # hashes), and needs no large page cache meanwhile.
+    indexes = db.conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('notes', 'cards')"
+        " AND sql IS NOT NULL ORDER BY rowid"
+    ).fetchall()
+    for name, _ in indexes:
+        db.conn.execute(f'DROP INDEX "{name}"')
+    yield
+    for _, sql in indexes:
+        db.conn.execute(sql)
 
 
 def _insert_new_notes(db: Database, new: list[ParsedNote], now: str) -> range:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from dataclasses import dataclass
@@ -37,9 +38,12 @@ class Batch:
         self.remembered = remembered
         self.now = now
         self.vault_tags = vault_tags  # files in Obsidian vaults: only notes with one of these tags make cards
+        # A collection without a single note: every parsed note is new, written as soon as it is parsed.
+        self.fresh = False
         self.pending: list[_Pending] = []
         self.touched: list[dict] = []  # sources unchanged in content, refreshed (mtime, root)
-        self.parsed: dict[str, list[identity.ParsedNote]] = {}
+        self.parsed: dict[str, list[identity.ParsedNote]] = {}  # when fresh, only the notes with explicit ids
+        self.cards: dict[str, int] = {}  # each parsed file's cards
         self.warnings: dict[str, list[ParseWarning]] = {}
         self.plan = identity.SyncPlan()
         self.counts = {path: row["cards"] for path, row in remembered.items()}  # live cards per file, kept up to date
@@ -70,25 +74,38 @@ class Batch:
             return
         self.pending.append(_Pending(file, root, text, source))
 
-    def parse(self, tick: Callable[[], None], errors: list[FileError]) -> None:
-        """Parse every changed file (in worker processes when there are many) into notes."""
+    def parse(self, db: Database, tick: Callable[[], None], errors: list[FileError]) -> None:
+        """Parse every changed file (in worker processes when there are many) into notes; when fresh,
+        write each file's notes as they come, into tables whose indexes are built once at the end."""
         jobs = [(p.text, p.file, default_deck(Path(p.file), p.root), self.vault_tags.get(p.file, ()))
                 for p in self.pending]
-        for pending, (notes, warnings, error) in zip(self.pending, parse_files(jobs, workers_for(jobs))):
-            if error:
-                errors.append(FileError(pending.file, error))
-            else:
-                self.parsed[pending.file] = notes
-                self.warnings[pending.file] = warnings
-            tick()
+        self.fresh = bool(jobs) and not collection.holds_notes(db)
+        with collection.indexes_deferred(db) if self.fresh else contextlib.nullcontext():
+            for pending, (notes, warnings, error) in zip(self.pending, parse_files(jobs, workers_for(jobs))):
+                if error:
+                    errors.append(FileError(pending.file, error))
+                else:
+                    self._take(db, pending.file, notes, warnings)
+                tick()
+
+    def _take(self, db: Database, file: str, notes: list[identity.ParsedNote], warnings: list[ParseWarning]) -> None:
+        """Keep one parsed file's notes for matching, or (fresh) write them now and keep only their ids."""
+        self.warnings[file] = warnings
+        self.cards[file] = sum(len(note.cards) for note in notes)
+        if self.fresh:
+            collection.insert_notes(db, notes, self.now)
+            notes = [note for note in notes if note.explicit_id]  # to tell of an id used in two files
+        self.parsed[file] = notes
 
     def write(self, db: Database, gone: list[str]) -> None:
         """Match the parsed notes against the collection and write the result."""
         parsed = dict(self.parsed)
         parsed.update({file: [] for file in gone})
-        if parsed:  # else nothing to match: a sync that parsed nothing reads no note or card
+        if self.fresh:  # written already; the collection held no other note to share an id with
+            self._warn_shared_ids(parsed, [])
+        elif parsed:  # else nothing to match: a sync that parsed nothing reads no note or card
             self._match_and_write(db, parsed)
-        collection.save_sources(db, self.touched + [p.source for p in self.pending if p.file in self.parsed])
+        collection.save_sources(db, self.touched + [p.source for p in self.pending if p.file in self.cards])
         collection.forget_sources(db, gone)
         self._save_counts(db, gone)
 
@@ -100,25 +117,29 @@ class Batch:
         )
         self.plan = identity.plan_sync(parsed, records, self._settled({r.source for r in records} - set(parsed)))
         collection.apply_sync_plan(db, self.plan, self.now)
-        self._warn_shared_ids(db, parsed, [n.explicit_id for n in notes if n.explicit_id])
+        ids = [n.explicit_id for n in notes if n.explicit_id]
+        self._warn_shared_ids(parsed, collection.explicit_id_places(db, ids) if ids else [])
 
     def _save_counts(self, db: Database, gone: list[str]) -> None:
         """Store the live cards of every file the write changed, so that no sync has to count them all."""
         # A parsed file now holds exactly its parsed cards (its other notes retired). A file it took
         # notes from without being parsed (a move) is counted in SQL, through the source index.
-        counts = {file: sum(len(note.cards) for note in notes) for file, notes in self.parsed.items()}
+        counts = dict(self.cards)
         others = {m.record.source for m in self.plan.matches if m.record} - counts.keys() - set(gone) - {None}
         counts.update(dict.fromkeys(others, 0) | collection.active_card_counts(db, sorted(others)))
         collection.save_card_counts(db, counts)
         self.counts.update(counts)
 
-    def _warn_shared_ids(self, db: Database, parsed: dict[str, list[identity.ParsedNote]], ids: list[str]) -> None:
+    def _warn_shared_ids(
+        self, parsed: dict[str, list[identity.ParsedNote]], elsewhere: list[tuple[str, str, int]]
+    ) -> None:
         """A block id in two files: the id no longer tells which card moved where, so say so."""
-        if not ids:
+        shared = identity.shared_ids(parsed, elsewhere)
+        if not shared:
             return
         from revise.notes import ParseWarning
 
-        for note, file, line in identity.shared_ids(parsed, collection.explicit_id_places(db, ids)):
+        for note, file, line in shared:
             self.warnings[note.file].append(ParseWarning(note.file, note.line, (
                 f"id '{note.explicit_id}' is also used at {file}:{line} — give each card its own id "
                 "(a card moved between files keeps its history by its id only when the id is unique)")))
@@ -145,12 +166,16 @@ class Batch:
             results[file].parsed = True
             results[file].warnings = warnings
         for file, result in results.items():
-            if file not in self.parsed and not result.gone:
+            if file not in self.cards and not result.gone:
                 result.unchanged = self.counts.get(file, 0)
         return [results[f] for f in sorted(results) if f not in failed]
 
     def _count_changes(self, results: dict[str, FileResult]) -> None:
         """Add the plan's cards added, updated, moved, unchanged and retired to each file's counts."""
+        if self.fresh:  # no plan: every card is new
+            for file, cards in self.cards.items():
+                results[file].added = cards
+            return
         for match in self.plan.matches:
             result = results[match.parsed.file]
             if match.record is None:  # the common case of a first import, kept cheap

@@ -90,7 +90,7 @@ def _sync(
             batch.read(file, root, report.errors)
             tick()
         tick(len(files) - len(batch.pending))  # files that need no parsing
-        batch.parse(tick, report.errors)
+        batch.parse(db, tick, report.errors)
         batch.write(db, gone)
         if must_find:
             report.errors += _empty_vaults(db, scans, vault_tags)
