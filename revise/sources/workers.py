@@ -9,6 +9,7 @@ import os
 from typing import TYPE_CHECKING, Iterator
 
 from revise import identity
+from revise.identity import NoteCard, ParsedNote
 
 if TYPE_CHECKING:  # the parser is imported only when a file has to be parsed
     from revise.notes import ParseWarning
@@ -18,6 +19,7 @@ if TYPE_CHECKING:  # the parser is imported only when a file has to be parsed
 PARALLEL_MIN_CHARS = 4_000_000
 PARALLEL_WORKERS = min(2, os.cpu_count() or 1)
 
+_new = tuple.__new__
 ParsedFile = tuple[list[identity.ParsedNote], list["ParseWarning"], str | None]  # notes, warnings, error
 
 
@@ -30,6 +32,18 @@ def parse_file(text: str, file: str, deck: str, only_tagged: tuple[str, ...] = (
     except Exception as exc:  # a parser bug must not stop the other files, nor show a traceback
         return [], [], f"the parser failed on it ({type(exc).__name__}: {exc}) — please report this with the file"
     return identity.group_notes(result.cards), list(result.warnings), None
+
+
+def _parse_to_send(text: str, file: str, deck: str, only_tagged: tuple[str, ...] = ()) -> ParsedFile:
+    """`parse_file` in a worker: its notes as plain tuples, which pickle in half the time of named ones."""
+    notes, warnings, error = parse_file(text, file, deck, only_tagged)
+    return [(*note[:-1], tuple(map(tuple, note.cards))) for note in notes], warnings, error
+
+
+def _received(parsed: ParsedFile) -> ParsedFile:
+    """A worker's plain tuples made notes again (built as group_notes builds them)."""
+    notes, warnings, error = parsed
+    return [_new(ParsedNote, (*note[:-1], tuple(_new(NoteCard, card) for card in note[-1]))) for note in notes], warnings, error
 
 
 def parse_files(jobs: list[tuple], workers: int = 1) -> Iterator[ParsedFile]:
@@ -45,11 +59,11 @@ def parse_files(jobs: list[tuple], workers: int = 1) -> Iterator[ParsedFile]:
     mask = _set_signal_mask(block=True)
     try:
         # Small chunks (~15 files of 1,000) keep one worker from finishing long before the other.
-        results = pool.map(parse_file, *zip(*jobs), chunksize=max(1, len(jobs) // (workers * 32)))
+        results = pool.map(_parse_to_send, *zip(*jobs), chunksize=max(1, len(jobs) // (workers * 32)))
     finally:
         _set_signal_mask(mask)
     try:
-        yield from results
+        yield from map(_received, results)
     except BaseException:  # Ctrl-C, SIGTERM, an error, or the caller stopped early: no more chunks
         pool.shutdown(wait=False, cancel_futures=True)
         raise
