@@ -113,7 +113,7 @@ def insert_notes(db: Database, notes: list[ParsedNote], now: str) -> None:
     new_ids = _insert_new_notes(db, notes, now)
     db.conn.executemany(
         "INSERT INTO cards (note_id, ord, front, back) VALUES (?,?,?,?)",
-        [(i, c.ord, c.front, c.back) for i, note in zip(new_ids, notes) for c in note.cards],
+        [(i, ord_, front, back) for i, note in zip(new_ids, notes) for ord_, front, back in note.cards],
     )
 
 
@@ -139,10 +139,14 @@ def _insert_new_notes(db: Database, new: list[ParsedNote], now: str) -> range:
     """Insert the notes no record matched, with ids from max(id) + 1 on; returns their ids."""
     next_id = (db.conn.execute("SELECT max(id) FROM notes").fetchone()[0] or 0) + 1
     new_ids = range(next_id, next_id + len(new))
+    json_list, read_key = _json_list, reading_key
+    # Unpacked, not read by attribute through _note_values: a first import builds 100k of these rows.
     db.conn.executemany(
         "INSERT INTO notes (id, key, kind, text, explicit_id, source, line, position, deck, tags,"
         " headings, read_key, retired, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,?,?)",
-        (_note_values(note_id, note) + (reading_key(note.file), now, now) for note_id, note in zip(new_ids, new)),
+        [(note_id, key, kind, text, explicit_id, file, line, position, deck, json_list(tags), json_list(headings),
+          read_key(file), now, now)
+         for note_id, (key, kind, text, explicit_id, file, line, position, deck, tags, headings, _) in zip(new_ids, new)],
     )
     return new_ids
 
