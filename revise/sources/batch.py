@@ -15,7 +15,7 @@ from revise import collection, identity
 from revise.errors import ReviseError
 from revise.sources.files import decode, default_deck, read_bytes, regular_file_stat
 from revise.sources.report import COUNTS, FileError, FileResult
-from revise.sources.workers import parse_files, workers_for
+from revise.sources.workers import Parsing
 
 if TYPE_CHECKING:  # the parser is imported only when a file has to be parsed
     from revise.notes import ParseWarning
@@ -23,11 +23,10 @@ if TYPE_CHECKING:  # the parser is imported only when a file has to be parsed
 
 @dataclass
 class _Pending:
-    """A changed file, read and decoded, waiting to be parsed."""
+    """A changed file, read and decoded, being parsed."""
 
     file: str
     root: Path
-    text: str
     source: dict
 
 
@@ -41,6 +40,7 @@ class Batch:
         # A collection without a single note: every parsed note is new, written as soon as it is parsed.
         self.fresh = False
         self.pending: list[_Pending] = []
+        self.parsing = Parsing()  # the pending files' texts, parsed as they are read (when there are many)
         self.touched: list[dict] = []  # sources unchanged in content, refreshed (mtime, root)
         self.parsed: dict[str, list[identity.ParsedNote]] = {}  # when fresh, only the notes with explicit ids
         self.cards: dict[str, int] = {}  # each parsed file's cards
@@ -72,21 +72,24 @@ class Batch:
         except ReviseError as exc:
             errors.append(FileError(file, str(exc)))
             return
-        self.pending.append(_Pending(file, root, text, source))
+        self.pending.append(_Pending(file, root, source))
+        self.parsing.add((text, file, default_deck(Path(file), root), self.vault_tags.get(file, ())))
 
     def parse(self, db: Database, tick: Callable[[], None], errors: list[FileError]) -> None:
         """Parse every changed file (in worker processes when there are many) into notes; when fresh,
         write each file's notes as they come, into tables whose indexes are built once at the end."""
-        jobs = [(p.text, p.file, default_deck(Path(p.file), p.root), self.vault_tags.get(p.file, ()))
-                for p in self.pending]
-        self.fresh = bool(jobs) and not collection.holds_notes(db)
+        self.fresh = bool(self.pending) and not collection.holds_notes(db)
         with collection.indexes_deferred(db) if self.fresh else contextlib.nullcontext():
-            for pending, (notes, warnings, error) in zip(self.pending, parse_files(jobs, workers_for(jobs))):
+            for pending, (notes, warnings, error) in zip(self.pending, self.parsing.results()):
                 if error:
                     errors.append(FileError(pending.file, error))
                 else:
                     self._take(db, pending.file, notes, warnings)
                 tick()
+
+    def close(self) -> None:
+        """Stop any parsing still under way (the sync failed or was interrupted)."""
+        self.parsing.close()
 
     def _take(self, db: Database, file: str, notes: list[identity.ParsedNote], warnings: list[ParseWarning]) -> None:
         """Keep one parsed file's notes for matching, or (fresh) write them now and keep only their ids."""

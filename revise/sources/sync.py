@@ -80,11 +80,12 @@ def _sync(
 ) -> ImportReport:
     now_iso = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat()
     report = ImportReport(errors=errors)
-    with _no_gc(), db.atomic():
+    with _no_gc(), db.atomic(), contextlib.ExitStack() as stack:
         remembered = collection.source_rows(db)
         missing_ok = True if forget_missing else _nothing_left(db, remembered)
         files, gone, vault_tags = discover(scans, remembered, report.errors, must_find, missing_ok)
-        batch = Batch(remembered, now_iso, vault_tags)
+        # Closed on the way out, before the rollback of a failure: workers still parsing are stopped.
+        batch = stack.enter_context(contextlib.closing(Batch(remembered, now_iso, vault_tags)))
         tick = _Ticker(progress, total=2 * len(files) + 1)  # read each file, parse each file, write
         for file, root in files:
             batch.read(file, root, report.errors)
