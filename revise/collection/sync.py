@@ -108,12 +108,14 @@ def holds_notes(db: Database) -> bool:
     return db.conn.execute("SELECT 1 FROM notes LIMIT 1").fetchone() is not None
 
 
-def insert_notes(db: Database, notes: list[ParsedNote], now: str) -> None:
-    """Insert notes known to match nothing (a first import) with their cards, ids following the largest."""
+def insert_notes(db: Database, notes: list[ParsedNote] | list[tuple], now: str) -> None:
+    """Insert notes known to match nothing (a first import) with their cards, ids following the largest.
+
+    The notes are read by position: plain tuples of a ParsedNote's fields do too."""
     new_ids = _insert_new_notes(db, notes, now)
     db.conn.executemany(
         "INSERT INTO cards (note_id, ord, front, back) VALUES (?,?,?,?)",
-        [(i, ord_, front, back) for i, note in zip(new_ids, notes) for ord_, front, back in note.cards],
+        [(i, ord_, front, back) for i, note in zip(new_ids, notes) for ord_, front, back in note[-1]],
     )
 
 

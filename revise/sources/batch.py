@@ -15,10 +15,13 @@ from revise import collection, identity
 from revise.errors import ReviseError
 from revise.sources.files import decode, default_deck, read_bytes, regular_file_stat
 from revise.sources.report import COUNTS, FileError, FileResult
-from revise.sources.workers import Parsing
+from revise.sources.workers import Parsing, as_notes
 
 if TYPE_CHECKING:  # the parser is imported only when a file has to be parsed
     from revise.notes import ParseWarning
+
+
+_EXPLICIT_ID, _CARDS = identity.ParsedNote._fields.index("explicit_id"), -1  # fields of a note sent as a plain tuple
 
 
 @dataclass
@@ -80,7 +83,8 @@ class Batch:
         write each file's notes as they come, into tables whose indexes are built once at the end."""
         self.fresh = bool(self.pending) and not collection.holds_notes(db)
         with collection.indexes_deferred(db) if self.fresh else contextlib.nullcontext():
-            for pending, (notes, warnings, error) in zip(self.pending, self.parsing.results()):
+            # Fresh: the notes are only written, by position: no need to make them named tuples again.
+            for pending, (notes, warnings, error) in zip(self.pending, self.parsing.results(named=not self.fresh)):
                 if error:
                     errors.append(FileError(pending.file, error))
                 else:
@@ -94,10 +98,10 @@ class Batch:
     def _take(self, db: Database, file: str, notes: list[identity.ParsedNote], warnings: list[ParseWarning]) -> None:
         """Keep one parsed file's notes for matching, or (fresh) write them now and keep only their ids."""
         self.warnings[file] = warnings
-        self.cards[file] = sum(len(note.cards) for note in notes)
+        self.cards[file] = sum(len(note[_CARDS]) for note in notes)
         if self.fresh:
             collection.insert_notes(db, notes, self.now)
-            notes = [note for note in notes if note.explicit_id]  # to tell of an id used in two files
+            notes = as_notes([note for note in notes if note[_EXPLICIT_ID]])  # to tell of an id used in two files
         self.parsed[file] = notes
 
     def write(self, db: Database, gone: list[str]) -> None:

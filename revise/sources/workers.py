@@ -44,10 +44,14 @@ def _parse_to_send(text: str, file: str, deck: str, only_tagged: tuple[str, ...]
     return [(*note[:-1], tuple(map(tuple, note.cards))) for note in notes], warnings, error
 
 
+def as_notes(notes: list[tuple]) -> list[ParsedNote]:
+    """Notes sent back by a worker as plain tuples made notes again (built as group_notes builds them)."""
+    return [_new(ParsedNote, (*note[:-1], tuple(_new(NoteCard, card) for card in note[-1]))) for note in notes]
+
+
 def _received(parsed: ParsedFile) -> ParsedFile:
-    """A worker's plain tuples made notes again (built as group_notes builds them)."""
     notes, warnings, error = parsed
-    return [_new(ParsedNote, (*note[:-1], tuple(_new(NoteCard, card) for card in note[-1]))) for note in notes], warnings, error
+    return as_notes(notes), warnings, error
 
 
 def parse_files(jobs: list[tuple], workers: int = 1) -> Iterator[ParsedFile]:
@@ -77,15 +81,19 @@ class Parsing:
         if self._parallel():
             self._send(everything=False)
 
-    def results(self) -> Iterator[ParsedFile]:
-        """Every job's notes, warnings and error, in the order the jobs were added."""
+    def results(self, *, named: bool = True) -> Iterator[ParsedFile]:
+        """Every job's notes, warnings and error, in the order the jobs were added.
+
+        Not `named`: notes from workers stay plain tuples of the same fields (`as_notes` names them),
+        for a caller that only reads them by position, as a first import writes them."""
         if not self._parallel():
             yield from (parse_file(*job) for job in self.unsent)
             return
         self._send(everything=True)
         try:
             while self.chunks:  # each chunk let go once read: a first import has written its notes by then
-                yield from map(_received, self.chunks.popleft().result())
+                chunk = self.chunks.popleft().result()
+                yield from map(_received, chunk) if named else chunk
         except BaseException:  # Ctrl-C, SIGTERM, an error, or the caller stopped early: no more chunks
             self.close()
             raise
