@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import marshal
 import os
 from collections import deque
 from typing import TYPE_CHECKING, Iterator
@@ -39,7 +40,7 @@ def parse_file(text: str, file: str, deck: str, only_tagged: tuple[str, ...] = (
 
 
 def _parse_to_send(text: str, file: str, deck: str, only_tagged: tuple[str, ...] = ()) -> ParsedFile:
-    """`parse_file` in a worker: its notes as plain tuples, which pickle in half the time of named ones."""
+    """`parse_file` in a worker: its notes as plain tuples, which marshal (named ones do not pickle fast either)."""
     notes, warnings, error = parse_file(text, file, deck, only_tagged)
     return [(*note[:-1], tuple(map(tuple, note.cards))) for note in notes], warnings, error
 
@@ -92,7 +93,7 @@ class Parsing:
         self._send(everything=True)
         try:
             while self.chunks:  # each chunk let go once read: a first import has written its notes by then
-                chunk = self.chunks.popleft().result()
+                chunk = _unpack_chunk(self.chunks.popleft().result())
                 yield from map(_received, chunk) if named else chunk
         except BaseException:  # Ctrl-C, SIGTERM, an error, or the caller stopped early: no more chunks
             self.close()
@@ -145,9 +146,19 @@ class Parsing:
             _set_signal_mask(mask)
 
 
-def _parse_chunk(jobs: list[tuple]) -> list[ParsedFile]:
-    """A worker's share: several files, so that each round trip carries enough work."""
-    return [_parse_to_send(*job) for job in jobs]
+def _parse_chunk(jobs: list[tuple]) -> tuple[bytes, list[tuple[list, str | None]]]:
+    """A worker's share: several files, so that each round trip carries enough work.
+
+    The notes travel marshalled (they are tuples of str, int and None only), twice as fast both
+    ways as pickled; the few warnings are pickled beside them."""
+    parsed = [_parse_to_send(*job) for job in jobs]
+    return marshal.dumps([notes for notes, _, _ in parsed]), [(warnings, error) for _, warnings, error in parsed]
+
+
+def _unpack_chunk(chunk: tuple[bytes, list[tuple[list, str | None]]]) -> list[ParsedFile]:
+    """A chunk's results as `_parse_to_send` returned them."""
+    notes, rest = chunk
+    return [(file_notes, warnings, error) for file_notes, (warnings, error) in zip(marshal.loads(notes), rest)]
 
 
 def _set_signal_mask(mask: set | None = None, *, block: bool = False) -> set | None:
