@@ -207,6 +207,16 @@ def print_table(figures: list[Figure], anki: tuple[Figure, Figure] | None, runs:
         print(f"| {f.measure} | {f.seconds:.3f} | 1.00x | | {f.peak_mb:.0f} |")
 
 
+def compile_revise() -> None:
+    """Byte-compile revise, as an install does: with PYTHONDONTWRITEBYTECODE set (as on some machines),
+    an editable install would compile every module from source at every start."""
+    import compileall
+
+    import revise
+
+    compileall.compile_dir(Path(revise.__file__).parent, quiet=1)
+
+
 def main() -> None:
     """Generate the corpus, measure, print the table (or JSON)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -218,6 +228,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--keep", type=Path, help="generate the notes here once and keep them")
     options = parser.parse_args()
+    compile_revise()
     with tempfile.TemporaryDirectory(prefix="revise-bench-") as tmp:
         work = Path(tmp)
         source = options.keep or work / "corpus"

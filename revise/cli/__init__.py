@@ -16,6 +16,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help and usage errors: rendering them with rich would double start-up
 )
 
 
@@ -30,7 +31,7 @@ def main(
     collection: Annotated[
         Optional[Path],
         typer.Option(
-            "--collection",
+            "--collection", metavar="PATH",
             envvar="REVISE_COLLECTION",
             help="The collection file (default: collection.db in the user data directory).",
         ),
@@ -79,7 +80,7 @@ def import_command(
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Markdown files or folders (read recursively).")],
     as_json: JsonOption = False,
 ) -> None:
-    """Read Markdown files or folders into the collection and remember them as sources."""
+    """Read Markdown files or folders into the collection. They are remembered as sources for `revise sync`."""
     from revise.sources import import_paths
 
     db = open_db(ctx)
@@ -95,7 +96,7 @@ def sync_command(
     ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Re-read every remembered source; unchanged files are skipped without being parsed."""
+    """Re-read every remembered source. Unchanged files are skipped without being parsed."""
     from revise.sources import sync_sources
 
     db = open_db(ctx)
@@ -110,8 +111,8 @@ def sync_command(
 @command("cards")
 def cards_command(
     ctx: typer.Context,
-    deck: Annotated[Optional[str], typer.Option("--deck", help="Only this deck and its subdecks.", callback=_not_empty)] = None,
-    tag: Annotated[Optional[str], typer.Option("--tag", help="Only cards with this tag (`#tag` too).", callback=_not_empty)] = None,
+    deck: Annotated[Optional[str], typer.Option("--deck", metavar="DECK", help="Only this deck and its subdecks.", callback=_not_empty)] = None,
+    tag: Annotated[Optional[str], typer.Option("--tag", metavar="TAG", help="Only cards with this tag (`#tag` too).", callback=_not_empty)] = None,
     due: Annotated[bool, typer.Option("--due", help="Only cards due now.")] = False,
     include_retired: Annotated[bool, typer.Option("--all", help="Include retired cards.")] = False,
     as_json: JsonOption = False,
@@ -137,7 +138,7 @@ def cards_command(
 
 @command("decks")
 def decks_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
-    """Decks with their card counts and how many cards are new, learning and due now."""
+    """List decks with their new, learning and due counts. Each deck shows its card count too."""
     from datetime import datetime, timezone
 
     from revise import collection
@@ -157,13 +158,13 @@ def review(
     ctx: typer.Context,
     # Strings, as import takes them: Path('') would be the current folder.
     paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATH...", help="Markdown files or folders: import them and review only their cards.")] = None,
-    deck: Annotated[list[str], typer.Option("--deck", help="Only this deck and its subdecks (repeatable).", callback=_none_empty)] = [],
-    tag: Annotated[list[str], typer.Option("--tag", help="Only cards with this tag (`#tag` too; repeatable).", callback=_none_empty)] = [],
-    limit: Annotated[Optional[int], typer.Option("--limit", min=0, help="At most N cards this session.")] = None,
-    new: Annotated[Optional[int], typer.Option("--new", min=0, help="Today's new-card limit (instead of new_per_day).")] = None,
+    deck: Annotated[list[str], typer.Option("--deck", metavar="DECK", help="Only this deck and its subdecks (repeatable).", callback=_none_empty)] = [],
+    tag: Annotated[list[str], typer.Option("--tag", metavar="TAG", help="Only cards with this tag (`#tag` too; repeatable).", callback=_none_empty)] = [],
+    limit: Annotated[Optional[int], typer.Option("--limit", metavar="N", min=0, help="At most N cards this session.")] = None,
+    new: Annotated[Optional[int], typer.Option("--new", metavar="N", min=0, help="Today's new-card limit (instead of new_per_day).")] = None,
     cram: Annotated[bool, typer.Option("--cram", help="Review the selection now without changing any schedule.")] = False,
 ) -> None:
-    """Sync (the given paths, or all sources), then review today's cards."""
+    """Review today's cards. The given paths, or else every source, are synced first."""
     from revise import sources
     from revise.config import load_config
     from revise.review import Selection
@@ -216,7 +217,7 @@ def _run_session(db: Any, config: Any, selection: Any, problems: int) -> None:
 
 @command(name="config")
 def show_config() -> None:
-    """Print the config file's path and the settings in effect (with per-deck overrides)."""
+    """Print the config file's path and the settings in effect. Per-deck overrides are shown too."""
     from revise.config import config_toml, load_config
 
     typer.echo(config_toml(load_config()))
@@ -263,17 +264,17 @@ def forget(ctx: typer.Context, ids: CardIds) -> None:
 @command("stats")
 def stats_command(
     ctx: typer.Context,
-    deck: Annotated[Optional[str], typer.Option("--deck", help="Only this deck and its subdecks.", callback=_not_empty)] = None,
+    deck: Annotated[Optional[str], typer.Option("--deck", metavar="DECK", help="Only this deck and its subdecks.", callback=_not_empty)] = None,
     days: Annotated[
         Optional[int],
         typer.Option(
-            "--days", min=1,
+            "--days", metavar="N", min=1,
             help="Days of forecast and of heatmap (rounded up to whole weeks); by default 30 days of forecast, 26 weeks of heatmap.",
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
-    """Progress: today, cards, retention, streak, heatmap, forecast, hardest cards."""
+    """Show progress: today, cards, retention, streak, forecast. Also a heatmap and the hardest cards."""
     from datetime import datetime, timezone
 
     from revise.config import load_config

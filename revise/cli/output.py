@@ -108,8 +108,10 @@ def _print_import_table(report: Any) -> None:
 
 def print_cards_json(cards: list[dict]) -> None:
     """The cards as a JSON array, one card a line."""
-    # json's C encoder, 10x faster than indent= on 100k cards, still readable.
-    sys.stdout.write("[\n" + ",\n".join(json.dumps(c, ensure_ascii=False) for c in cards) + ("\n]\n" if cards else "]\n"))
+    # json's C encoder, 10x faster than indent= on 100k cards, still readable; one encoder for all
+    # (json.dumps with an option builds a new one per call)
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    sys.stdout.write("[\n" + ",\n".join(map(encode, cards)) + ("\n]\n" if cards else "]\n"))
 
 
 def print_no_match(deck: str | None, tag: str | None, due: bool) -> None:

@@ -44,6 +44,7 @@ from revise.collection.reviews import (  # noqa: F401
     sibling_cards,
     count_due_before,
     new_cards_by_deck,
+    count_new_cards,
 )
 from revise.collection.stats import (  # noqa: F401
     StatsQuery,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from datetime import datetime, timezone
 
@@ -63,11 +64,14 @@ def _listing_filters(
         where.append("EXISTS (SELECT 1 FROM json_each(notes.tags) WHERE value = ? OR substr(value, 1, ?) = ?)")
         params += [tag, len(tag) + 1, tag + "/"]
     if due_at:
+        # `state IN (…) AND due <= ?` walks the cards_due index (times are stored as text that sorts);
+        # julianday() then compares moments written in any ISO 8601 form
         where.append(
-            "cards.state != 'new' AND cards.suspended = 0 AND julianday(cards.due) <= julianday(?)"
+            "cards.state IN ('learning', 'relearning', 'review') AND cards.due <= ? AND cards.suspended = 0"
+            " AND julianday(cards.due) <= julianday(?)"
             " AND (cards.buried_until IS NULL OR julianday(cards.buried_until) <= julianday(?))"
         )
-        params += [due_at, due_at]
+        params += [due_at, due_at, due_at]
     return where, params
 
 
@@ -75,18 +79,26 @@ def card_json(row: dict) -> dict:
     """One card as the stable `cards --json` object."""
     return {
         "id": row["id"], "deck": row["deck"], "kind": row["kind"], "front": row["front"], "back": row["back"],
-        "tags": json.loads(row["tags"]), "source": row["source"], "line": row["line"],
-        "headings": json.loads(row["headings"]), "state": row["state"], "due": _iso_with_offset(row["due"]),
+        "tags": _json_list(row["tags"]), "source": row["source"], "line": row["line"],
+        "headings": _json_list(row["headings"]), "state": row["state"], "due": _iso_with_offset(row["due"]),
         "reps": row["reps"], "lapses": row["lapses"], "stability": row["stability"],
         "difficulty": row["difficulty"], "suspended": bool(row["suspended"]),
         "retired": bool(row["retired"] or row["note_retired"]),
     }
 
 
+@functools.lru_cache(maxsize=4096)
+def _json_list(text: str) -> list[str]:
+    # The cards of a section share its heading path, and most have no tags: decode each text once.
+    return json.loads(text)
+
+
 def _iso_with_offset(moment: str | None) -> str | None:
     """Stored UTC times as ISO 8601 with an explicit offset (a time stored without one is UTC)."""
     if not moment:
         return None
+    if moment.endswith("+00:00") and moment[10:11] == "T":  # as revise stores them: already so
+        return moment
     parsed = datetime.fromisoformat(moment)
     return (parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)).isoformat()
 

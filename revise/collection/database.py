@@ -28,7 +28,7 @@ def open_collection(path: Path | str) -> Database:
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        db = Database(path)
+        db = Database(path, execute_plugins=False)  # no sqlite-utils plugin touches a collection
         db.execute("PRAGMA busy_timeout = 5000")
         db.enable_wal()
         db.execute("PRAGMA foreign_keys = ON")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 from sqlite_utils import Database
 
@@ -13,6 +14,10 @@ REVIEW_COLUMNS = """c.id, c.note_id, c.ord, c.front, c.back, c.state, c.step, c.
     c.due, c.last_review, c.reps, c.lapses, c.suspended, c.buried_until,
     n.kind, n.text AS note_text, n.deck, n.tags, n.headings, n.source, n.line, n.position, n.read_key,
     (n.retired OR c.retired) AS retired"""
+# What the day's queue needs of a card: its identity, deck, schedule and place in reading order (the
+# card's text is read when it is shown).
+QUEUE_COLUMNS = """c.id, c.note_id, c.ord, c.state, c.step, c.stability, c.difficulty, c.due, c.last_review,
+    c.reps, c.lapses, c.suspended, c.buried_until, n.deck, n.read_key, n.position, n.line"""
 SCHEDULE_COLUMNS = (
     "state", "step", "stability", "difficulty", "due", "last_review",
     "reps", "lapses", "suspended", "buried_until",
@@ -40,7 +45,7 @@ def due_cards(
     selected, params = selection_sql(decks, tags, paths)
     # `state IN (…)`, not `!= 'new'`: three ranges of the cards_due index, however many cards are new
     sql = (
-        f"SELECT {REVIEW_COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id"
+        f"SELECT {QUEUE_COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id"
         " WHERE c.state IN ('learning', 'relearning', 'review') AND c.due < :due_before AND c.suspended = 0"
         f" AND c.retired = 0 AND n.retired = 0 AND {selected}"
     )
@@ -49,20 +54,23 @@ def due_cards(
 
 def new_cards(
     db: Database, available_at: str, group: tuple[str | None, tuple[str, ...]], *, limit: int, offset: int = 0,
-    decks: tuple[str, ...] = (), tags: tuple[str, ...] = (), paths: tuple[str, ...] = (),
+    skip_notes: Iterable[int] = (), decks: tuple[str, ...] = (), tags: tuple[str, ...] = (), paths: tuple[str, ...] = (),
 ) -> list[dict]:
     """The selection's new cards of one limit group (deck, decks left out), neither suspended nor buried
-    at `available_at`, in reading order: `limit` of them, from `offset` on."""
+    at `available_at`, nor of the notes `skip_notes`, in reading order: `limit` of them, from `offset` on."""
     selected, params = selection_sql(decks, tags, paths)
     in_group, group_params = deck_group_sql(*group)
     sql = (
-        f"SELECT {REVIEW_COLUMNS} FROM notes n {_new_cards_join(db)} cards c ON c.note_id = n.id"
+        f"SELECT {QUEUE_COLUMNS} FROM notes n {_new_cards_join(db)} cards c ON c.note_id = n.id"
         " WHERE c.state = 'new' AND c.suspended = 0 AND c.retired = 0 AND n.retired = 0"
         " AND (c.buried_until IS NULL OR julianday(c.buried_until) <= julianday(:available_at))"
+        " AND n.id NOT IN (SELECT value FROM json_each(:skip_notes))"
         f" AND {selected} AND {in_group}"
         " ORDER BY n.read_key, n.position, n.line, c.ord LIMIT :limit OFFSET :offset"
     )
-    values = params | group_params | {"available_at": available_at, "limit": limit, "offset": offset}
+    values = params | group_params | {
+        "available_at": available_at, "limit": limit, "offset": offset, "skip_notes": json.dumps(list(skip_notes)),
+    }
     return dict_rows(db, sql, values)
 
 
@@ -184,10 +192,23 @@ def count_due_before(
     selected, params = selection_sql(decks, tags, paths)
     return db.execute(
         "SELECT count(*) FROM cards c JOIN notes n ON n.id = c.note_id "
-        "WHERE n.retired = 0 AND c.retired = 0 AND c.suspended = 0 AND c.state != 'new' AND c.due < :moment "
+        "WHERE n.retired = 0 AND c.retired = 0 AND c.suspended = 0 AND c.state IN ('learning', 'relearning', 'review') "
+        "AND c.due < :moment "
         f"AND (c.buried_until IS NULL OR julianday(c.buried_until) < julianday(:moment)) AND {selected}",
         params | {"moment": moment},
     ).fetchone()[0]
+
+
+def count_new_cards(
+    db: Database, *, decks: tuple[str, ...] = (), tags: tuple[str, ...] = (), paths: tuple[str, ...] = ()
+) -> int:
+    """New cards of live notes, not suspended, in a review selection (buried ones too: they come back)."""
+    selected, params = selection_sql(decks, tags, paths)
+    sql = (
+        "SELECT count(*) FROM cards c JOIN notes n ON n.id = c.note_id WHERE n.retired = 0 AND c.retired = 0"
+        f" AND c.suspended = 0 AND c.state = 'new' AND {selected}"
+    )
+    return db.execute(sql, params).fetchone()[0]
 
 
 def new_cards_by_deck(

@@ -131,7 +131,7 @@ def stats_reader(db: Database) -> Database | None:
     except sqlite3.Error:  # the one connection will do
         return None
     add_missing_functions(conn)
-    return Database(conn)
+    return Database(conn, execute_plugins=False)
 
 
 def _cards(db: Database, deck: str | None) -> list[tuple]:

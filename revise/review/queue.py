@@ -124,10 +124,11 @@ def _first_new_cards(
     """The first `quota` new cards of a limit group in reading order, one per note not in `taken` (a
     note with a card due today, or one already chosen), read a page at a time."""
     found: list[QueueCard] = []
-    offset, page = 0, quota + 20  # a few more than needed: siblings are skipped
+    skipped = list(taken)  # left out by SQLite; fixed while paging, so that offsets stay the same
+    offset, page = 0, quota + 20  # a few more than needed: the siblings of new cards are skipped here
     while len(found) < quota:
         rows = collection.new_cards(
-            db, scheduling.format_time(now), group, limit=page, offset=offset, **selection.filters()
+            db, scheduling.format_time(now), group, limit=page, offset=offset, skip_notes=skipped, **selection.filters()
         )
         for row in rows:
             if row["note_id"] not in taken and len(found) < quota:

@@ -285,9 +285,12 @@ class Session:
                for end in (today_end, tomorrow_end)}
         self.summary.still_due_today = due[today_end]
         self.summary.due_tomorrow = due[tomorrow_end] - due[today_end]
-        new_by_deck = collection.new_cards_by_deck(self.db, **filters)
-        self.summary.new_left = sum(new_by_deck.values())
-        self.summary.new_per_day = self._new_per_day(list(new_by_deck))
+        if self.config.decks:  # the decks of the new cards say whether an override's limits apply
+            new_by_deck = collection.new_cards_by_deck(self.db, **filters)
+            self.summary.new_left, new_decks = sum(new_by_deck.values()), list(new_by_deck)
+        else:  # a count is cheaper than grouping 100k new cards by deck
+            self.summary.new_left, new_decks = collection.count_new_cards(self.db, **filters), []
+        self.summary.new_per_day = self._new_per_day(new_decks)
         self.summary.cards = len({step.card_id for step in self.undo_stack if step.revlog_id is not None})
         self.display.summary(self.summary)
 

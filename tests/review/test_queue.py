@@ -1,12 +1,16 @@
 """The session's queue: which card comes next after an undo, today's limits, and the cards left."""
 
 import re
+import sqlite3
 from datetime import timedelta
 
-from revise import collection, scheduling
+from sqlite_utils import Database
+
+from revise import collection, scheduling, sources
 from revise.config import Config, Settings
+from revise.review.queue import load_queue
 from revise.review.selection import Selection
-from tests.review.scripted import START, TIMEOUT, session, revlog, card
+from tests.review.scripted import START, TIMEOUT, UTC, card, revlog, session
 
 
 def test_undo_of_the_card_on_screen_shows_it_once(db):
@@ -52,3 +56,76 @@ def test_left_counts_learning_cards_due_within_the_learn_ahead(db):
     assert "new 2 · learning 0 · review 0" in out and "1 done · 2 left" in out
     _, out, _ = session(db, ["", "1", "q"])  # card 2 again in a minute: counted; card 1 in an hour: not
     assert "new 1 · learning 1 · review 0" in out and "1 done · 2 left" in out
+
+
+class CountingCursor(sqlite3.Cursor):
+    """A cursor that counts the rows it hands to Python."""
+
+    rows = 0
+
+    def fetchall(self):
+        found = super().fetchall()
+        CountingCursor.rows += len(found)
+        return found
+
+    def fetchone(self):
+        found = super().fetchone()
+        CountingCursor.rows += found is not None
+        return found
+
+    def __next__(self):
+        found = super().__next__()
+        CountingCursor.rows += 1
+        return found
+
+
+class CountingConnection(sqlite3.Connection):
+    """A connection whose queries return CountingCursors."""
+
+    def execute(self, sql, parameters=()):
+        cursor = self.cursor(CountingCursor)
+        cursor.execute(sql, parameters)
+        return cursor
+
+
+def rows_read_by_a_session(tmp_path, not_due: int) -> tuple[int, list[str]]:
+    """Rows a session reads to show its first card, in a collection of 30 cards answered Easy 40 days
+    ago (due now) and `not_due` new cards; and the fronts it shows."""
+    folder = tmp_path / f"notes-{not_due}"
+    folder.mkdir()
+    (folder / "a-due.md").write_text("".join(f"due {i} :: answer {i}\n" for i in range(30)), encoding="utf-8")
+    (folder / "b-new.md").write_text("".join(f"new {i} :: answer {i}\n" for i in range(not_due)), encoding="utf-8")
+    path = tmp_path / f"c-{not_due}.db"
+    db = collection.open_collection(path)
+    sources.import_paths(db, [folder])
+    session(db, ["", "4"] * 30, selection=Selection(new_limit=30))  # at START: Easy gives more than a week
+    counting = Database(sqlite3.connect(path, factory=CountingConnection), execute_plugins=False)
+    CountingCursor.rows = 0
+    queue = load_queue(counting, Selection(), Config(), START + timedelta(days=40), UTC)
+    read = CountingCursor.rows
+    return read, [collection.review_card(db, c.id)["front"] for c in queue.main]
+
+
+def test_the_rows_a_session_reads_do_not_grow_with_the_cards_that_are_not_due(tmp_path):
+    small, shown = rows_read_by_a_session(tmp_path, 100)
+    large, shown_large = rows_read_by_a_session(tmp_path, 3000)
+    assert small == large
+    assert shown == shown_large  # the same 30 reviews and first 20 new cards, in the same order
+    assert sum(front.startswith("due") for front in shown) == 30 and len(shown) == 50
+    assert small < 100  # the 30 due cards and a page of new ones, not every card
+
+
+def test_each_limit_group_gets_its_own_first_new_cards_one_per_note(notes_db):
+    """Global new_per_day 3; deck b::sub has an override of 2, b::sub::deep one of 1; siblings of a
+    reversed note wait a day; the first new cards of each group come in reading order."""
+    files = {
+        "a.md": "---\ndeck: a\n---\n" + "".join(f"a{i} ::: side {i}\n" for i in range(6)),
+        "b.md": "---\ndeck: b::sub\n---\n" + "".join(f"b{i} :: answer\n" for i in range(6)),
+        "c.md": "---\ndeck: b::sub::deep\n---\n" + "".join(f"c{i} :: answer\n" for i in range(6)),
+    }
+    db = notes_db("groups", files)
+    config = Config(default=Settings(new_per_day=3), decks=(("b::sub", Settings(new_per_day=2)),
+                                                            ("b::sub::deep", Settings(new_per_day=1))))
+    queue = load_queue(db, Selection(), config, START, UTC)
+    fronts = [collection.review_card(db, c.id)["front"] for c in queue.main]
+    assert sorted(fronts) == ["a0", "a1", "a2", "b0", "b1", "c0"]
