@@ -1,5 +1,5 @@
-"""Parsing note files, in worker processes when there are many: the pool, its signal mask, and
-workers that die with their parent."""
+"""Parsing note files, in worker processes when there are many (started as soon as enough text has
+been read): the pool, its signal mask, the notes' way back, and workers that die with their parent."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ from revise.identity import NoteCard, ParsedNote
 if TYPE_CHECKING:  # the parser is imported only when a file has to be parsed
     from revise.notes import ParseWarning
 
-# Worker processes cost ~0.1 s to start and pickling the notes back costs a fifth of parsing them:
-# measured on 2 cores, they break even near 3 MB of notes (10k cards) and save a third at 27 MB.
+# Worker processes cost ~0.1 s to start, and sending the notes back costs a part of parsing them
+# (a fifth when they were pickled, a few percent marshalled): measured on 2 cores with pickling,
+# they broke even near 3 MB of notes (10k cards) and saved a third at 27 MB.
 PARALLEL_MIN_CHARS = 4_000_000
 PARALLEL_WORKERS = min(2, os.cpu_count() or 1)
 # Chunks of ~15 files of the 1,000-file corpus: small enough that one worker does not finish long
