@@ -218,13 +218,17 @@ def test_a_sync_with_nothing_changed_parses_nothing_and_reads_no_note_or_card(db
             read.add(table or "")
         return sqlite3.SQLITE_OK
 
+    statements: list[str] = []
     db.conn.set_authorizer(watch)
+    db.conn.set_trace_callback(statements.append)
     try:
         report = sync_sources(db)
     finally:
         db.conn.set_authorizer(None)
+        db.conn.set_trace_callback(None)
     assert (report.parsed, report.total("unchanged"), report.errors) == (0, 5, [])
     assert "sources" in read and not read & {"notes", "cards"}
+    assert len([sql for sql in statements if "FROM sources" in sql]) == 1
 
 
 def test_each_file_keeps_its_card_count_through_edits_moves_and_deletions(db, notes):
