@@ -31,12 +31,12 @@ def with_progress(run: Callable, show: bool) -> Any:
     """Run an import with a transient progress bar on stderr, shown only once it has taken a second."""
     import time
 
+    if not show or not sys.stderr.isatty():  # no bar, and so no rich to import, for a pipe or a file
+        return run(None)
     from rich.console import Console
+    from rich.progress import Progress
 
     console = Console(stderr=True)
-    if not show or not console.is_terminal:
-        return run(None)
-    from rich.progress import Progress
 
     started, bar = time.monotonic(), Progress(console=console, transient=True)
     task = bar.add_task("Importing", total=None)

@@ -10,10 +10,14 @@ from revise.collection.database import (  # noqa: F401
 from revise.collection.sync import (  # noqa: F401
     source_rows,
     save_sources,
+    save_card_counts,
     forget_sources,
     note_records,
     explicit_id_places,
     apply_sync_plan,
+    holds_notes,
+    insert_notes,
+    indexes_deferred,
 )
 from revise.collection.cards import (  # noqa: F401
     active_card_counts,

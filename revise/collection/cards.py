@@ -15,10 +15,17 @@ _ACTIVE = "notes.retired = 0 AND cards.retired = 0"
 _AVAILABLE = "cards.suspended = 0 AND (cards.buried_until IS NULL OR julianday(cards.buried_until) <= julianday(:now))"
 
 
-def active_card_counts(db: Database) -> dict[str, int]:
-    """Cards not retired, per source file."""
-    sql = f"SELECT notes.source, count(*) FROM cards JOIN notes ON notes.id = cards.note_id WHERE {_ACTIVE} GROUP BY notes.source"
-    return dict(db.conn.execute(sql).fetchall())
+def active_card_counts(db: Database, sources: list[str] | None = None) -> dict[str, int]:
+    """Cards not retired, per source file (of every file, or only of `sources`: read through their index)."""
+    sql = f"SELECT notes.source, count(*) FROM cards JOIN notes ON notes.id = cards.note_id WHERE {_ACTIVE}"
+    if sources is None:
+        return dict(db.conn.execute(sql + " GROUP BY notes.source").fetchall())
+    counts: dict[str, int] = {}
+    for start in range(0, len(sources), 500):  # SQLite's limit on parameters
+        chunk = sources[start : start + 500]
+        query = f"{sql} AND notes.source IN ({','.join('?' * len(chunk))}) GROUP BY notes.source"
+        counts.update(db.conn.execute(query, chunk).fetchall())
+    return counts
 
 
 def _deck_clause(deck: str) -> tuple[str, list]:

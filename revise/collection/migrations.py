@@ -206,3 +206,14 @@ def m006_notes_reading_key(db: Database) -> None:
     rows = db.execute("SELECT DISTINCT source FROM notes").fetchall()
     db.conn.executemany("UPDATE notes SET read_key = ? WHERE source IS ?", [(reading_key(s), s) for s, in rows])
     db.execute("CREATE INDEX notes_reading ON notes(read_key, position, line)")
+
+
+@migrations()
+def m007_sources_card_counts(db: Database) -> None:
+    """sources.cards: each file's live cards, kept by every sync that writes the file, so a sync that
+    parses nothing reports its unchanged counts without reading a card row."""
+    db.execute("ALTER TABLE sources ADD COLUMN cards INTEGER NOT NULL DEFAULT 0")
+    db.execute(
+        "UPDATE sources SET cards = (SELECT count(*) FROM notes JOIN cards ON cards.note_id = notes.id"
+        " WHERE notes.source = sources.path AND notes.retired = 0 AND cards.retired = 0)"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 from collections import Counter
@@ -17,17 +18,25 @@ _NOTE_COLUMNS = "id, key, kind, text, explicit_id, source, line, position, deck,
 
 
 def source_rows(db: Database) -> dict[str, dict]:
-    """Every remembered source file: path → {path, root, size, mtime_ns, hash, synced_at}."""
+    """Every remembered source file: path → {path, root, size, mtime_ns, hash, synced_at, cards}."""
     return {row["path"]: row for row in db.query("SELECT * FROM sources")}
 
 
 def save_sources(db: Database, rows: list[dict]) -> None:
     """Remember (or refresh) source files: path, root, size, mtime_ns, hash, synced_at."""
+    # An upsert, not INSERT OR REPLACE: a refreshed file keeps its card count (save_card_counts).
     db.conn.executemany(
-        "INSERT OR REPLACE INTO sources (path, root, size, mtime_ns, hash, synced_at)"
-        " VALUES (:path, :root, :size, :mtime_ns, :hash, :synced_at)",
+        "INSERT INTO sources (path, root, size, mtime_ns, hash, synced_at)"
+        " VALUES (:path, :root, :size, :mtime_ns, :hash, :synced_at) ON CONFLICT (path) DO UPDATE SET"
+        " root = excluded.root, size = excluded.size, mtime_ns = excluded.mtime_ns, hash = excluded.hash,"
+        " synced_at = excluded.synced_at",
         rows,
     )
+
+
+def save_card_counts(db: Database, counts: dict[str, int]) -> None:
+    """Record how many live cards each remembered source file now holds (sources.cards)."""
+    db.conn.executemany("UPDATE sources SET cards = ? WHERE path = ?", [(n, path) for path, n in counts.items()])
 
 
 def forget_sources(db: Database, paths: list[str]) -> None:
@@ -94,14 +103,52 @@ def apply_sync_plan(db: Database, plan: SyncPlan, now: str) -> None:
     )
 
 
+def holds_notes(db: Database) -> bool:
+    """Whether the collection holds any note, retired ones too (if not, every parsed note is new)."""
+    return db.conn.execute("SELECT 1 FROM notes LIMIT 1").fetchone() is not None
+
+
+def insert_notes(db: Database, notes: list[ParsedNote] | list[tuple], now: str) -> None:
+    """Insert notes known to match nothing (a first import) with their cards, ids following the largest.
+
+    The notes are read by position: plain tuples of a ParsedNote's fields do too."""
+    new_ids = _insert_new_notes(db, notes, now)
+    db.conn.executemany(
+        "INSERT INTO cards (note_id, ord, front, back) VALUES (?,?,?,?)",
+        [(i, ord_, front, back) for i, note in zip(new_ids, notes) for ord_, front, back in note[-1]],
+    )
+
+
+@contextlib.contextmanager
+def indexes_deferred(db: Database) -> Iterator[None]:
+    """Drop the indexes of notes and cards for a bulk load, and build each again as it was when it ends.
+
+    Within the caller's transaction: if the load fails, rolling back brings the indexes back too."""
+    # One build over 100k keys costs a fraction of inserting them one by one (the keys are random
+    # hashes), and needs no large page cache meanwhile.
+    indexes = db.conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('notes', 'cards')"
+        " AND sql IS NOT NULL ORDER BY rowid"
+    ).fetchall()
+    for name, _ in indexes:
+        db.conn.execute(f'DROP INDEX "{name}"')
+    yield
+    for _, sql in indexes:
+        db.conn.execute(sql)
+
+
 def _insert_new_notes(db: Database, new: list[ParsedNote], now: str) -> range:
     """Insert the notes no record matched, with ids from max(id) + 1 on; returns their ids."""
     next_id = (db.conn.execute("SELECT max(id) FROM notes").fetchone()[0] or 0) + 1
     new_ids = range(next_id, next_id + len(new))
+    json_list, read_key = _json_list, reading_key
+    # Unpacked, not read by attribute through _note_values: a first import builds 100k of these rows.
     db.conn.executemany(
         "INSERT INTO notes (id, key, kind, text, explicit_id, source, line, position, deck, tags,"
         " headings, read_key, retired, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,?,?)",
-        (_note_values(note_id, note) + (reading_key(note.file), now, now) for note_id, note in zip(new_ids, new)),
+        [(note_id, key, kind, text, explicit_id, file, line, position, deck, json_list(tags), json_list(headings),
+          read_key(file), now, now)
+         for note_id, (key, kind, text, explicit_id, file, line, position, deck, tags, headings, _) in zip(new_ids, new)],
     )
     return new_ids
 

@@ -6,6 +6,7 @@ the real text.
 
 from __future__ import annotations
 
+import functools
 import re
 
 CODE_AND_MATH = (
@@ -29,6 +30,7 @@ def nul(m: re.Match[str]) -> str:
     return "\0" * (m.end() - m.start())
 
 
+@functools.lru_cache(maxsize=64)  # a cloze note's text is masked up to four times on its way to cards
 def mask(text: str) -> str:
     """`text` with code, math, URLs, images, link targets and escapes blanked out (same length)."""
     if "`" in text or "$" in text or "\\" in text:

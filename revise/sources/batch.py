@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from dataclasses import dataclass
@@ -14,19 +15,21 @@ from revise import collection, identity
 from revise.errors import ReviseError
 from revise.sources.files import decode, default_deck, read_bytes, regular_file_stat
 from revise.sources.report import COUNTS, FileError, FileResult
-from revise.sources.workers import parse_files, workers_for
+from revise.sources.workers import Parsing, as_notes
 
 if TYPE_CHECKING:  # the parser is imported only when a file has to be parsed
     from revise.notes import ParseWarning
 
 
+_EXPLICIT_ID, _CARDS = identity.ParsedNote._fields.index("explicit_id"), -1  # fields of a note sent as a plain tuple
+
+
 @dataclass
 class _Pending:
-    """A changed file, read and decoded, waiting to be parsed."""
+    """A changed file, read and decoded, being parsed."""
 
     file: str
     root: Path
-    text: str
     source: dict
 
 
@@ -37,11 +40,16 @@ class Batch:
         self.remembered = remembered
         self.now = now
         self.vault_tags = vault_tags  # files in Obsidian vaults: only notes with one of these tags make cards
+        # A collection without a single note: every parsed note is new, written as soon as it is parsed.
+        self.fresh = False
         self.pending: list[_Pending] = []
+        self.parsing = Parsing()  # the pending files' texts, parsed as they are read (when there are many)
         self.touched: list[dict] = []  # sources unchanged in content, refreshed (mtime, root)
-        self.parsed: dict[str, list[identity.ParsedNote]] = {}
+        self.parsed: dict[str, list[identity.ParsedNote]] = {}  # when fresh, only the notes with explicit ids
+        self.cards: dict[str, int] = {}  # each parsed file's cards
         self.warnings: dict[str, list[ParseWarning]] = {}
         self.plan = identity.SyncPlan()
+        self.counts = {path: row["cards"] for path, row in remembered.items()}  # live cards per file, kept up to date
 
     def read(self, file: str, root: Path, errors: list[FileError]) -> None:
         """Stat, read, hash and decode one file, unless size and mtime (or the hash) show it unchanged."""
@@ -67,41 +75,78 @@ class Batch:
         except ReviseError as exc:
             errors.append(FileError(file, str(exc)))
             return
-        self.pending.append(_Pending(file, root, text, source))
+        self.pending.append(_Pending(file, root, source))
+        self.parsing.add((text, file, default_deck(Path(file), root), self.vault_tags.get(file, ())))
 
-    def parse(self, tick: Callable[[], None], errors: list[FileError]) -> None:
-        """Parse every changed file (in worker processes when there are many) into notes."""
-        jobs = [(p.text, p.file, default_deck(Path(p.file), p.root), self.vault_tags.get(p.file, ()))
-                for p in self.pending]
-        for pending, (notes, warnings, error) in zip(self.pending, parse_files(jobs, workers_for(jobs))):
-            if error:
-                errors.append(FileError(pending.file, error))
-            else:
-                self.parsed[pending.file] = notes
-                self.warnings[pending.file] = warnings
-            tick()
+    def parse(self, db: Database, tick: Callable[[], None], errors: list[FileError]) -> None:
+        """Parse every changed file (in worker processes when there are many) into notes; when fresh,
+        write each file's notes as they come, into tables whose indexes are built once at the end."""
+        self.fresh = bool(self.pending) and not collection.holds_notes(db)
+        with collection.indexes_deferred(db) if self.fresh else contextlib.nullcontext():
+            # Fresh: the notes are only written, by position: no need to make them named tuples again.
+            for pending, (notes, warnings, error) in zip(self.pending, self.parsing.results(named=not self.fresh)):
+                if error:
+                    errors.append(FileError(pending.file, error))
+                else:
+                    self._take(db, pending.file, notes, warnings)
+                tick()
+
+    def close(self) -> None:
+        """Stop any parsing still under way (the sync failed or was interrupted)."""
+        self.parsing.close()
+
+    def _take(self, db: Database, file: str, notes: list[identity.ParsedNote], warnings: list[ParseWarning]) -> None:
+        """Keep one parsed file's notes for matching, or (fresh) write them now and keep only their ids."""
+        self.warnings[file] = warnings
+        self.cards[file] = sum(len(note[_CARDS]) for note in notes)
+        if self.fresh:
+            collection.insert_notes(db, notes, self.now)
+            notes = as_notes([note for note in notes if note[_EXPLICIT_ID]])  # to tell of an id used in two files
+        self.parsed[file] = notes
 
     def write(self, db: Database, gone: list[str]) -> None:
         """Match the parsed notes against the collection and write the result."""
         parsed = dict(self.parsed)
         parsed.update({file: [] for file in gone})
+        if self.fresh:  # written already; the collection held no other note to share an id with
+            self._warn_shared_ids(parsed, [])
+        elif parsed:  # else nothing to match: a sync that parsed nothing reads no note or card
+            self._match_and_write(db, parsed)
+        collection.save_sources(db, self.touched + [p.source for p in self.pending if p.file in self.cards])
+        collection.forget_sources(db, gone)
+        self._save_counts(db, gone)
+
+    def _match_and_write(self, db: Database, parsed: dict[str, list[identity.ParsedNote]]) -> None:
+        """Plan the parsed files' notes against the records they may match, write the plan, warn of shared ids."""
         notes = [n for ns in parsed.values() for n in ns]
         records = collection.note_records(
             db, list(parsed), [n.key for n in notes], [n.explicit_id for n in notes if n.explicit_id]
         )
         self.plan = identity.plan_sync(parsed, records, self._settled({r.source for r in records} - set(parsed)))
         collection.apply_sync_plan(db, self.plan, self.now)
-        self._warn_shared_ids(db, parsed, [n.explicit_id for n in notes if n.explicit_id])
-        collection.save_sources(db, self.touched + [p.source for p in self.pending if p.file in self.parsed])
-        collection.forget_sources(db, gone)
+        ids = [n.explicit_id for n in notes if n.explicit_id]
+        self._warn_shared_ids(parsed, collection.explicit_id_places(db, ids) if ids else [])
 
-    def _warn_shared_ids(self, db: Database, parsed: dict[str, list[identity.ParsedNote]], ids: list[str]) -> None:
+    def _save_counts(self, db: Database, gone: list[str]) -> None:
+        """Store the live cards of every file the write changed, so that no sync has to count them all."""
+        # A parsed file now holds exactly its parsed cards (its other notes retired). A file it took
+        # notes from without being parsed (a move) is counted in SQL, through the source index.
+        counts = dict(self.cards)
+        others = {m.record.source for m in self.plan.matches if m.record} - counts.keys() - set(gone) - {None}
+        counts.update(dict.fromkeys(others, 0) | collection.active_card_counts(db, sorted(others)))
+        collection.save_card_counts(db, counts)
+        self.counts.update(counts)
+
+    def _warn_shared_ids(
+        self, parsed: dict[str, list[identity.ParsedNote]], elsewhere: list[tuple[str, str, int]]
+    ) -> None:
         """A block id in two files: the id no longer tells which card moved where, so say so."""
-        if not ids:
+        shared = identity.shared_ids(parsed, elsewhere)
+        if not shared:
             return
         from revise.notes import ParseWarning
 
-        for note, file, line in identity.shared_ids(parsed, collection.explicit_id_places(db, ids)):
+        for note, file, line in shared:
             self.warnings[note.file].append(ParseWarning(note.file, note.line, (
                 f"id '{note.explicit_id}' is also used at {file}:{line} — give each card its own id "
                 "(a card moved between files keeps its history by its id only when the id is unique)")))
@@ -119,24 +164,25 @@ class Batch:
                 settled.add(source)
         return settled
 
-    def results(
-        self, db: Database, files: list[tuple[str, Path]], gone: list[str], failed: set[str]
-    ) -> list[FileResult]:
-        """Per-file card counts: from the plan for parsed files, from the collection for skipped ones."""
+    def results(self, files: list[tuple[str, Path]], gone: list[str], failed: set[str]) -> list[FileResult]:
+        """Per-file card counts: from the plan for parsed files, from the stored counts for skipped ones."""
         results = {file: FileResult(file) for file, _ in files}
         results.update({file: FileResult(file, gone=True) for file in gone})
         self._count_changes(results)
         for file, warnings in self.warnings.items():
             results[file].parsed = True
             results[file].warnings = warnings
-        skipped = [r for f, r in results.items() if f not in self.parsed and f not in gone]
-        counts = collection.active_card_counts(db) if skipped else {}
-        for result in skipped:
-            result.unchanged = counts.get(result.file, 0)
+        for file, result in results.items():
+            if file not in self.cards and not result.gone:
+                result.unchanged = self.counts.get(file, 0)
         return [results[f] for f in sorted(results) if f not in failed]
 
     def _count_changes(self, results: dict[str, FileResult]) -> None:
         """Add the plan's cards added, updated, moved, unchanged and retired to each file's counts."""
+        if self.fresh:  # no plan: every card is new
+            for file, cards in self.cards.items():
+                results[file].added = cards
+            return
         for match in self.plan.matches:
             result = results[match.parsed.file]
             if match.record is None:  # the common case of a first import, kept cheap

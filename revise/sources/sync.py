@@ -23,7 +23,30 @@ def import_paths(
     db: Database, paths: list[Path | str], *, progress: Progress | None = None, now: datetime | None = None
 ) -> ImportReport:
     """Import Markdown files and folders (recursively `*.md`, hidden folders skipped) and remember them as sources."""
-    roots = _remembered_roots(db)
+    return _sync(db, lambda roots: _import_scans(paths, roots), progress, now, must_find=True)
+
+
+def sync_sources(
+    db: Database, paths: list[Path] | None = None, *, progress: Progress | None = None,
+    now: datetime | None = None, forget_missing: bool = False,
+) -> ImportReport:
+    """Re-read the remembered sources (or those under `paths`); files unchanged in size, mtime and hash are not parsed.
+
+    An imported folder that has disappeared is an error unless `forget_missing` (then its cards retire)
+    or its cards have all moved elsewhere (then it is forgotten quietly).
+    """
+    def scans_of(roots: set[Path]) -> tuple[list[Scan], list[FileError]]:
+        if paths is None:
+            scans = [Scan(root, root) for root in roots]
+        else:
+            scans = _scans_under(roots, [absolute_path(p) for p in paths])
+        return sorted(scans, key=lambda s: str(s.path)), []
+
+    return _sync(db, scans_of, progress, now, must_find=False, forget_missing=forget_missing)
+
+
+def _import_scans(paths: list[Path | str], roots: set[Path]) -> tuple[list[Scan], list[FileError]]:
+    """What to scan for `revise import PATH…`, and the paths that cannot be imported."""
     scans, errors = [], []
     for path in paths:
         absolute = absolute_path(path) if str(path) else None  # Path("") would be "."
@@ -37,29 +60,12 @@ def import_paths(
             # notes/course/week1.md` must not rename the deck `course::week1`).
             outer = [root for root in roots if absolute.is_relative_to(root)]
             scans.append(Scan(absolute, min(outer, key=lambda r: len(r.parts)) if outer else absolute))
-    return _sync(db, scans, errors, progress, now, must_find=True)
+    return scans, errors
 
 
-def sync_sources(
-    db: Database, paths: list[Path] | None = None, *, progress: Progress | None = None,
-    now: datetime | None = None, forget_missing: bool = False,
-) -> ImportReport:
-    """Re-read the remembered sources (or those under `paths`); files unchanged in size, mtime and hash are not parsed.
-
-    An imported folder that has disappeared is an error unless `forget_missing` (then its cards retire)
-    or its cards have all moved elsewhere (then it is forgotten quietly).
-    """
-    roots = _remembered_roots(db)
-    if paths is None:
-        scans = [Scan(root, root) for root in roots]
-    else:
-        scans = _scans_under(roots, [absolute_path(p) for p in paths])
-    scans = sorted(scans, key=lambda s: str(s.path))
-    return _sync(db, scans, [], progress, now, must_find=False, forget_missing=forget_missing)
-
-
-def _remembered_roots(db: Database) -> set[Path]:
-    return {Path(row["root"]) for row in collection.source_rows(db).values()}
+def _roots(remembered: dict[str, dict]) -> set[Path]:
+    """The folders (or files) the remembered sources were imported from."""
+    return {Path(root) for root in {row["root"] for row in remembered.values()}}
 
 
 def _scans_under(roots: Iterable[Path], paths: list[Path]) -> list[Scan]:
@@ -74,27 +80,32 @@ def _scans_under(roots: Iterable[Path], paths: list[Path]) -> list[Scan]:
     return list(scans.values())
 
 
+ScansOf = Callable[[set[Path]], tuple[list[Scan], list[FileError]]]  # the sources' roots → what to scan, errors
+
+
 def _sync(
-    db: Database, scans: list[Scan], errors: list[FileError], progress: Progress | None,
-    now: datetime | None, *, must_find: bool, forget_missing: bool = False,
+    db: Database, scans_of: ScansOf, progress: Progress | None, now: datetime | None, *, must_find: bool,
+    forget_missing: bool = False,
 ) -> ImportReport:
     now_iso = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat()
-    report = ImportReport(errors=errors)
-    with _no_gc(), db.atomic():
-        remembered = collection.source_rows(db)
+    with _no_gc(), db.atomic(), contextlib.ExitStack() as stack:
+        remembered = collection.source_rows(db)  # the one read of the sources, inside the transaction
+        scans, errors = scans_of(_roots(remembered))
+        report = ImportReport(errors=errors)
         missing_ok = True if forget_missing else _nothing_left(db, remembered)
         files, gone, vault_tags = discover(scans, remembered, report.errors, must_find, missing_ok)
-        batch = Batch(remembered, now_iso, vault_tags)
+        # Closed on the way out, before the rollback of a failure: workers still parsing are stopped.
+        batch = stack.enter_context(contextlib.closing(Batch(remembered, now_iso, vault_tags)))
         tick = _Ticker(progress, total=2 * len(files) + 1)  # read each file, parse each file, write
         for file, root in files:
             batch.read(file, root, report.errors)
             tick()
         tick(len(files) - len(batch.pending))  # files that need no parsing
-        batch.parse(tick, report.errors)
+        batch.parse(db, tick, report.errors)
         batch.write(db, gone)
         if must_find:
             report.errors += _empty_vaults(db, scans, vault_tags)
-        report.files = batch.results(db, files, gone, {e.file for e in report.errors})
+        report.files = batch.results(files, gone, {e.file for e in report.errors})
         tick()  # the last call comes after every write, still inside the transaction
     return report
 
@@ -140,7 +151,7 @@ def _empty_vaults(db: Database, scans: list[Scan], vault_tags: dict[str, tuple[s
     """An imported Obsidian vault that gave no card: say why (only tagged notes count) rather than stay silent."""
     if not vault_tags:
         return []
-    counts = collection.active_card_counts(db)
+    counts = collection.active_card_counts(db, sorted(vault_tags))
     errors = []
     for scan in scans:
         files = [f for f in vault_tags if is_under(f, scan.path)]

@@ -14,6 +14,13 @@ def test_retired_notes_leave_listings_and_counts(db):
     assert deck_counts(db, NOW)[0]["cards"] == 1
 
 
+def test_card_counts_of_some_files_only(db):
+    for file in ("/n/a.md", "/n/b.md", "/n/c.md"):
+        sync(db, file, parsed(file + " one", file=file) + parsed(file + " two", file=file))
+    assert active_card_counts(db, ["/n/c.md", "/n/a.md", "/n/none.md"]) == {"/n/a.md": 2, "/n/c.md": 2}
+    assert active_card_counts(db, []) == {}
+
+
 def test_deck_filter_includes_subdecks_only(db):
     sync(db, "/n/a.md", parsed("top", deck="ml") + parsed("sub", deck="ml::week1") + parsed("other", deck="mlops"))
     assert sorted(c["deck"] for c in list_cards(db, deck="ml")) == ["ml", "ml::week1"]

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 
+from sqlite_utils import Database
+
 from revise.collection.cards import list_cards
-from revise.collection.sync import forget_sources, note_records, save_sources, source_rows
+from revise.collection.migrations import migrations
+from revise.collection.sync import forget_sources, note_records, save_card_counts, save_sources, source_rows
 from revise.identity import group_notes
 from revise.notes import ParsedCard
 from tests.collection.syncing import NOW, parsed, sync
@@ -68,3 +71,22 @@ def test_tags_and_headings_are_stored_as_json_dumps_writes_them(db):
     assert tags == json.dumps(list(awkward[:2]), ensure_ascii=False)
     assert headings == json.dumps(list(awkward), ensure_ascii=False)
     assert json.loads(headings) == list(awkward)
+
+
+def test_a_refreshed_source_keeps_its_card_count(db):
+    row = dict(path="/n/a.md", root="/n", size=10, mtime_ns=1, hash="h1", synced_at=NOW)
+    save_sources(db, [row])
+    save_card_counts(db, {"/n/a.md": 3, "/n/unknown.md": 1})
+    save_sources(db, [{**row, "mtime_ns": 2}])
+    assert [(r["path"], r["mtime_ns"], r["cards"]) for r in source_rows(db).values()] == [("/n/a.md", 2, 3)]
+
+
+def test_the_card_counts_of_a_collection_from_before_them_are_filled_in(tmp_path):
+    db = Database(tmp_path / "old.db")
+    migrations.apply(db, stop_before="m007_sources_card_counts")
+    sync(db, "/n/a.md", parsed("cloze", kind="cloze", ords=(1, 2)) + parsed("plain") + parsed("gone"))
+    sync(db, "/n/a.md", parsed("cloze", kind="cloze", ords=(1, 2)) + parsed("plain"))
+    for path in ("/n/a.md", "/n/b.md"):
+        db.conn.execute("INSERT INTO sources VALUES (?, '/n', 1, 1, 'h', ?)", [path, NOW])
+    migrations.apply(db)
+    assert {path: row["cards"] for path, row in source_rows(db).items()} == {"/n/a.md": 3, "/n/b.md": 0}

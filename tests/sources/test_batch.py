@@ -191,3 +191,60 @@ def test_importing_the_same_notes_twice_changes_nothing(tmp_path_factory, lines)
     assert (report.total("added"), report.total("updated"), report.total("retired")) == (0, 0, 0)
     after = snapshot(db)
     assert (after["notes"], after["cards"]) == (before["notes"], before["cards"])
+
+
+# --- card counts kept per file ----------------------------------------------------------------
+
+
+def stored_counts(db) -> dict[str, int]:
+    """Each remembered file's card count as the sources table keeps it."""
+    return {path: row["cards"] for path, row in collection.source_rows(db).items()}
+
+
+def live_counts(db) -> dict[str, int]:
+    """Each remembered file's live cards, counted over the cards themselves."""
+    counted = collection.active_card_counts(db)
+    return {path: counted.get(path, 0) for path in collection.source_rows(db)}
+
+
+def test_a_sync_with_nothing_changed_parses_nothing_and_reads_no_note_or_card(db, notes):
+    import sqlite3
+
+    import_paths(db, [notes])
+    read: set[str] = set()
+
+    def watch(action: int, table: str | None, *_: object) -> int:
+        if action == sqlite3.SQLITE_READ:
+            read.add(table or "")
+        return sqlite3.SQLITE_OK
+
+    statements: list[str] = []
+    db.conn.set_authorizer(watch)
+    db.conn.set_trace_callback(statements.append)
+    try:
+        report = sync_sources(db)
+    finally:
+        db.conn.set_authorizer(None)
+        db.conn.set_trace_callback(None)
+    assert (report.parsed, report.total("unchanged"), report.errors) == (0, 5, [])
+    assert "sources" in read and not read & {"notes", "cards"}
+    assert len([sql for sql in statements if "FROM sources" in sql]) == 1
+
+
+def test_each_file_keeps_its_card_count_through_edits_moves_and_deletions(db, notes):
+    week1, optim = notes / "course" / "week1.md", notes / "optim.md"
+    import_paths(db, [notes])
+    assert stored_counts(db) == {str(week1): 4, str(optim): 1}
+    rewrite(week1, week1.read_text().replace(RELU, "").replace("{{c2::(0, 1)}}", "(0, 1)"))
+    rewrite(optim, optim.read_text() + "\n" + RELU)
+    sync_sources(db, [optim])  # ReLU moves out of week1, which is not read
+    assert stored_counts(db) == live_counts(db) == {str(week1): 3, str(optim): 2}
+    report = sync_sources(db)
+    assert stored_counts(db) == live_counts(db) == {str(week1): 2, str(optim): 2}
+    assert (report.total("retired"), report.total("updated")) == (1, 1)
+    optim.unlink()
+    sync_sources(db)
+    assert stored_counts(db) == live_counts(db) == {str(week1): 2}
+    bump_mtime(week1)
+    report = sync_sources(db)
+    assert [(f.file, f.unchanged, f.parsed) for f in report.files] == [(str(week1), 2, False)]

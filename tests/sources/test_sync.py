@@ -77,3 +77,48 @@ def test_progress_counts_up_to_its_total(db, notes):
     import_paths(db, [notes], progress=lambda done, total: calls.append((done, total)))
     assert calls[-1][0] == calls[-1][1] == 5  # 2 files read, 2 parsed, 1 write
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+
+
+# --- a first import: written as it is parsed, indexes built at the end ---------------------------
+
+
+def schema(db) -> list[tuple]:
+    return sorted(db.conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall(), key=str)
+
+
+def stored_notes(db, leave_out: str = "") -> list[tuple]:
+    """Every note with its cards, without ids and times, in id order."""
+    return db.conn.execute(
+        "SELECT key, kind, text, explicit_id, source, line, position, deck, tags, headings, read_key, notes.retired,"
+        " ord, front, back, state, cards.retired FROM notes JOIN cards ON cards.note_id = notes.id"
+        " WHERE source != ? ORDER BY notes.id, ord", [leave_out]).fetchall()
+
+
+def test_an_exception_mid_first_import_leaves_the_collection_and_its_indexes_as_they_were(db, notes):
+    before, indexes = snapshot(db), schema(db)
+
+    def explode(done: int, total: int) -> None:
+        if done == total - 1:  # both files parsed and written, the indexes not built yet
+            raise RuntimeError("power cut")
+
+    with pytest.raises(RuntimeError):
+        import_paths(db, [notes], progress=explode)
+    assert (snapshot(db), schema(db)) == (before, indexes)
+    assert import_paths(db, [notes]).total("added") == 5
+
+
+def test_a_first_import_writes_what_matching_against_the_collection_writes(tmp_path, notes):
+    (notes / "more.md").write_text(
+        "---\ntags: [extra]\n---\n# More\n\nQ: What is an epoch?\nA: One pass ^epoch\n\n"
+        "What does ReLU compute? :: max(0, z)\n\nloss ::: what training lowers #train\n\n"
+        "loss ::: what training lowers\n\n{{c1::Adam}} uses {{c2::momentum}}\n")
+    fresh = collection.open_collection(tmp_path / "fresh.db")
+    first = import_paths(fresh, [notes])
+    matched = collection.open_collection(tmp_path / "matched.db")
+    (tmp_path / "seed.md").write_text("Seed :: a note already there\n")
+    import_paths(matched, [tmp_path / "seed.md"])
+    then = import_paths(matched, [notes])
+    assert stored_notes(fresh) == stored_notes(matched, leave_out=str(tmp_path / "seed.md"))
+    assert len(stored_notes(fresh)) == first.total("added") == then.total("added") == 11
+    assert [w.message for w in first.warnings] == [w.message for w in then.warnings]
+    assert schema(fresh) == schema(matched) == schema(collection.open_collection(tmp_path / "new.db"))
