@@ -32,8 +32,7 @@ class StatsQuery:
     # the days before the heatmap's whose reviews the streaks need, from the first review's time (or None)
     history_days: Callable[[int | None], StudyDays]
     hardest: Callable[[list[tuple]], list[int]]  # the card rows → the ids of the cards whose places to read
-    # (card rows, new-card groups) → the stats package's pass over them, made while SQLite aggregates
-    tally: Callable[[tuple, tuple], object]
+    tally: Callable[[tuple, tuple], object]  # (card rows, new-card groups) → the stats package's tally
 
 
 @dataclass(frozen=True)
@@ -65,22 +64,22 @@ def read_stats(db: Database, query: StatsQuery) -> StatsRows:
 
 
 def _read_in_parallel(db: Database, reader: Database, query: StatsQuery) -> StatsRows:
-    """SQLite computes the aggregates without holding the GIL while Python makes objects of the card
-    rows: the aggregates go to the second connection, in a thread, and the row reads stay here."""
-    wait = _in_thread(_read_aggregates, reader, query)
+    """The aggregates on `reader` in a thread (SQLite runs them without the GIL), the card rows here."""
+    thread, outcome = _in_thread(_read_aggregates, reader, query)
     try:
         found = _read_cards(db, query)
     finally:  # the thread must be done with the reader before it closes, whatever happened here
-        done, aggregates = wait()
+        thread.join()
         reader.conn.close()
+    done, aggregates = outcome[0]
     if not done:
         raise aggregates
     return StatsRows(**found, **aggregates)
 
 
-def _in_thread(function: Callable, *args) -> Callable[[], tuple[bool, object]]:
-    """Start function(*args) in a thread; the callable returned waits for it: (True, its result) or
-    (False, the exception it raised). A plain thread: concurrent.futures costs an import."""
+def _in_thread(function: Callable, *args):
+    """Start function(*args) in a thread: (the thread, a list that gets (True, its result) or (False,
+    the exception it raised)). A plain thread: concurrent.futures costs an import."""
     import threading
 
     outcome: list[tuple[bool, object]] = []
@@ -93,36 +92,32 @@ def _in_thread(function: Callable, *args) -> Callable[[], tuple[bool, object]]:
 
     thread = threading.Thread(target=run, name="revise-stats", daemon=True)
     thread.start()
-
-    def wait() -> tuple[bool, object]:
-        thread.join()
-        return outcome[0]
-
-    return wait
+    return thread, outcome
 
 
 def _read_cards(db: Database, query: StatsQuery) -> dict:
-    """A row per card that is not new, the new cards by group, the hardest cards' places, the query's
-    tally of the cards (Python's part: it runs while the other thread's SQL does) and, to even out the
-    threads' work, the reviews per heatmap day."""
+    """The card rows (not new), the new cards by group, the hardest cards' places, the query's tally (it
+    runs while the thread's SQL does) and, to even out the threads' work, the reviews per heatmap day."""
     cards, new_cards = tuple(_cards(db, query.deck)), tuple(_new_card_groups(db, query.deck))
     places = _card_places(db, query.hardest(cards))
     tally = query.tally(cards, new_cards)
     _limit_to_deck(db, query.deck)
     per_day = _reviews_per_day(db, query.deck, query.heatmap_days)
-    return dict(cards=cards, new_cards=new_cards, places=places, tally=tally, reviews_per_day=per_day)
+    found = dict(cards=cards, new_cards=new_cards, places=places, tally=tally, reviews_per_day=per_day)
+    if query.deck is not None:  # then the other thread, which checks each review's card, is the slower
+        found["deck_answers"] = _deck_answers(db, query.deck, query.recent_start)
+    return found
 
 
 def _read_aggregates(db: Database, query: StatsQuery) -> dict:
     """What SQLite aggregates from the review log: today's answers, the retention window pieces, the
-    answers by deck for the deck table, and the study days before the heatmap's (streaks)."""
+    study days before the heatmap's (streaks) and, for every deck, the deck table's answers."""
     deck, (decay, factor), per_card = query.deck, query.curve, bool(query.deck_curves)
     _limit_to_deck(db, deck)
     _limit_curves(db, query.deck_curves)
     first = _first_review(db, deck)
-    return dict(
+    found = dict(
         today=_reviews_between(db, deck, *query.today),
-        deck_answers=_deck_answers(db, deck, query.recent_start),
         retention=tuple(
             (days, mature, _retention(db, deck, mature, start, end, decay, factor, per_card))
             for days, start, end in query.windows for mature in (False, True, None)
@@ -130,6 +125,9 @@ def _read_aggregates(db: Database, query: StatsQuery) -> dict:
         # for the streaks: whether, not how many
         days_reviewed_before=tuple(_days_reviewed(db, deck, query.history_days(first))),
     )
+    if deck is None:  # with a deck, checking each review's card makes this thread the slower: see _read_cards
+        found["deck_answers"] = _deck_answers(db, deck, query.recent_start)
+    return found
 
 
 def _deck_clause(alias: str = "n") -> str:
