@@ -32,8 +32,6 @@ from revise.collection.selection import (  # noqa: F401
 )
 from revise.collection.reviews import (  # noqa: F401
     review_cards,
-    due_cards,
-    new_cards,
     review_card,
     missing_card_ids,
     new_cards_answered_between,
@@ -45,6 +43,12 @@ from revise.collection.reviews import (  # noqa: F401
     count_due_before,
     new_cards_by_deck,
     count_new_cards,
+)
+from revise.collection.queue import (  # noqa: F401
+    due_learning_cards,
+    lowest_recall_reviews,
+    count_due_reviews,
+    new_cards,
 )
 from revise.collection.stats import (  # noqa: F401
     StatsQuery,

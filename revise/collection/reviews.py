@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 
 from sqlite_utils import Database
 
 from revise.collection.database import dict_rows
-from revise.collection.selection import deck_group_sql, selection_sql
+from revise.collection.selection import selection_sql
 
 REVIEW_COLUMNS = """c.id, c.note_id, c.ord, c.front, c.back, c.state, c.step, c.stability, c.difficulty,
     c.due, c.last_review, c.reps, c.lapses, c.suspended, c.buried_until,
     n.kind, n.text AS note_text, n.deck, n.tags, n.headings, n.source, n.line, n.position, n.read_key,
     (n.retired OR c.retired) AS retired"""
-# What the day's queue needs of a card: its identity, deck, schedule and place in reading order (the
-# card's text is read when it is shown).
-QUEUE_COLUMNS = """c.id, c.note_id, c.ord, c.state, c.step, c.stability, c.difficulty, c.due, c.last_review,
-    c.reps, c.lapses, c.suspended, c.buried_until, n.deck, n.read_key, n.position, n.line"""
 SCHEDULE_COLUMNS = (
     "state", "step", "stability", "difficulty", "due", "last_review",
     "reps", "lapses", "suspended", "buried_until",
@@ -36,50 +31,6 @@ def review_cards(
         "ORDER BY n.source, n.position, n.line, c.ord"
     )
     return dict_rows(db, sql, params)
-
-
-def due_cards(
-    db: Database, due_before: str, *, decks: tuple[str, ...] = (), tags: tuple[str, ...] = (), paths: tuple[str, ...] = ()
-) -> list[dict]:
-    """The selection's learning and review cards due before `due_before`, not suspended (buried ones too)."""
-    selected, params = selection_sql(decks, tags, paths)
-    # `state IN (…)`, not `!= 'new'`: three ranges of the cards_due index, however many cards are new
-    sql = (
-        f"SELECT {QUEUE_COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id"
-        " WHERE c.state IN ('learning', 'relearning', 'review') AND c.due < :due_before AND c.suspended = 0"
-        f" AND c.retired = 0 AND n.retired = 0 AND {selected}"
-    )
-    return dict_rows(db, sql, params | {"due_before": due_before})
-
-
-def new_cards(
-    db: Database, available_at: str, group: tuple[str | None, tuple[str, ...]], *, limit: int, offset: int = 0,
-    skip_notes: Iterable[int] = (), decks: tuple[str, ...] = (), tags: tuple[str, ...] = (), paths: tuple[str, ...] = (),
-) -> list[dict]:
-    """The selection's new cards of one limit group (deck, decks left out), neither suspended nor buried
-    at `available_at`, nor of the notes `skip_notes`, in reading order: `limit` of them, from `offset` on."""
-    selected, params = selection_sql(decks, tags, paths)
-    in_group, group_params = deck_group_sql(*group)
-    sql = (
-        f"SELECT {QUEUE_COLUMNS} FROM notes n {_new_cards_join(db)} cards c ON c.note_id = n.id"
-        " WHERE c.state = 'new' AND c.suspended = 0 AND c.retired = 0 AND n.retired = 0"
-        " AND (c.buried_until IS NULL OR julianday(c.buried_until) <= julianday(:available_at))"
-        " AND n.id NOT IN (SELECT value FROM json_each(:skip_notes))"
-        f" AND {selected} AND {in_group}"
-        " ORDER BY n.read_key, n.position, n.line, c.ord LIMIT :limit OFFSET :offset"
-    )
-    values = params | group_params | {
-        "available_at": available_at, "limit": limit, "offset": offset, "skip_notes": json.dumps(list(skip_notes)),
-    }
-    return dict_rows(db, sql, values)
-
-
-def _new_cards_join(db: Database) -> str:
-    """How `new_cards` should join: CROSS JOIN (notes first, in the notes_reading index's order, stopping
-    at the limit) while most cards are new; JOIN (the new cards by the cards_due index, then sorted)
-    once they are few, when walking the notes in order would pass over thousands of learned ones."""
-    new, cards = db.execute("SELECT count(*) FILTER (WHERE state = 'new'), count(*) FROM cards").fetchone()
-    return "CROSS JOIN" if 2 * new > cards else "JOIN"
 
 
 def review_card(db: Database, card_id: int) -> dict | None:

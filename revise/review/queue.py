@@ -101,34 +101,50 @@ def load_queue(db: Database, selection: Selection, config: Config, now: datetime
     hour = config.default.day_start_hour
     day_start, day_end = scheduling.day_bounds(scheduling.study_day(now, hour, tz), hour, tz)
     start, end = scheduling.format_time(day_start), scheduling.format_time(day_end)
-    due = [queue_card(row) for row in collection.due_cards(db, end, **selection.filters())]
     answered = collection.answers_between(db, start, end)
+    learning = [queue_card(row) for row in collection.due_learning_cards(db, end, **selection.filters())]
+    reviews_due = collection.count_due_reviews(db, end, scheduling.format_time(now), **selection.filters())
+    reviews = _lowest_recall_reviews(db, selection, config, answered, end, now)
     new_today = 0
     if selection.new_limit is not None:  # --new counts the selection's new cards of today
         new_today = collection.new_cards_answered_between(db, start, end, **selection.filters())
     quotas = scheduling.new_quotas(config, answered, new_limit=selection.new_limit, new_today=new_today)
-    taken = scheduling.notes_due_today(due, now, day_end)
     new = [card for group, quota in quotas.items()
-           for card in _first_new_cards(db, selection, scheduling.group_decks(config, group), quota, taken, now)]
+           for card in _first_new_cards(db, selection, scheduling.group_decks(config, group), quota, now, end)]
     queue = scheduling.build_queue(
-        due + new, now, config, answered, tz=tz,
-        new_limit=selection.new_limit, new_today=new_today, limit=selection.limit,
+        learning + reviews + new, now, config, answered, tz=tz,
+        new_limit=selection.new_limit, new_today=new_today, limit=selection.limit, reviews_due=reviews_due,
     )
     return SessionQueue(queue.main, {c.id: c.schedule.due for c in queue.learning})
 
 
-def _first_new_cards(
-    db: Database, selection: Selection, group: tuple[str | None, tuple[str, ...]], quota: int, taken: set[int],
-    now: datetime,
+def _lowest_recall_reviews(
+    db: Database, selection: Selection, config: Config, answered: list, day_end: str, now: datetime
 ) -> list[QueueCard]:
-    """The first `quota` new cards of a limit group in reading order, one per note not in `taken` (a
-    note with a card due today, or one already chosen), read a page at a time."""
+    """The reviews due today that each limit group can still take, those with the lowest recall first."""
+    reviews = []
+    for group, quota in scheduling.review_quotas(config, answered).items():
+        curve = scheduling.forgetting_curve(config.for_deck(group) if group else config.default)
+        rows = collection.lowest_recall_reviews(
+            db, day_end, scheduling.format_time(now), scheduling.group_decks(config, group), curve,
+            limit=quota, **selection.filters(),
+        )
+        reviews += [queue_card(row) for row in rows]
+    return reviews
+
+
+def _first_new_cards(
+    db: Database, selection: Selection, group: tuple[str | None, tuple[str, ...]], quota: int, now: datetime,
+    day_end: str,
+) -> list[QueueCard]:
+    """The first `quota` new cards of a limit group in reading order, one per note, read a page at a time
+    (SQLite leaves out the notes with a card due today)."""
     found: list[QueueCard] = []
-    skipped = list(taken)  # left out by SQLite; fixed while paging, so that offsets stay the same
+    taken: set[int] = set()
     offset, page = 0, quota + 20  # a few more than needed: the siblings of new cards are skipped here
     while len(found) < quota:
         rows = collection.new_cards(
-            db, scheduling.format_time(now), group, limit=page, offset=offset, skip_notes=skipped, **selection.filters()
+            db, scheduling.format_time(now), day_end, group, limit=page, offset=offset, **selection.filters()
         )
         for row in rows:
             if row["note_id"] not in taken and len(found) < quota:

@@ -9,7 +9,7 @@ from revise.scheduling.queue import (
     group_decks,
     limit_group,
     new_quotas,
-    notes_due_today,
+    review_quotas,
 )
 from revise.scheduling.schedule import (
     RATINGS,
@@ -17,6 +17,7 @@ from revise.scheduling.schedule import (
     Schedule,
     answer,
     forget,
+    forgetting_curve,
     format_interval,
     preview,
     retrievability,
@@ -24,6 +25,7 @@ from revise.scheduling.schedule import (
 
 __all__ = [
     "study_day", "day_bounds", "next_day_start", "parse_time", "format_time",
-    "RATINGS", "Schedule", "Answer", "answer", "preview", "forget", "retrievability", "format_interval",
-    "LEARN_AHEAD", "QueueCard", "Queue", "build_queue", "limit_group", "new_quotas", "group_decks", "notes_due_today",
+    "RATINGS", "Schedule", "Answer", "answer", "preview", "forget", "retrievability", "format_interval", "forgetting_curve",
+    "LEARN_AHEAD", "QueueCard", "Queue", "build_queue", "limit_group", "new_quotas", "group_decks",
+    "review_quotas",
 ]

@@ -64,6 +64,15 @@ def new_quotas(
     return quotas
 
 
+def review_quotas(config: Config, answered: Sequence[tuple[str, str]]) -> dict[str, int]:
+    """How many reviews each limit group ('' the global one, else a deck override) may still show today."""
+    done = done_today(config, answered)
+    return {
+        group: max(0, (config.for_deck(group) if group else config.default).reviews_per_day - done.get(group, (0, 0))[1])
+        for group in ("", *(name for name, _ in config.decks))
+    }
+
+
 def group_decks(config: Config, group: str) -> tuple[str | None, tuple[str, ...]]:
     """The decks of a limit group: its override's deck (None for the global group, which has every
     deck) and the decks left out, those of the overrides below it."""
@@ -71,12 +80,6 @@ def group_decks(config: Config, group: str) -> tuple[str | None, tuple[str, ...]
     if not group:
         return None, names
     return group, tuple(name for name in names if name.startswith(group + "::"))
-
-
-def notes_due_today(cards: Sequence[QueueCard], now: datetime, day_end: datetime) -> set[int]:
-    """The notes of the learning and review cards today's queue holds: their new siblings wait a day."""
-    learning, reviews, _ = _due_today(cards, now, day_end)
-    return {c.note_id for c in [*learning, *reviews]}
 
 
 def build_queue(
@@ -89,16 +92,19 @@ def build_queue(
     new_limit: int | None = None,
     new_today: int = 0,
     limit: int | None = None,
+    reviews_due: int | None = None,
 ) -> Queue:
     """Order today's cards: learning due today; reviews then new (interleaved) within the daily limits.
 
     `new_limit` (--new) caps the new cards today among `cards`, `new_today` of them introduced
     already, in place of the global new_per_day (a deck override's own limit still applies);
-    `limit` (--limit) caps the distinct cards of the session, learning cards included."""
+    `limit` (--limit) caps the distinct cards of the session, learning cards included. `reviews_due`
+    is how many reviews are due when `cards` holds only those the limits let through (chosen in SQL)."""
     learning, reviews, new = _due_today(cards, now, next_day_start(now, config.default.day_start_hour, tz))
     # Drop new siblings before the limit, so that 20 new cards a day means 20 cards shown.
     new = _one_per_note(new, {c.note_id for c in [*learning, *reviews]})
-    reviews, new = _within_limits(reviews, new, now, config, done_today(config, answered), new_limit)
+    due = len(reviews) if reviews_due is None else reviews_due
+    reviews, new = _within_limits(reviews, new, now, config, done_today(config, answered), new_limit, due)
     if new_limit is not None:
         new = new[: max(0, new_limit - new_today)]
     main = _one_per_note(interleave(reviews, new), {c.note_id for c in learning})
@@ -140,9 +146,9 @@ def interleave(reviews: list[QueueCard], new: list[QueueCard]) -> list[QueueCard
 
 def _within_limits(
     reviews: list[QueueCard], new: list[QueueCard], now: datetime, config: Config,
-    done: dict[str, tuple[int, int]], new_limit: int | None,
+    done: dict[str, tuple[int, int]], new_limit: int | None, reviews_due: int,
 ) -> tuple[list[QueueCard], list[QueueCard]]:
-    """Cut reviews and new cards to what each limit group still allows today."""
+    """Cut reviews and new cards to what each limit group still allows today (`reviews_due` of them due)."""
     groups: dict[str, tuple[list[QueueCard], list[QueueCard]]] = {}
     for is_new, cards in enumerate((reviews, new)):
         for card in cards:
@@ -157,7 +163,7 @@ def _within_limits(
             group_new = group_new[: max(0, settings.new_per_day - new_done)]
         kept_new += group_new
     kept_reviews.sort(key=lambda c: c.schedule.due)
-    if len(kept_reviews) < len(reviews):  # over the limit: most-forgotten first
+    if len(kept_reviews) < reviews_due:  # over the limit: most-forgotten first
         kept_reviews.sort(key=lambda c: retrievability(c.schedule, now, config.for_deck(c.deck)))
     kept_new.sort(key=lambda c: c.note_order)
     return kept_reviews, kept_new

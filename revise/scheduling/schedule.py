@@ -189,6 +189,14 @@ def retrievability(schedule: Schedule, now: datetime, settings: Settings) -> flo
     return fsrs_scheduler(settings).get_card_retrievability(card, now.astimezone(timezone.utc))
 
 
+def forgetting_curve(settings: Settings) -> tuple[float, float]:
+    """(factor, decay) of FSRS's forgetting curve for `settings`: recall = (1 + factor * days / stability) ** decay."""
+    from fsrs.scheduler import DEFAULT_PARAMETERS
+
+    decay = -(settings.parameters or DEFAULT_PARAMETERS)[20]
+    return 0.9 ** (1 / decay) - 1, decay  # as py-fsrs computes them, to the last bit
+
+
 def format_interval(interval: timedelta) -> str:
     """A short human interval, Anki style: 1m, 10m, 2h, 8d, 3.5mo, 1.2y."""
     seconds = max(0.0, interval.total_seconds())

@@ -1,14 +1,17 @@
 """The session's queue: which card comes next after an undo, today's limits, and the cards left."""
 
+import random
 import re
 import sqlite3
 from datetime import timedelta
 
+import pytest
+from fsrs.scheduler import DEFAULT_PARAMETERS
 from sqlite_utils import Database
 
 from revise import collection, scheduling, sources
 from revise.config import Config, Settings
-from revise.review.queue import load_queue
+from revise.review.queue import load_queue, queue_card
 from revise.review.selection import Selection
 from tests.review.scripted import START, TIMEOUT, UTC, card, revlog, session
 
@@ -129,3 +132,45 @@ def test_each_limit_group_gets_its_own_first_new_cards_one_per_note(notes_db):
     queue = load_queue(db, Selection(), config, START, UTC)
     fronts = [collection.review_card(db, c.id)["front"] for c in queue.main]
     assert sorted(fronts) == ["a0", "a1", "a2", "b0", "b1", "c0"]
+
+
+def _random_schedules(db, rng, now) -> None:
+    """Give most cards a random learned schedule: due or not, stabilities far apart, some buried or suspended."""
+    for card_id in [row[0] for row in db.execute("SELECT id FROM cards")]:
+        if rng.random() < 0.25:
+            continue  # stays new
+        last = now - timedelta(days=rng.randint(0, 60), hours=rng.randint(0, 23))
+        state = rng.choice(["review"] * 6 + ["learning", "relearning"])
+        schedule = scheduling.Schedule(
+            state=state, step=0 if state != "review" else None, stability=rng.choice([None, 0.5, 3.0, 12.0, 40.0]) if
+            state == "review" else 1.0, difficulty=5.0, due=last + timedelta(days=rng.randint(0, 30)), last_review=last,
+            reps=1, suspended=rng.random() < 0.05,
+            buried_until=now + timedelta(hours=3) if rng.random() < 0.05 else None,
+        )
+        collection.set_schedule(db, card_id, schedule.to_row())
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_queue_chosen_in_sql_is_the_queue_of_every_card(tmp_path, seed):
+    """With more reviews due than the limits allow (a deck override with its own limit and curve), the
+    reviews SQLite picks, and the new cards it leaves out, give the queue that build_queue gives on every card."""
+    rng = random.Random(seed)
+    folder = tmp_path / "notes"
+    (folder / "lang").mkdir(parents=True)
+    (folder / "a.md").write_text("".join(f"a{i} ::: b{i}\n" for i in range(150)), encoding="utf-8")
+    (folder / "lang" / "fr.md").write_text("".join(f"chat{i} :: cat{i}\n" for i in range(80)), encoding="utf-8")
+    db = collection.open_collection(tmp_path / "c.db")
+    sources.import_paths(db, [folder])
+    now = START + timedelta(days=70)
+    _random_schedules(db, rng, now)
+    lang = Settings(reviews_per_day=7, new_per_day=3, parameters=(*DEFAULT_PARAMETERS[:20], 0.5))
+    config = Config(default=Settings(reviews_per_day=25, new_per_day=9), decks=(("lang", lang),))
+    # in due order, as the session read them before SQLite chose: ties of recall keep that order
+    every_card = sorted((queue_card(row) for row in collection.review_cards(db)), key=lambda c: (c.schedule.due or now, c.id))
+    expected = scheduling.build_queue(every_card, now, config, tz=UTC)
+    queue = load_queue(db, Selection(), config, now, UTC)
+    assert [c.id for c in queue.main] == [c.id for c in expected.main]
+    assert queue.learning == {c.id: c.schedule.due for c in expected.learning}
+    due = [c for c in every_card if c.schedule.state == "review" and c.schedule.due < now]
+    assert sum(c.deck == "lang::fr" for c in due) > 7 and sum(c.deck != "lang::fr" for c in due) > 25  # both over
+    assert 20 < sum(c.schedule.state == "review" for c in queue.main) <= 32
