@@ -12,7 +12,7 @@ from pathlib import Path
 
 from revise.errors import ReviseError
 from revise.interop.deck import ImportedDeck, ImportedNote
-from revise.interop.markdown import check_reads_back, deck_markdown
+from revise.interop.markdown import check_reads_back, deck_markdown, readable
 
 MEDIA = "media"
 _UNSAFE_RE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
@@ -46,7 +46,7 @@ def deck_files(deck: ImportedDeck) -> dict[str, bytes]:
     """Every file the deck becomes, by relative path: `A/B.md` for deck `A::B`, media under `media/`."""
     by_deck: dict[str, list[ImportedNote]] = {}
     for note in deck.notes:
-        by_deck.setdefault(note.deck, []).append(note)
+        by_deck.setdefault(note.deck, []).append(readable(note, deck.warnings))
     files: dict[str, bytes] = {}
     taken: set[str] = set()
     for name, notes in by_deck.items():

@@ -16,7 +16,7 @@ from revise.interop.escape import compact, escape_side, normalise
 
 EMPTY = "(empty)"  # a side Anki may leave empty: our cards need text on both sides
 _TAG_CHAR_RE = re.compile(r"[^\w/-]")
-_CLOZE_NUMBER_RE = re.compile(r"\{\{c(\d+)::")
+_CLOZE_NUMBER_RE = re.compile(r"\{\{c(\d+)::(?:(?!\{\{|\}\})\S)")  # a deletion with text
 
 
 def tag_word(tag: str) -> str:
@@ -33,14 +33,17 @@ def _marks(note: ImportedNote) -> str:
 
 def sides(note: ImportedNote) -> tuple[str, str]:
     """The two sides as they are written (and read back): escaped, never empty."""
-    if note.kind == "cloze":  # escaped as one text: the parser reads the block as one
-        return escape_side(cloze_text(note), bracket=True, keep_cloze=True), ""
+    if note.kind == "cloze":  # one run: a later paragraph with deletions would be a card of its own
+        return _one_run(cloze_text(note), bracket=True, keep_cloze=True), ""
     if note.kind == "reversed":  # its front opens a paragraph run, after a blank line
-        # compacted before escaping (indented code would not survive losing its blank line) and
-        # after (a `$$` left open is text once escaped, and its blank lines are then the run's)
-        front = compact(escape_side(compact(normalise(note.front)), after_blank=True)) or EMPTY
-        return front, compact(escape_side(compact(normalise(note.back)))) or EMPTY
+        return _one_run(note.front, after_blank=True) or EMPTY, _one_run(note.back) or EMPTY
     return escape_side(note.front) or EMPTY, escape_side(note.back) or EMPTY
+
+
+def _one_run(text: str, **how: bool) -> str:
+    """A side escaped with no blank line outside code: compacted before escaping (indented code
+    would not survive losing its blank line) and after (a `$$` left open is text once escaped)."""
+    return compact(escape_side(compact(normalise(text)), **how))
 
 
 def cloze_text(note: ImportedNote) -> str:
@@ -70,6 +73,20 @@ def expected_ords(note: ImportedNote) -> set[int]:
     if note.kind == "cloze":
         return {int(n) for n in _CLOZE_NUMBER_RE.findall(cloze_text(note)) if int(n) > 0}
     return {0, 1} if note.kind == "reversed" else {0}
+
+
+def readable(note: ImportedNote, warnings: list[str]) -> ImportedNote:
+    """The note, or (with a warning) a basic card of its text when its own syntax would not read back."""
+    try:
+        check_reads_back(deck_markdown(note.deck, [note]), "note.md", note.deck, [note])
+        return note
+    except ReviseError:
+        from dataclasses import replace
+
+        warnings.append(f"note {note.id}: its {note.kind} card could not be kept; written as a basic card")
+        text = cloze_text(note) if note.kind == "cloze" else note.front
+        cards = [replace(note.cards[0], ord=0)] if note.cards else []  # its first card's history stays
+        return replace(note, kind="basic", front=text, back="" if note.kind == "cloze" else note.back, cards=cards)
 
 
 def check_reads_back(text: str, file: str, deck: str, notes: list[ImportedNote]) -> None:
