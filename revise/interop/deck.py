@@ -26,6 +26,8 @@ class ImportedCard:
     """One card of a note: ours by `ord` (0 forward, 1 reverse, N for cloze cN)."""
 
     ord: int
+    state: str = "new"  # new | learning | review | relearning, as the source had it
+    lapses: int = 0
     suspended: bool = False
     buried: bool = False
     due: datetime | None = None  # UTC; None for a new card

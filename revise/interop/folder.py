@@ -55,7 +55,7 @@ def deck_files(deck: ImportedDeck) -> dict[str, bytes]:
         check_reads_back(text, path, name, notes)
         files[path] = text.encode("utf-8")
     for name, data in deck.media.items():
-        files[f"{MEDIA}/{safe_name(name)}"] = data
+        files[f"{MEDIA}/{safe_name(name, 'media')}"] = data
     return files
 
 
