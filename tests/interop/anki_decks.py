@@ -65,3 +65,40 @@ def export(col, out: Path, legacy: bool = False, colpkg: bool = False) -> Path:
     options = ExportAnkiPackageOptions(with_scheduling=True, with_deck_configs=True, with_media=True, legacy=legacy)
     col.export_anki_package(out_path=str(out), options=options, limit=ExportLimit())
     return out
+
+
+def expected_cards(col) -> dict[tuple[str, int], dict]:
+    """What revise must show of each card, read from Anki itself: (explicit id, ord) → reviews,
+    suspended, tags, and the Anki due of a review card (days from the collection's creation)."""
+    from revise.interop.anki_notes import note_id
+
+    crt = col.db.scalar("SELECT crt FROM col")
+    found = {}
+    for cid in col.find_cards(""):
+        card = col.get_card(cid)
+        note = card.note()
+        ord_ = card.ord + 1 if note.note_type()["type"] == 1 else card.ord
+        reviews = col.db.scalar("SELECT count() FROM revlog WHERE cid = ? AND type < 4", cid)
+        due = crt + card.due * 86400 if card.type == 2 else None
+        found[note_id(note.guid), ord_] = {
+            "reviews": reviews, "suspended": card.queue == -1, "tags": sorted(note.tags), "due": due,
+        }
+    return found
+
+
+def build_packages(folder: Path) -> dict[str, tuple[Path, dict]]:
+    """Each kind of package Anki writes (current, legacy, .colpkg, current with FSRS on) with what it holds."""
+    made = {}
+    for name, fsrs in (("plain", False), ("fsrs", True)):
+        home = folder / name
+        home.mkdir()
+        col = make_collection(home, fsrs=fsrs)
+        expected = expected_cards(col)
+        if fsrs:
+            made["fsrs"] = (export(col, folder / "fsrs.apkg"), expected)
+        else:
+            made["current"] = (export(col, folder / "current.apkg"), expected)
+            made["legacy"] = (export(col, folder / "legacy.apkg", legacy=True), expected)
+            made["colpkg"] = (export(col, folder / "whole.colpkg", colpkg=True), expected)
+        col.close()
+    return made
