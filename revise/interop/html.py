@@ -1,5 +1,5 @@
 """Anki's HTML fields → Markdown, with markdownify: bold, italics, lists, line breaks, tables and
-code as Markdown; MathJax `\\(…\\)` and `\\[…\\]` kept as math; `[sound:…]` as a link; images
+code as Markdown; MathJax `\\(…\\)` and `\\[…\\]` kept as math, Anki's LaTeX `[$]…[/$]` as `$…$`; `[sound:…]` as a link; images
 pointing into `media/` under their safe names."""
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from collections.abc import Callable
 from urllib.parse import quote
 
 _MATH_RE = re.compile(r"\\\((?:(?!\\\)).)*?\\\)|\\\[(?:(?!\\\]).)*?\\\]", re.DOTALL)
+# Anki's own LaTeX (`[$]…[/$]`, `[$$]…[/$$]`), which it renders to images: ours is math text
+_LATEX_RE = re.compile(r"\[(\$\$?)\](.*?)\[/\1\]", re.DOTALL)
 _SOUND_RE = re.compile(r"\[sound:([^\]]+)\]")
 _END_BREAK_RE = re.compile(r"\\+(?=\n\n|\Z)")
 _HOLDER_RE = re.compile(r"REVISEHOLD(\d+)X")
@@ -33,6 +35,7 @@ def html_to_markdown(field: str, safe: Callable[[str], str]) -> str:
 
     # math and sounds are taken out first: markdownify would escape their backslashes and brackets
     field = _MATH_RE.sub(lambda m: hold(_math(m.group(0))), field)
+    field = _LATEX_RE.sub(lambda m: hold(f"{m.group(1)}{_math(m.group(2)).strip()}{m.group(1)}"), field)
     field = _SOUND_RE.sub(lambda m: hold(_sound(html.unescape(m.group(1)), safe)), field)
     converter = _converter(MarkdownConverter, safe)
     text = converter.convert(field)

@@ -15,6 +15,7 @@ CASES = [
     ("<table><tr><td>a</td><td>b</td></tr><tr><td>1</td><td>2</td></tr></table>", "| a | b |\n| --- | --- |\n| 1 | 2 |"),
     ("<pre><code>x = 1</code></pre>", "```\nx = 1\n```"),
     ("\\(x_1 &lt; y^2\\) and \\[a*b\\]", "\\(x_1 < y^2\\) and \\[a*b\\]"),
+    ("[$]1_A \\circ f[/$] and [$$]x^2[/$$]", "$1_A \\circ f$ and $$x^2$$"),
     ("[sound:my word.mp3]", "[🔊 my word.mp3](media/my%20word.mp3)"),
     ('<img src="a/b.png">', "![](media/a_b.png)"),
     ('<img src="https://x.y/p.png" alt="p">', "![p](https://x.y/p.png)"),
