@@ -27,6 +27,20 @@ def cards_by_explicit_id(db: Database, ids: list[str]) -> dict[tuple[str, int], 
     return found
 
 
+def _missing(db: Database, card_id: int, logs: list[dict]) -> list[dict]:
+    """The rows the card's log lacks: an answer at the same second with the same rating is there
+    once for each time it is in the log (two answers may share a second)."""
+    have = Counter(db.execute("SELECT reviewed_at, rating FROM revlog WHERE card_id = ?", [card_id]).fetchall())
+    new = []
+    for log in logs:
+        key = (log["reviewed_at"], log["rating"])
+        if have[key]:
+            have[key] -= 1
+        else:
+            new.append(log)
+    return new
+
+
 def attach_history(db: Database, cards: Iterable[tuple[int, dict, list[dict]]]) -> tuple[int, int]:
     """For each (card id, schedule, revlog rows): add the rows the log lacks (same time and rating,
     counted), and set the schedule when rows were added or the card has no history yet. One
@@ -34,14 +48,7 @@ def attach_history(db: Database, cards: Iterable[tuple[int, dict, list[dict]]]) 
     added = scheduled = 0
     with db.atomic():
         for card_id, schedule, logs in cards:
-            have = Counter(db.execute("SELECT reviewed_at, rating FROM revlog WHERE card_id = ?", [card_id]).fetchall())
-            new = []
-            for log in logs:
-                key = (log["reviewed_at"], log["rating"])
-                if have[key]:
-                    have[key] -= 1
-                else:
-                    new.append(log)
+            new = _missing(db, card_id, logs)
             for log in new:
                 db.execute(f"INSERT INTO revlog ({', '.join(log)}) VALUES ({', '.join('?' * len(log))})", list(log.values()))
             fresh = not new and not logs and db.execute(

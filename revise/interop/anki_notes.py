@@ -31,10 +31,7 @@ def convert_notes(col: AnkiCollection, safe: Callable[[str], str]) -> tuple[list
     cards: dict[int, list[dict]] = {}
     for card in col.cards:
         cards.setdefault(card["nid"], []).append(card)
-    reviews: dict[int, list[ImportedReview]] = {}
-    for rid, cid, ease, duration, kind in col.revlog:
-        if kind in REVIEW_KINDS and 1 <= ease <= 4:
-            reviews.setdefault(cid, []).append(ImportedReview(_utc(rid / 1000), ease, max(0, duration or 0), REVIEW_KINDS[kind]))
+    reviews = _reviews(col.revlog)
     notes, others = [], 0
     for nid, guid, mid, fields, tags in col.notes:
         own = cards.get(nid, [])
@@ -49,6 +46,15 @@ def convert_notes(col: AnkiCollection, safe: Callable[[str], str]) -> tuple[list
     warnings = [f"{others} note{'s' * (others != 1)} of other note types became basic cards "
                 "(first field as the front, the others as the back)"] if others else []
     return notes, warnings
+
+
+def _reviews(revlog: list[tuple]) -> dict[int, list[ImportedReview]]:
+    """Card id → its answers (manual and rescheduling entries, and ease 0, are not answers)."""
+    reviews: dict[int, list[ImportedReview]] = {}
+    for rid, cid, ease, duration, kind in revlog:
+        if kind in REVIEW_KINDS and 1 <= ease <= 4:
+            reviews.setdefault(cid, []).append(ImportedReview(_utc(rid / 1000), ease, max(0, duration or 0), REVIEW_KINDS[kind]))
+    return reviews
 
 
 def _shape(note_type: NoteType, fields: list[str], ords: set[int]) -> tuple[str, str, str, dict[int, int]]:

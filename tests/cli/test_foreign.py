@@ -4,6 +4,7 @@ history, idempotent re-imports, and bad archives refused with nothing changed.""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -114,3 +115,13 @@ def test_bad_archive_changes_nothing(tmp_path, kind):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["notes.md", "bad.apkg", "collection.db"] + [
         p.name for p in tmp_path.iterdir() if p.name.startswith("collection.db-")])
     assert dump(tmp_path) == before and len(cards()) == 1
+
+
+def test_fsrs_memory_and_due_are_anki_s(tmp_path, packages):
+    source, expected = packages["fsrs"]
+    assert run("import", str(source), "--to", str(tmp_path / "deck")).exit_code == 0
+    with sqlite3.connect(tmp_path / "collection.db") as db:
+        rows = db.execute("SELECT stability, due FROM cards WHERE reps > 0").fetchall()
+    assert rows and all(abs(s - 3.9328) < 1e-9 for s, _ in rows)  # what Anki 26.9 stored after Again, Good, Good
+    dues = sorted(datetime.fromisoformat(d).timestamp() for _, d in rows)
+    assert dues == sorted(e["due"] for e in expected.values() if e["due"] is not None)

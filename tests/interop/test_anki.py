@@ -67,3 +67,12 @@ def test_note_ids_and_tags_are_written_safely():
     assert note_id("abc,D:e") == "anki-abc,D:e"
     assert note_id("a-->b").startswith("anki-x") and note_id("a b").startswith("anki-x")
     assert tag_word("geo::europe") == "geo/europe"
+
+
+def test_manual_and_rescheduling_entries_are_not_answers():
+    from revise.interop.anki_notes import _reviews
+
+    revlog = [(1_700_000_000_000, 7, 3, 5000, 0), (1_700_000_100_000, 7, 1, 0, 2), (1_700_000_200_000, 7, 0, 0, 4),
+              (1_700_000_300_000, 7, 4, 0, 5), (1_700_000_400_000, 7, 4, 900, 3)]
+    got = _reviews(revlog)[7]
+    assert [(r.rating, r.kind, r.duration_ms) for r in got] == [(3, "learn", 5000), (1, "relearn", 0), (4, "filtered", 900)]
