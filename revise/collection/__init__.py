@@ -56,3 +56,7 @@ from revise.collection.stats import (  # noqa: F401
     read_stats,
     stats_reader,
 )
+from revise.collection.history import (  # noqa: F401
+    cards_by_explicit_id,
+    attach_history,
+)
