@@ -12,7 +12,7 @@ from revise.cli import output
 from revise.errors import ReviseError
 
 # Each format's writer, imported only when used: `writer(db, out, *, config, now, deck, with_history,
-# legacy)` writes OUT and returns a report with `to_json()` (and notes/cards/reviews/media counts).
+# legacy, force)` writes OUT and returns a report with `to_json()` (and notes/cards/reviews/media counts).
 WRITERS: dict[str, str] = {
     "apkg": "revise.interop.anki_export:export_apkg",
     "markdown": "revise.interop.markdown_export:export_markdown",
@@ -40,7 +40,7 @@ def export_command(
 
     chosen = _format(out, format, legacy)
     target = Path(out)
-    if target.exists() and not force and not (chosen == "markdown" and target.is_dir()):
+    if target.exists() and not force and not (chosen == "markdown" and target.is_dir()):  # markdown: per file
         raise ReviseError(f"{output.shown_path(out)} already exists — pass --force to replace it, or choose another name")
     config = load_config()
     path = ctx.obj.get("collection") or collection.default_collection_path()
@@ -48,7 +48,7 @@ def export_command(
     module, name = WRITERS[chosen].split(":")
     writer = getattr(import_module(module), name)
     report = writer(collection.open_read_only(path), target, config=config, now=datetime.now(timezone.utc),
-                    deck=deck, with_history=with_history, legacy=legacy)
+                    deck=deck, with_history=with_history, legacy=legacy, force=force)
     if as_json:
         output.print_json(report.to_json())
     else:

@@ -6,51 +6,30 @@ media), `cards` (schedules and review log), `database` (the collection inside), 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from revise.errors import ReviseError
-
-
-@dataclass(frozen=True)
-class ExportReport:
-    """What an export wrote."""
-
-    path: str
-    notes: int
-    cards: int
-    reviews: int
-    media: int
-    decks: int
-    format: str
-
-    def to_json(self) -> dict:
-        """The stable `revise export --json` object."""
-        return dict(vars(self))
+from revise.interop.report import ExportReport, notes_to_export
 
 
 def export_apkg(db: Any, out: Path, *, config: Any, now: datetime, deck: str | None = None,
-                with_history: bool = False, legacy: bool = False) -> ExportReport:
+                with_history: bool = False, legacy: bool = False, force: bool = False) -> ExportReport:
     """Write the live notes of `deck` (or all) as the package `out`; with history, their schedules and reviews."""
     from revise import collection
     from revise.interop.anki_export.fields import Media
     from revise.interop.anki_export.notes import anki_note, assign_ids
     from revise.interop.anki_export.package import write_package
 
-    rows = collection.export_notes(db, deck)
-    if not rows:
-        raise ReviseError(f"no cards to export{f' in deck {deck!r}' if deck else ''} — "
-                          "`revise decks` lists the decks (import notes first with `revise import PATH`)")
+    rows = notes_to_export(db, deck)
     media = Media()
     notes = [anki_note(row, media) for row in rows]
     assign_ids(notes)
     reviews = collection.reviews_of(db, [c.source["id"] for n in notes for c in n.cards]) if with_history else {}
     timing, revlog = _schedule(notes, reviews, config, now, with_history)
     write_package(out, notes, revlog, media.files, timing.crt, int(now.timestamp()), legacy=legacy)
-    return ExportReport(str(out), len(notes), sum(len(n.cards) for n in notes), len(revlog), len(media.files),
-                        len({n.deck for n in notes}), "apkg (legacy)" if legacy else "apkg")
+    return ExportReport(str(out), "apkg (legacy)" if legacy else "apkg", len(notes), sum(len(n.cards) for n in notes),
+                        len(revlog), len(media.files), len({n.deck for n in notes}))
 
 
 def _schedule(notes: list, reviews: dict, config: Any, now: datetime, with_history: bool) -> tuple[Any, list[tuple]]:
