@@ -60,3 +60,12 @@ from revise.collection.history import (  # noqa: F401
     cards_by_explicit_id,
     attach_history,
 )
+from revise.collection.card_info import (  # noqa: F401
+    open_read_only,
+    card_row,
+    card_reviews,
+)
+from revise.collection.export import (  # noqa: F401
+    export_notes,
+    reviews_of,
+)
