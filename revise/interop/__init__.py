@@ -1,0 +1,1 @@
+"""Formats that are not our Markdown: Anki packages, plain-text decks, export."""
