@@ -64,9 +64,10 @@ def labels_role(labels: list[str], role: str) -> int:
 
 
 def header_row(cells: list[str]) -> bool:
-    """Whether a plain table's first row names its columns (a front or back label, and nothing long)."""
-    roles = [ROLES.get(cell.strip().lower()) for cell in cells]
-    return any(r in ("front", "back") for r in roles) and all(len(c) <= 40 for c in cells)
+    """Whether a plain table's first row names its columns: a front label and a back label (a row
+    `Q,A` or `Term,Definition`; a card `a,b` has only one of them)."""
+    roles = {ROLES.get(cell.strip().lower()) for cell in cells}
+    return {"front", "back"} <= roles
 
 
 def plain_layout(labels: list[str], width: int) -> Layout:
