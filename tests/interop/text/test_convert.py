@@ -57,7 +57,7 @@ def test_plain_text_fields_are_shown_as_written(tmp_path):
     path.write_text('#separator:comma\n#html:false\n2*3 and a_b,"six, <b>not bold</b>"\n', encoding="utf-8")
     (note,) = read_deck(path).notes
     assert (note.front, note.back) == ("2\\*3 and a\\_b", "six, <b>not bold</b>")
-    assert field_markdown("a<br>b", True) == "a\nb" and field_markdown("x &amp; y", True) == "x & y"
+    assert field_markdown("a<br>b", True) == "a  \nb" and field_markdown("x &amp; y", True) == "x & y"
 
 
 def test_a_spreadsheet_keeps_its_extra_columns_on_the_back(tmp_path):
