@@ -289,3 +289,9 @@ def stats_command(
     from rich.console import Console
 
     Console().print(render_stats(stats))
+
+
+from revise.cli import card, export  # noqa: E402  (the commands of their own modules)
+
+command("card")(card.card_command)
+command("export")(export.export_command)

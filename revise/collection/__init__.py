@@ -52,3 +52,12 @@ from revise.collection.stats import (  # noqa: F401
     read_stats,
     stats_reader,
 )
+from revise.collection.card_info import (  # noqa: F401
+    open_read_only,
+    card_row,
+    card_reviews,
+)
+from revise.collection.export import (  # noqa: F401
+    export_notes,
+    reviews_of,
+)

@@ -39,7 +39,7 @@ def open_collection(path: Path | str) -> Database:
             f"{path}: cannot open the collection ({exc}). "
             "Pass --collection with the path of a revise collection."
         ) from exc
-    _check_not_newer(db, path)
+    check_not_newer(db, path)
     migrations.apply(db)
     return db
 
@@ -60,7 +60,8 @@ def sql_pow(base: float | None, exponent: float | None) -> float | None:
         return None
 
 
-def _check_not_newer(db: Database, path: Path) -> None:
+def check_not_newer(db: Database, path: Path) -> None:
+    """Refuse a collection whose schema has steps this revise does not know."""
     known = {m.name for m in migrations._migrations}
     unknown = [m.name for m in migrations.applied(db) if m.name not in known]
     if unknown:
