@@ -83,17 +83,26 @@ def _anki_layout(meta: Metadata, rows: list[Record], shown: str) -> tuple[list[R
 def _plain_layout(rows: list[Record], shown: str, separator: str) -> tuple[list[Record], Layout]:
     """A plain table's columns: a header row's labels, else exactly two; every row as wide as the first."""
     first = rows[0]
-    labels = first.cells if notes.header_row(first.cells) else []
-    width = len(first.cells)
+    for row in rows:
+        notes.check_width(row, len(first.cells), first.line, shown)
+    # Columns empty in every row (a separator at each line's end, as spreadsheets write) are no column.
+    width = max(_used_width(row.cells) for row in rows)
+    labels = first.cells[:width] if notes.header_row(first.cells) else []
     if width < 2:
         raise ReviseError(f"{shown}:{first.line}: one column with separator {_named(separator)}; expected "
                           f"{_EXPECTED}, or name the separator with --separator")
     if width > 2 and not labels:
         raise ReviseError(f"{shown}:{first.line}: {width} columns and no header row; expected two (front, back), "
                           "or a first row naming the columns (Front, Back, Tags, Deck)")
-    for row in rows:
-        notes.check_width(row, width, first.line, shown)
     return rows[1:] if labels else rows, notes.plain_layout(labels, width)
+
+
+def _used_width(cells: list[str]) -> int:
+    """How many cells a row has before its trailing empty ones."""
+    width = len(cells)
+    while width and not cells[width - 1].strip():
+        width -= 1
+    return width
 
 
 def _named(separator: str) -> str:

@@ -106,6 +106,13 @@ def test_quizlet_export(tmp_path):
     assert {n.kind for n in deck.notes} == {"basic"}
 
 
+def test_a_separator_at_each_line_end(tmp_path):
+    """A trailing tab on every row (as some tools write) makes an empty column, not a third one."""
+    path = tmp_path / "docker.csv"
+    path.write_text("docker login\tLog into the Docker Hub\t\ndocker pull [image]\tPull an image\t\n", encoding="utf-8")
+    assert [n.fields for n in read_text_deck(path).notes][1] == ["docker pull [image]", "Pull an image"]
+
+
 def test_quizlet_comma_export(tmp_path):
     path = tmp_path / "quizlet.csv"
     path.write_text("photosynthesis,how plants make sugar\nmitosis,cell division\n", encoding="utf-8")
