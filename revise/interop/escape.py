@@ -45,26 +45,30 @@ def _escape_lines(lines: list[str], bracket: bool, keep_cloze: bool, after_blank
     unclosed `$$` or `\\[` is text (as it is in Markdown)."""
     # A comment outside code is taken out of the text (so it cannot hide what follows) before the
     # scan: its `<!--` would otherwise swallow a fence opening that then opens once escaped.
-    scanner = Scanner([line.replace("<!--", "&lt;!--") for line in lines], 0)
+    pre = [line.replace("<!--", "&lt;!--") for line in lines]
+    scanner = Scanner(pre, 0)
     scanner.prev_blank = after_blank  # indented code needs a blank line before it
-    opaque = [r.no for r in scanner.scan() if r.kind == OPAQUE]
-    kept = set(opaque)
-    if bracket:  # a `C:` block finds `[…]` and `{{…}}` in table rows too: only code and math hide them
-        kept = {i for i in kept if not lines[i].lstrip().startswith("|")}
-    out = [line if i in kept else _escape_line(line, bracket, keep_cloze) for i, line in enumerate(lines)]
-    if scanner.block is None or not opaque or opaque[-1] != len(lines) - 1:
+    opaque = {r.no for r in scanner.scan() if r.kind == OPAQUE}
+    kept = opaque
+    staged = [lines[i] if i in kept else _escape_block(pre[i]) for i in range(len(lines))]
+    seen, whole = _visible(staged, keep_cloze)
+    # A `C:` block looks for deletions in the whole text masked at once: in a table row, or where its
+    # backtick runs pair otherwise than the fences do, a deletion there must be made text too.
+    out = [(_escape_inline(line, whole[i], bracket) if bracket else line) if i in kept
+           else _escape_inline(line, seen[i], bracket) for i, line in enumerate(staged)]
+    if scanner.block is None or len(lines) - 1 not in opaque:
         return out
     opened = len(lines) - 1  # the open block is the run of opaque lines at the end
-    while opened - 1 in kept:
+    while opened - 1 in opaque:
         opened -= 1
     if scanner.block.__name__ == "_in_math":
-        opener = _escape_line("\\" + lines[opened].lstrip(), bracket, keep_cloze)
-        return out[:opened] + [opener] + _escape_lines(lines[opened + 1 :], bracket, keep_cloze)
+        opener = "\\" + lines[opened].lstrip()
+        return out[:opened] + _escape_lines([opener, *lines[opened + 1 :]], bracket, keep_cloze)
     return out + [scanner.fence] if scanner.block.__name__ == "_in_fence" else out
 
 
-def _escape_line(line: str, bracket: bool, keep_cloze: bool) -> str:
-    """One line outside code blocks: block markers at its start, inline markers where unmasked."""
+def _escape_block(line: str) -> str:
+    """A line outside code blocks with the block markers at its start made text."""
     if m := _HEADING_RE.match(line):
         return f"**{m.group(2).strip()}**" if m.group(2) else "\\" + line.lstrip()
     if _RULE_RE.match(line):
@@ -72,23 +76,37 @@ def _escape_line(line: str, bracket: bool, keep_cloze: bool) -> str:
     if line.strip() in ("?", "??"):
         return line.replace("?", "\\?", 1)
     line = _PART_RE.sub(r"\1\2\\:", line, count=1) if _PART_RE.match(line) else line
-    line = _DEF_RE.sub(r"\1\\:\2", line, count=1) if _DEF_RE.match(line) else line
-    return _escape_inline(line, bracket, keep_cloze)
+    return _DEF_RE.sub(r"\1\\:\2", line, count=1) if _DEF_RE.match(line) else line
 
 
-def _escape_inline(line: str, bracket: bool, keep_cloze: bool) -> str:
-    """Backslashes before the inline markers that the masked line still shows."""
-    line = line.replace("<!--", "&lt;!--")  # a comment would vanish from the card, or name its id
-    masked = mask(line)
-    if keep_cloze and "{{" in masked:
-        masked = _CLOZE_RE.sub(lambda m: "\0" * (m.end() - m.start()), masked)
+def _visible(lines: list[str], keep_cloze: bool) -> tuple[list[str], list[str]]:
+    """Each line with NULs where both its own mask and the whole text's hide it: the parser
+    masks a line alone (tags, ids, `::`) and a paragraph as a whole (deletions), so both count."""
+    whole = mask("\n".join(lines))
+    if keep_cloze and "{{" in whole:  # the deletions stay, markers and all
+        whole = _CLOZE_RE.sub(lambda m: "\0" * (m.end() - m.start()), whole)
+    seen: list[str] = []
+    parts: list[str] = []
+    at = 0
+    for line in lines:
+        own, part = mask(line), whole[at : at + len(line)]
+        parts.append(part)
+        if keep_cloze and "{{" in own:
+            own = _CLOZE_RE.sub(lambda m: "\0" * (m.end() - m.start()), own)
+        seen.append("".join(c if a != "\0" or b != "\0" else "\0" for c, a, b in zip(line, own, part)))
+        at += len(line) + 1
+    return seen, parts
+
+
+def _escape_inline(line: str, seen: str, bracket: bool) -> str:
+    """Backslashes before the inline markers that either mask still shows (`seen`)."""
     marks: set[int] = set()
-    for m in _RUN_RE.finditer(masked):
+    for m in _RUN_RE.finditer(seen):
         marks.update(range(m.start(), m.end()))
-    marks.update(m.start() for m in _TAG_RE.finditer(masked))
-    marks.update(m.start(1) for m in _BLOCK_ID_RE.finditer(masked))
+    marks.update(m.start() for m in _TAG_RE.finditer(seen))
+    marks.update(m.start(1) for m in _BLOCK_ID_RE.finditer(seen))
     if bracket:
-        marks.update(i for i, ch in enumerate(masked) if ch == "[")  # links and images are masked
+        marks.update(i for i, ch in enumerate(seen) if ch == "[")  # links and images are masked
     if not marks:
         return line
     return "".join("\\" + ch if i in marks else ch for i, ch in enumerate(line))

@@ -33,16 +33,20 @@ def _marks(note: ImportedNote) -> str:
 
 def sides(note: ImportedNote) -> tuple[str, str]:
     """The two sides as they are written (and read back): escaped, never empty."""
-    if note.kind == "cloze":
-        extra = escape_side(note.back, bracket=True)
-        text = escape_side(note.front, bracket=True, keep_cloze=True)
-        return (f"{text}\n\n{extra}" if extra else text), ""
+    if note.kind == "cloze":  # escaped as one text: the parser reads the block as one
+        return escape_side(cloze_text(note), bracket=True, keep_cloze=True), ""
     if note.kind == "reversed":  # its front opens a paragraph run, after a blank line
         # compacted before escaping (indented code would not survive losing its blank line) and
         # after (a `$$` left open is text once escaped, and its blank lines are then the run's)
         front = compact(escape_side(compact(normalise(note.front)), after_blank=True)) or EMPTY
         return front, compact(escape_side(compact(normalise(note.back)))) or EMPTY
     return escape_side(note.front) or EMPTY, escape_side(note.back) or EMPTY
+
+
+def cloze_text(note: ImportedNote) -> str:
+    """A cloze note's text with its extra as a last paragraph (shown on both sides)."""
+    text, extra = normalise(note.front), normalise(note.back)
+    return f"{text}\n\n{extra}" if extra else text
 
 
 def note_markdown(note: ImportedNote) -> str:
@@ -64,7 +68,7 @@ def deck_markdown(deck: str, notes: list[ImportedNote]) -> str:
 def expected_ords(note: ImportedNote) -> set[int]:
     """The card ords the note's Markdown makes."""
     if note.kind == "cloze":
-        return {int(n) for n in _CLOZE_NUMBER_RE.findall(normalise(note.front)) if int(n) > 0}
+        return {int(n) for n in _CLOZE_NUMBER_RE.findall(cloze_text(note)) if int(n) > 0}
     return {0, 1} if note.kind == "reversed" else {0}
 
 
