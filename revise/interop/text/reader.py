@@ -143,17 +143,21 @@ class _Sniffer(HTMLParser):
     found = False
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
+        """A known tag opens: HTML."""
         self.found = self.found or tag in _HTML_TAGS
 
     handle_startendtag = handle_starttag
 
     def handle_endtag(self, tag: str) -> None:
+        """A known tag closes: HTML."""
         self.found = self.found or tag in _HTML_TAGS
 
     def handle_entityref(self, name: str) -> None:
+        """`&amp;` and the like: HTML."""
         self.found = True
 
     def handle_charref(self, name: str) -> None:
+        """`&#39;` and the like: HTML."""
         self.found = True
 
 

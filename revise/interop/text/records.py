@@ -39,30 +39,37 @@ def read_text(path: Path, shown: str) -> str:
     return text
 
 
+class _Lines:
+    """The lines that the CSV reader is fed, skipping comments and blank lines between records, and
+    remembering where the record being read began."""
+
+    def __init__(self, lines: list[str], first: int) -> None:
+        self.lines, self.first, self.start, self.line = lines, first, True, 0
+
+    def __iter__(self) -> Iterator[str]:
+        for number in range(self.first, len(self.lines)):
+            line = self.lines[number]
+            if self.start and (not line.strip() or line.startswith("#")):
+                continue  # a comment or a blank line, not inside a quoted cell
+            if self.start:
+                self.start, self.line = False, number + 1
+            yield line + "\n"
+
+
 def records(lines: list[str], first: int, separator: str, shown: str) -> Iterator[Record]:
     """The records of `lines[first:]` (CSV rules with `separator`), skipping blank lines and, as Anki
     does, lines that start with `#` where a record would start."""
-    state = {"start": True, "line": 0}
-
-    def feed() -> Iterator[str]:
-        for number in range(first, len(lines)):
-            line = lines[number]
-            if state["start"] and (not line.strip() or line.startswith("#")):
-                continue  # a comment or a blank line, not inside a quoted cell
-            if state["start"]:
-                state["start"], state["line"] = False, number + 1
-            yield line + "\n"
-
-    reader = csv.reader(feed(), delimiter=separator, strict=True)
+    feed = _Lines(lines, first)
+    reader = csv.reader(feed, delimiter=separator, strict=True)
     while True:
         try:
             cells = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            raise ReviseError(f"{shown}:{state['line']}: {_csv_problem(exc)}") from None
-        yield Record(state["line"], cells)
-        state["start"] = True
+            raise ReviseError(f"{shown}:{feed.line}: {_csv_problem(exc)}") from None
+        yield Record(feed.line, cells)
+        feed.start = True  # the reader asks for the next line only to start the next record
 
 
 def _csv_problem(exc: csv.Error) -> str:
