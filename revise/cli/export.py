@@ -16,9 +16,9 @@ from revise.errors import ReviseError
 WRITERS: dict[str, str] = {
     "apkg": "revise.interop.anki_export:export_apkg",
     "markdown": "revise.interop.markdown_export:export_markdown",
-    # "csv": the plain-text writer of revise/interop/text/ registers here.
+    "csv": "revise.interop.text.export:export_text",  # Anki's "Notes in Plain Text"
 }
-EXTENSIONS = {".apkg": "apkg"}  # ".csv": "csv" comes with its writer
+EXTENSIONS = {".apkg": "apkg", ".csv": "csv", ".txt": "csv", ".tsv": "csv"}
 
 
 def export_command(
@@ -31,7 +31,7 @@ def export_command(
     force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print what was written as JSON.")] = False,
 ) -> None:
-    """Write cards (and history) to another format: .apkg (Anki), or our Markdown with --format markdown."""
+    """Write cards (and history) to another format: .apkg (Anki), .csv/.txt (Anki's plain text), or our Markdown with --format markdown."""
     from datetime import datetime, timezone
     from importlib import import_module
 
@@ -59,7 +59,7 @@ def _format(out: str, given: Optional[str], legacy: bool) -> str:
     """The format asked for, else the one OUT's extension names; a usage error if neither is known."""
     chosen = given or EXTENSIONS.get(Path(out).suffix.lower())
     if chosen is None:
-        raise typer.BadParameter(f"cannot tell the format from {out!r}: name a .apkg file or pass --format "
+        raise typer.BadParameter(f"cannot tell the format from {out!r}: name a .apkg, .csv or .txt file or pass --format "
                                  f"({', '.join(WRITERS)})", param_hint="OUT")
     if chosen not in WRITERS:
         raise typer.BadParameter(f"unknown format {chosen!r}: one of {', '.join(WRITERS)}", param_hint="--format")
