@@ -289,3 +289,6 @@ def stats_command(
     from rich.console import Console
 
     Console().print(render_stats(stats))
+
+
+from revise.cli import preview as _preview  # noqa: E402,F401 - registers `revise preview`

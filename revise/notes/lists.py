@@ -17,8 +17,10 @@ _TERM_RE = re.compile(r"(?P<term>[^:`*_\[\]()<>|]{1,40}?)[ \t]*:[ \t]+(?P<def>\S
 
 
 def ends_with_colon(text: str) -> bool:
-    """Whether a line introduces a list: it ends with one `:` (not a `::` card separator)."""
+    """Whether a line introduces a list: it ends with one `:` (not a `::` card separator), maybe inside bold."""
     text = text.rstrip()
+    if text[-1:] in ("*", "_"):  # `**Learning rate:**`
+        text = text.rstrip("*_")
     return text.endswith(":") and not text.endswith("::")
 
 

@@ -23,9 +23,18 @@ def may_hold_card(text: str) -> bool:
     return ("?" in text or ":" in text) and _SEPARATOR_LINE_RE.search(text) is not None
 
 
+def _may_hold_list_card(out: Collector, text: str) -> bool:
+    """The quick test of the list kinds: a line ending with `:` before another, a `? ` or a `: `."""
+    return (":\n" in text and "colon_lists" in out.kinds) or (
+        "? " in text and "question_bullets" in out.kinds) or (": " in text and "term_bullets" in out.kinds)
+
+
 def paragraph(out: Collector, run: list[Rec]) -> None:
     """Cards in one run of non-blank lines."""
-    if not run or not may_hold_card("\n".join([r.text for r in run if r.kind == TEXT])):
+    if not run:
+        return
+    text = "\n".join([r.text for r in run if r.kind == TEXT])
+    if not may_hold_card(text) and not (out.list_kinds and _may_hold_list_card(out, text)):
         return  # plain prose, lists or code: nothing can be a card (the common case)
     for k, rec in enumerate(run):
         if rec.kind == TEXT and not rec.content and rec.text.strip() in MULTI_SEPS:
@@ -53,7 +62,7 @@ def _units(out: Collector, run: list[Rec]) -> None:
             items[-1].append(rec)
     for k, item in enumerate(items):
         if item[0].content:
-            whole = item[-1].text[-1:] == ":" and "colon_lists" in out.kinds  # a colon list takes them all
+            whole = "colon_lists" in out.kinds and ends_with_colon(item[-1].text)  # a colon list takes them all
             _list_item(out, item, _children(items, k, None if whole else MAX_SUB_LINES + 1))
         elif not _prose(out, item) and len(items) > 1 and item[-1].text[-1:] == ":" and _colon_lists_on(out) \
                 and ends_with_colon(item[-1].text):
