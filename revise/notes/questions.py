@@ -18,6 +18,8 @@ from revise.notes.records import BLANK, HEADING, RULE, TEXT, Rec, dedent
 _BOLD_LINE_RE = re.compile(r"(\*\*|__)(?P<q>(?:(?!\1).)+)\1(?P<tail>.*)")
 _MARKS = frozenset(("So", "Sk", "Cf", "Mn", "Me", "Zs"))  # emoji, difficulty stars, joiners, spaces
 _SPACERS = frozenset(("<br>", "<br/>", "<br />"))  # HTML spacing lines around an answer
+# Answers still to be written (interview-question files keep "Answer here" under open questions).
+_PLACEHOLDERS = frozenset(("answer here", "todo", "tbd", "tba", "...", "…", "?"))
 
 
 def _without_marks(text: str) -> str:
@@ -86,6 +88,8 @@ def add_question(out: Collector, question: Rec, front: str, body: list[Rec], end
     while body and (body[0].kind == BLANK or body[0].text.strip() in _SPACERS):
         body = body[1:]
     back = dedent([r.text for r in body])
+    if back.strip().lower().rstrip(".!:") in _PLACEHOLDERS or back.strip() in _PLACEHOLDERS:
+        back = ""
     if back:
         add_answer(out, front, back, [question, *(r for r in body if r.kind != BLANK)], syntax)
     elif not ended_by_card:  # a question right before an explicit card: the author's cards say it

@@ -60,11 +60,27 @@ def test_a_colon_list_never_takes_an_explicit_card():
 
 
 def test_nested_colon_lists_each_make_a_card():
-    text = "- Bias and variance:\n  - High variance, for example:\n    - Train error: 1%\n    - Dev error: 11%\n"
+    text = "- Bias and variance:\n  - High variance (overfitting):\n    - Train error: 1%\n    - Dev error: 11%\n"
     assert found(text) == [
-        ("colon list", 1, "Bias and variance:", "- High variance, for example:\n  - Train error: 1%\n  - Dev error: 11%"),
-        ("colon list", 2, "High variance, for example:", "- Train error: 1%\n- Dev error: 11%"),
+        ("colon list", 1, "Bias and variance:", "- High variance (overfitting):\n  - Train error: 1%\n  - Dev error: 11%"),
+        ("colon list", 2, "High variance (overfitting):", "- Train error: 1%\n- Dev error: 11%"),
     ]
+
+
+@pytest.mark.parametrize("front", [
+    "Example:", "For example:", "- Best:", "- **Extra**:", "Notations:", "Y may be:", "Lets explain it with an example:",
+    "You will go through this:", "Formally we want:", "Finally the cost function will be as following:",
+    "For example in a computer vision data:", "We want each pair to differ only in gender. Like:",
+])
+def test_colon_lines_that_ask_nothing_on_their_own_are_no_card(front):
+    # measured on a public course summary: such fronts were most of the colon lists a learner would not keep
+    assert found(f"{front}\n  - one point\n  - another point\n") == []
+
+
+def test_a_colon_list_of_only_images_or_links_is_no_card():
+    assert found("Equations of hidden layers:\n- ![](Images/05.png)\n- [slides](https://x.org/a.pdf)\n") == []
+    assert found("Equations of hidden layers:\n- ![](Images/05.png)\n- $a = g(z)$\n") == [
+        ("colon list", 1, "Equations of hidden layers:", "- ![](Images/05.png)\n- $a = g(z)$")]
 
 
 def test_colon_lists_can_be_turned_off():

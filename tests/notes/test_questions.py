@@ -132,3 +132,10 @@ def test_question_kinds_are_off_in_obsidian_vaults_unless_a_setting_turns_them_o
     assert parse(text, "n.md", "d", ("#flashcards",)).cards == []
     on = parse(text, "n.md", "d", ("#flashcards",), (("question_headings", True),)).cards
     assert [(c.front, c.back) for c in on] == [("Why A?", "because")]
+
+
+@pytest.mark.parametrize("answer", ["Answer here", "TODO", "…"])
+def test_a_placeholder_answer_is_no_answer(answer):
+    result = parse(f"**What is the ranking problem?**\n\n{answer}\n\n**Next?**\n\nyes\n", "n.md", "d")
+    assert [c.front for c in result.cards] == ["Next?"]
+    assert messages(result) == [(1, "bold question with no answer — write the answer after it")]
