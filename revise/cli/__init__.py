@@ -293,7 +293,7 @@ def stats_command(
     Console().print(render_stats(stats))
 
 
-from revise.cli import card, export  # noqa: E402  (the commands of their own modules)
+from revise.cli import card, export, preview  # noqa: E402,F401  (commands of their own modules; preview registers itself)
 
 command("card")(card.card_command)
 command("export")(export.export_command)

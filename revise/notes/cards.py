@@ -20,6 +20,7 @@ class ParsedCard:
     tags: tuple[str, ...] = ()
     headings: tuple[str, ...] = ()  # heading path, outermost first
     explicit_id: str | None = None
+    syntax: str = ""  # the summary kind that made it ("question heading", …); "" for explicit syntax
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 _TOML_KEY_RE = re.compile(r"^\s*(\[[^\]]+\]|[\w.\"'-]+\s*=)", re.MULTILINE)
@@ -31,6 +31,7 @@ class FrontMatter:
     end: int = 0  # number of lines it takes at the top of the file
     problem: str | None = None
     known: bool = False  # it sets a key front matter is known for (deck, tags, title, …)
+    settings: dict[str, Any] = field(default_factory=dict)  # the `revise:` mapping as written
 
 
 def _load_yaml(source: str) -> Any:
@@ -104,6 +105,7 @@ def _front_matter_from(data: dict[str, Any], end: int, toml: bool) -> FrontMatte
         implicit=settings.get("implicit", True) is not False,
         heading_level=level if type(level) is int and 1 <= level <= 6 else 0,
         end=end,
+        settings=settings,
     )
 
 

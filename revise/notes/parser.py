@@ -10,42 +10,53 @@ what CommonMark does not: `$math$`, `==highlights==`, `{{clozes}}`, tags, block 
    text, cleaning text lines of comments, ids and tags on the way.
 2. `_Walker` walks the records: hashcards `Q:`/`A:`/`C:` blocks (hashcards.py), then paragraph runs
    (paragraphs.py), where the card builders by family find `?`/`??` multi-line cards, `::`/`:::`
-   lines, definition lists (separators.py), cloze deletions (cloze_cards.py) and bold-term bullets
-   (summary.py), in that order of precedence; heading sections too, when front matter asks.
+   lines, definition lists (separators.py), cloze deletions (cloze_cards.py), bold-term bullets
+   (summary.py) and colon lists (lists.py), in that order of precedence; question headings and bold
+   questions (questions.py) with the answers after them; heading sections too, when front matter asks.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from revise.notes.cards import ParsedCard, ParseResult
 from revise.notes.collector import Collector, unique
 from revise.notes.frontmatter import FrontMatter, read_front_matter
 from revise.notes.hashcards import read_block
 from revise.notes.paragraphs import paragraph
+from revise.notes.questions import add_question, answer_end, bold_question, question_of
 from revise.notes.records import BLANK, HEADING, RULE, TEXT, Rec
 from revise.notes.scanner import Scanner
+from revise.notes.settings import heading_level, summary_kinds
 from revise.notes.summary import section_card
 
+_BOLD = ("**", "__")  # how a bold question's line starts
 _SPACE_FIXES = str.maketrans({"\u00a0": " ", "\u200b": None, "\u2060": None, "\ufeff": None})
 
 
-def parse(text: str, file: str, default_deck: str, only_tagged: tuple[str, ...] = ()) -> ParseResult:
-    """Parse one Markdown file's text into cards and warnings (none unless it carries one of `only_tagged`)."""
+Settings = Iterable[tuple[str, object]]  # a folder's `revise.toml`: (key, value) pairs
+
+
+def parse(
+    text: str, file: str, default_deck: str, only_tagged: tuple[str, ...] = (), settings: Settings = ()
+) -> ParseResult:
+    """Parse one Markdown file's text into cards and warnings (none unless it carries one of
+    `only_tagged`); `settings` are its folder's, which its front matter overrides."""
     # The scan makes one small tuple per line, none of them in a reference cycle; pausing the
     # cyclic garbage collector meanwhile saves a third of the time on a large folder.
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _parse(text, file, default_deck, only_tagged=only_tagged)
+        return _parse(text, file, default_deck, only_tagged=only_tagged, settings=dict(settings))
     finally:
         if paused:
             gc.enable()
 
 
 def _parse(
-    text: str, file: str, default_deck: str, front_matter: bool = True, only_tagged: tuple[str, ...] = ()
+    text: str, file: str, default_deck: str, front_matter: bool = True, only_tagged: tuple[str, ...] = (),
+    settings: dict | None = None,
 ) -> ParseResult:
     lines = _normalise_newlines(text).split("\n")
     fm = read_front_matter(lines, _holds_cards) if front_matter else FrontMatter()
@@ -54,10 +65,14 @@ def _parse(
     if only_tagged and not _carries_tag(fm, scanner, records, only_tagged):
         return ParseResult()  # an Obsidian note not tagged for flashcards: the plugin skips it too
     base_tags = tuple(fm.tags) + unique(tuple(scanner.file_tags))
-    out = Collector(file, fm.deck or default_deck, base_tags, fm.implicit)
+    if settings is None:  # a `---` block tried as note text: only the kinds revise had before issue 12
+        kinds = frozenset(("bold_terms",))
+    else:
+        kinds = summary_kinds(settings, fm.settings, vault=bool(only_tagged))
+    out = Collector(file, fm.deck or default_deck, base_tags, kinds)
     if fm.problem:
         out.warn(1, fm.problem)
-    _Walker(out, fm.heading_level).walk(records)
+    _Walker(out, heading_level(settings or {}, fm.settings)).walk(records)
     # Section cards are made when their section ends, and a list's bold-term bullets after its
     # other cards: put them all in file order, the order new cards are learned in (a stable sort
     # keeps siblings in ord order, and costs next to nothing on cards already in order).
@@ -101,6 +116,7 @@ class _Walker:
     def walk(self, records: list[Rec]) -> None:
         """Find the cards of every block: hashcards blocks, paragraph runs, heading sections."""
         out, i, n = self.out, 0, len(records)
+        bold = "bold_questions" in out.kinds
         run: list[Rec] = []
         while i < n:
             rec = records[i]
@@ -115,9 +131,14 @@ class _Walker:
                     paragraph(out, run)
                     run = []
                 if rec.kind == HEADING:
-                    self._heading(rec)
-                    i += 1
+                    i = self._heading(records, i)
                     continue
+            elif bold and rec.text[:2] in _BOLD and self._bold_question(run, records, i):
+                if run:
+                    paragraph(out, run)
+                    run = []
+                i = self._question(records, i, i + 1, bold_question(rec.text), "bold question")
+                continue
             else:
                 run.append(rec)
             if self.section is not None:
@@ -134,7 +155,53 @@ class _Walker:
             self.section.extend(records[start:end])
         return end
 
-    def _heading(self, rec: Rec) -> None:
+    def _bold_question(self, run: list[Rec], records: list[Rec], i: int) -> bool:
+        """Whether line `i` is a bold question, not a line of an explicit card's paragraph (`**Q?**` + `?`)."""
+        rec = records[i]
+        if rec.kind != TEXT or rec.indent or rec.content or not bold_question(rec.text):
+            return False
+        end = i + 1
+        while end < len(records) and records[end].kind not in (BLANK, HEADING, RULE):
+            end += 1
+        probe = self.out.probe(explicit_only=True)
+        paragraph(probe, run + records[i:end])
+        return not probe.cards and not probe.nested
+
+    def _question(self, records: list[Rec], at: int, start: int, front: str, syntax: str) -> int:
+        """The question at record `at`, its answer from `start`, and the cards inside it; the index after it."""
+        out = self.out
+        end, ended_by_card = answer_end(out, records, start)
+        body = records[start:end]
+        saved = out.path
+        if syntax == "question heading":  # its parents are its heading path, as for a heading section
+            out.path = out.path[:-1]
+        add_question(out, records[at], front, body, ended_by_card, syntax)
+        out.path, out.in_answer = saved, True
+        self._cards_inside(body)
+        out.in_answer = False
+        if self.section is not None:
+            self.section.extend(body if syntax == "question heading" else records[at:end])
+        return end
+
+    def _cards_inside(self, body: list[Rec]) -> None:
+        """The cards in a question's answer: only bold terms can be there (it ends before explicit cards)."""
+        run: list[Rec] = []
+        for rec in body:
+            if rec.kind == BLANK:
+                paragraph(self.out, run)
+                run = []
+            else:
+                run.append(rec)
+        paragraph(self.out, run)
+
+    def _heading(self, records: list[Rec], i: int) -> int:
+        """The heading at `i` (and the answer under it, if it asks a question); the index after it."""
+        rec = records[i]
+        self._heading_path(rec)
+        front = question_of(rec.text) if "question_headings" in self.out.kinds and rec.indent != self.level else None
+        return self._question(records, i, i + 1, front, "question heading") if front else i + 1
+
+    def _heading_path(self, rec: Rec) -> None:
         """A heading: it ends the sections of its level or above, and sets the heading path."""
         if self.section is not None and rec.indent <= self.level:
             section_card(self.out, self.section, self.headings)

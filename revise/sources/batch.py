@@ -15,6 +15,7 @@ from revise import collection, identity
 from revise.errors import ReviseError
 from revise.sources.files import decode, default_deck, read_bytes, regular_file_stat
 from revise.sources.report import COUNTS, FileError, FileResult
+from revise.sources.settings import SETTINGS_MARK, FolderSettings, settings_hash
 from revise.sources.workers import Parsing, as_notes
 
 if TYPE_CHECKING:  # the parser is imported only when a file has to be parsed
@@ -44,6 +45,7 @@ class Batch:
         self.fresh = False
         self.pending: list[_Pending] = []
         self.parsing = Parsing()  # the pending files' texts, parsed as they are read (when there are many)
+        self.settings = FolderSettings()  # the folders' revise.toml files
         self.touched: list[dict] = []  # sources unchanged in content, refreshed (mtime, root)
         self.parsed: dict[str, list[identity.ParsedNote]] = {}  # when fresh, only the notes with explicit ids
         self.cards: dict[str, int] = {}  # each parsed file's cards
@@ -54,9 +56,16 @@ class Batch:
     def read(self, file: str, root: Path, errors: list[FileError]) -> None:
         """Stat, read, hash and decode one file, unless size and mtime (or the hash) show it unchanged."""
         old = self.remembered.get(file)
+        settings, problem = self.settings.for_file(file, root)
+        if problem:  # a broken revise.toml: its notes are left as they are
+            self.settings.report(problem, errors)
+            return
+        # A file with settings, now or when last read, is hashed with them: its size and mtime alone
+        # cannot tell that a revise.toml changed.
+        quick = not settings and not (old and (old["hash"] or "").endswith(SETTINGS_MARK))
         try:
             stat = regular_file_stat(file)
-            if old and (old["size"], old["mtime_ns"], old["root"]) == (stat.st_size, stat.st_mtime_ns, str(root)):
+            if quick and old and (old["size"], old["mtime_ns"], old["root"]) == (stat.st_size, stat.st_mtime_ns, str(root)):
                 return
             data = read_bytes(file, stat)
         except OSError as exc:
@@ -66,7 +75,7 @@ class Batch:
             errors.append(FileError(file, str(exc)))
             return
         source = dict(path=file, root=str(root), size=stat.st_size, mtime_ns=stat.st_mtime_ns,
-                      hash=hashlib.sha256(data).hexdigest(), synced_at=self.now)
+                      hash=settings_hash(hashlib.sha256(data).hexdigest(), settings), synced_at=self.now)
         if old and (old["hash"], old["root"]) == (source["hash"], str(root)):
             self.touched.append(source)
             return
@@ -76,7 +85,7 @@ class Batch:
             errors.append(FileError(file, str(exc)))
             return
         self.pending.append(_Pending(file, root, source))
-        self.parsing.add((text, file, default_deck(Path(file), root), self.vault_tags.get(file, ())))
+        self.parsing.add((text, file, default_deck(Path(file), root), self.vault_tags.get(file, ()), settings))
 
     def parse(self, db: Database, tick: Callable[[], None], errors: list[FileError]) -> None:
         """Parse every changed file (in worker processes when there are many) into notes; when fresh,

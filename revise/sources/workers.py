@@ -29,20 +29,20 @@ _new = tuple.__new__
 ParsedFile = tuple[list[identity.ParsedNote], list["ParseWarning"], str | None]  # notes, warnings, error
 
 
-def parse_file(text: str, file: str, deck: str, only_tagged: tuple[str, ...] = ()) -> ParsedFile:
+def parse_file(text: str, file: str, deck: str, only_tagged: tuple[str, ...] = (), settings: tuple = ()) -> ParsedFile:
     """Parse one file's text into notes (siblings grouped) and warnings; a parser crash is this file's error."""
     from revise.notes import parse
 
     try:
-        result = parse(text, file, deck, only_tagged)
+        result = parse(text, file, deck, only_tagged, settings)
     except Exception as exc:  # a parser bug must not stop the other files, nor show a traceback
         return [], [], f"the parser failed on it ({type(exc).__name__}: {exc}) — please report this with the file"
     return identity.group_notes(result.cards), list(result.warnings), None
 
 
-def _parse_to_send(text: str, file: str, deck: str, only_tagged: tuple[str, ...] = ()) -> ParsedFile:
+def _parse_to_send(text: str, file: str, deck: str, only_tagged: tuple[str, ...] = (), settings: tuple = ()) -> ParsedFile:
     """`parse_file` in a worker: its notes as plain tuples, which marshal (named ones do not pickle fast either)."""
-    notes, warnings, error = parse_file(text, file, deck, only_tagged)
+    notes, warnings, error = parse_file(text, file, deck, only_tagged, settings)
     return [(*note[:-1], tuple(map(tuple, note.cards))) for note in notes], warnings, error
 
 
@@ -57,7 +57,7 @@ def _received(parsed: ParsedFile) -> ParsedFile:
 
 
 def parse_files(jobs: list[tuple], workers: int = 1) -> Iterator[ParsedFile]:
-    """Parse many (text, file, deck[, only_tagged]) jobs, in `workers` processes when more than one; results in job order."""
+    """Parse many (text, file, deck[, only_tagged[, settings]]) jobs, in `workers` processes when more than one; results in job order."""
     parsing = Parsing(workers)
     for job in jobs:
         parsing.add(job)

@@ -161,3 +161,22 @@ def test_parse_never_raises_on_arbitrary_text(text):
 @given(st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=5)), max_size=40).map("".join))
 def test_parse_never_raises_on_markdown_ish_text(text):
     assert_sane(parse(text, "n.md", "d"), text)
+
+
+SUMMARY_FRAGMENTS = [
+    "## Why? ", "### What is it?", "**What is X?**", "**Why? 👶**", "__How?__", "Steps:", "- Parts:",
+    "  - ", "    - ", "- Why not? Because ", "- Term: def", "<br/>", "- **T**:", "**T:**", ":\n", "?\n",
+]
+EVERY_KIND = tuple((key, True) for key in ("question_bullets", "term_bullets"))
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(FRAGMENTS + SUMMARY_FRAGMENTS), st.text(max_size=4)), max_size=40).map("".join))
+def test_summary_kinds_never_crash_and_never_take_or_split_an_explicit_card(text):
+    everything = parse(text, "n.md", "d", (), EVERY_KIND)
+    assert_sane(everything, text)
+    # The explicit cards (and bold terms) are the same whether the newer summary kinds are on or off.
+    older = parse(text, "n.md", "d", (), tuple((k, False) for k in (
+        "question_headings", "bold_questions", "colon_lists")))
+    kept = [c for c in everything.cards if c.syntax in ("", "bold term")]
+    assert [(c.front, c.back, c.line, c.ord) for c in kept] == [(c.front, c.back, c.line, c.ord) for c in older.cards]

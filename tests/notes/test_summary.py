@@ -48,7 +48,10 @@ def test_a_long_list_of_sub_bullets_is_cut_short():
 
 def test_bold_term_with_empty_definition_or_no_separator_is_not_a_card():
     text = "- **Learning rate**:\n  - too high\n- **Bold** words in a sentence\n- plain: bullet\n"
-    assert parse(text, "n.md", "d") == ParseResult([], [])
+    # issue 12: `- **Term**:` with a list after it is a colon list, no longer nothing
+    assert [(c.syntax, c.front, c.back) for c in cards_of(text)] == [("colon list", "Learning rate", "- too high")]
+    off = "---\nrevise: {colon_lists: false}\n---\n" + text
+    assert parse(off, "n.md", "d") == ParseResult([], [])
 
 
 def test_implicit_false_turns_summary_cards_off():
@@ -95,7 +98,8 @@ def test_lists_nested_with_1_2_or_4_spaces(width):
 def test_course_summary_notes():
     results = parse_folder(FIXTURES / "course")
     week3 = results["deep-learning-week3.md"].cards
-    assert len(week3) == 12 and len(results["stats-revision.md"].cards) == 11
+    # 12 before issue 12, plus the colon list `- **Learning rate**:` and its sub-bullets
+    assert len(week3) == 13 and len(results["stats-revision.md"].cards) == 11
     assert {c.deck for c in week3} == {"Deep Learning::Week 3"}
     adam = next(c for c in week3 if c.front == "Adam")
     assert (adam.back, adam.line, adam.headings, adam.tags) == (
