@@ -77,14 +77,15 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (stable fie
 def import_command(
     ctx: typer.Context,
     # Strings, not Paths: Path('') would be '.', and typer's Path type makes an unreadable folder a usage error.
-    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Markdown files or folders (read recursively), Anki packages.")],
-    to: foreign.ToOption = None, force: foreign.ForceOption = False, as_json: JsonOption = False,
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Markdown files or folders (read recursively), Anki packages, text decks.")],
+    to: foreign.ToOption = None, force: foreign.ForceOption = False, separator: foreign.SeparatorOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Read Markdown files or folders into the collection. They are remembered as sources for `revise sync`."""
     from revise.sources import import_paths
 
     db = open_db(ctx)
-    if not (paths := foreign.import_foreign(db, paths, to, force, as_json)):
+    if not (paths := foreign.import_foreign(db, paths, to, force, as_json, separator)):
         return  # packages only: each was written as Markdown, imported and reported
     report = output.with_progress(lambda progress: import_paths(db, paths, progress=progress), not as_json)
     output.print_import_report(report, as_json)

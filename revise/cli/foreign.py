@@ -15,11 +15,17 @@ import typer
 READERS = {
     ".apkg": "revise.interop.anki:read_anki_package",
     ".colpkg": "revise.interop.anki:read_anki_package",
+    ".txt": "revise.interop.text.convert:read_deck",
+    ".csv": "revise.interop.text.convert:read_deck",
+    ".tsv": "revise.interop.text.convert:read_deck",
 }
+TEXT_DECKS = (".txt", ".csv", ".tsv")
 
 ToOption = Annotated[Optional[Path], typer.Option(
     "--to", metavar="DIR", help="Where an Anki package or text deck is written as Markdown (default: a folder named after it, beside it).")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite files in --to DIR that hold other content.")]
+SeparatorOption = Annotated[Optional[str], typer.Option(
+    "--separator", metavar="CHAR", help="A text deck's field separator when it cannot be told (tab, comma, semicolon, space, pipe, colon or the character).")]
 
 
 def is_foreign(path: str) -> bool:
@@ -27,17 +33,21 @@ def is_foreign(path: str) -> bool:
     return Path(path).suffix.lower() in READERS
 
 
-def import_foreign(db: Any, paths: list[str], to: Path | None, force: bool, as_json: bool) -> list[str]:
+def import_foreign(
+    db: Any, paths: list[str], to: Path | None, force: bool, as_json: bool, separator: str | None = None
+) -> list[str]:
     """Import the registered formats among `paths`; the Markdown paths are returned, still to import."""
     foreign = [p for p in paths if is_foreign(p)]
     if to is not None and len(foreign) > 1:
         raise typer.BadParameter("--to names one folder: import one package at a time with it", param_hint="--to")
+    if separator is not None and not any(Path(p).suffix.lower() in TEXT_DECKS for p in foreign):
+        raise typer.BadParameter("--separator is for text decks (.txt, .csv, .tsv)", param_hint="--separator")
     for path in foreign:
-        _import_one(db, Path(path), to, force, as_json)
+        _import_one(db, Path(path), to, force, as_json, separator)
     return [p for p in paths if not is_foreign(p)]
 
 
-def _import_one(db: Any, path: Path, to: Path | None, force: bool, as_json: bool) -> None:
+def _import_one(db: Any, path: Path, to: Path | None, force: bool, as_json: bool, separator: str | None) -> None:
     """Read, write as Markdown, import the folder, attach the history, report."""
     from datetime import datetime, timezone
 
@@ -49,7 +59,8 @@ def _import_one(db: Any, path: Path, to: Path | None, force: bool, as_json: bool
 
     config = load_config()
     module, name = READERS[path.suffix.lower()].split(":")
-    deck = getattr(import_module(module), name)(path)
+    options = {"separator": separator} if path.suffix.lower() in TEXT_DECKS else {}
+    deck = getattr(import_module(module), name)(path, **options)
     folder = to or path.with_name(path.stem)
     written = write_files(folder, deck_files(deck), force=force)
     report = output.with_progress(lambda progress: import_paths(db, [str(folder)], progress=progress), not as_json)

@@ -19,7 +19,7 @@ def cards_by_explicit_id(db: Database, ids: list[str]) -> dict[tuple[str, int], 
         chunk = ids[start : start + 500]
         rows = db.execute(
             "SELECT n.explicit_id, c.ord, c.id FROM cards c JOIN notes n ON n.id = c.note_id "
-            f"WHERE n.retired = 0 AND c.retired = 0 AND n.explicit_id IN (SELECT value FROM json_each(?))",
+            "WHERE n.retired = 0 AND c.retired = 0 AND n.explicit_id IN (SELECT value FROM json_each(?))",
             [json.dumps(chunk)],
         )
         for explicit_id, ord_, card_id in rows:

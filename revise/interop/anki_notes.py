@@ -8,22 +8,16 @@ becomes a basic card of its first field, the rest as its back, counted in a warn
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
 from revise.interop.anki_collection import AnkiCollection, NoteType
 from revise.interop.deck import ImportedCard, ImportedNote, ImportedReview
+from revise.interop.anki_ids import note_id
 from revise.interop.html import html_to_markdown
 
 REVIEW_KINDS = {0: "learn", 1: "review", 2: "relearn", 3: "filtered"}  # 4 manual, 5 rescheduled: not answers
 STATES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
-_GUID_RE = re.compile(r"[\w!#$%&()*+,./:;=?@^`{|}~\[\]-]+")
-
-
-def note_id(guid: str) -> str:
-    """The explicit id written for an Anki note: its guid, hex-encoded if it would not read back."""
-    return f"anki-{guid}" if _GUID_RE.fullmatch(guid) and "--" not in guid else f"anki-x{guid.encode().hex()}"
 
 
 def convert_notes(col: AnkiCollection, safe: Callable[[str], str]) -> tuple[list[ImportedNote], list[str]]:

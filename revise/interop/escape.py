@@ -70,7 +70,9 @@ def _escape_lines(lines: list[str], bracket: bool, keep_cloze: bool, after_blank
 def _escape_block(line: str) -> str:
     """A line outside code blocks with the block markers at its start made text."""
     if m := _HEADING_RE.match(line):
-        return f"**{m.group(2).strip()}**" if m.group(2) else "\\" + line.lstrip()
+        bold = f"**{(m.group(2) or '').strip()}**"
+        # a heading of only `*` would become a rule (`*****`): keep it a heading made text instead
+        return bold if m.group(2) and not _RULE_RE.match(bold) else "\\" + line.lstrip()
     if _RULE_RE.match(line):
         return "\\" + line.lstrip()
     if line.strip() in ("?", "??"):

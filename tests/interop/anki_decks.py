@@ -70,7 +70,7 @@ def export(col, out: Path, legacy: bool = False, colpkg: bool = False) -> Path:
 def expected_cards(col) -> dict[tuple[str, int], dict]:
     """What revise must show of each card, read from Anki itself: (explicit id, ord) → reviews,
     suspended, tags, and the Anki due of a review card (days from the collection's creation)."""
-    from revise.interop.anki_notes import note_id
+    from revise.interop.anki_ids import note_id
 
     crt = col.db.scalar("SELECT crt FROM col")
     found = {}

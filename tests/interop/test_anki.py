@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from revise.interop.anki import read_anki_package
-from revise.interop.anki_notes import note_id
+from revise.interop.anki_ids import note_id
 from revise.interop.markdown import tag_word
 from tests.interop.anki_decks import PNG
 

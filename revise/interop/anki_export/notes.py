@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from revise.interop.anki_export.fields import Media, field_html
+from revise.interop.anki_ids import guid_of
 
 # Our note kinds as Anki's stock note types, and how our card `ord` maps to a template (Cloze: cN → N-1).
 NOTE_TYPES = {"basic": "Basic", "reversed": "Basic (and reversed card)", "cloze": "Cloze"}
@@ -57,7 +58,10 @@ def anki_note(note: dict, media: Media) -> AnkiNote:
 
 
 def note_guid(note: dict) -> str:
-    """A guid that stays the note's across exports (Anki updates, not duplicates, a note it has seen)."""
+    """A guid that stays the note's across exports (Anki updates, not duplicates, a note it has seen):
+    the note's own Anki guid when it came from Anki."""
+    if guid := guid_of(note.get("explicit_id")):
+        return guid
     digest = int.from_bytes(hashlib.sha1(f"revise:{note['id']}:{note['created_at']}".encode()).digest()[:8], "big")
     chars = []
     while digest:

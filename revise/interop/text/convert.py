@@ -7,6 +7,7 @@ import html
 from collections import Counter
 from pathlib import Path
 
+from revise.interop.anki_ids import note_id
 from revise.interop.deck import ImportedCard, ImportedDeck, ImportedNote
 from revise.interop.text.notes import TextNote
 from revise.interop.text.reader import TextDeck, read_text_deck
@@ -60,7 +61,7 @@ def _note_id(row: TextNote, seen: Counter[str]) -> str:
     """An id that finds the same note on the next import: Anki's guid (as a package import writes
     it), else a digest of the front; a front met again in the file gets `-2`, `-3`…"""
     if row.guid:
-        return "anki-" + row.guid
+        return note_id(row.guid)
     base = "text-" + hashlib.sha1(row.fields[0].strip().encode()).hexdigest()[:12]
     seen[base] += 1
     return base if seen[base] == 1 else f"{base}-{seen[base]}"

@@ -18,24 +18,19 @@ HEADER = "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck 
 
 
 def export_text(db: Any, out: Path, *, config: Any = None, now: datetime | None = None, deck: str | None = None,
-                with_history: bool = False, legacy: bool = False) -> Any:
+                with_history: bool = False, legacy: bool = False, force: bool = False) -> Any:
     """Write the live notes of `deck` (or all) to `out` as Anki's plain-text format (`revise export OUT.csv`)."""
-    from revise import collection
-    from revise.interop.anki_export import ExportReport
     from revise.interop.anki_export.fields import Media
     from revise.interop.anki_export.notes import anki_note
+    from revise.interop.report import ExportReport, notes_to_export
 
     if with_history:
         raise ReviseError("a plain-text deck holds no review history — export to OUT.apkg for --with-history")
-    rows = collection.export_notes(db, deck)
-    if not rows:
-        raise ReviseError(f"no cards to export{f' in deck {deck!r}' if deck else ''} — "
-                          "`revise decks` lists the decks (import notes first with `revise import PATH`)")
+    rows = notes_to_export(db, deck)
     media = Media()  # a text file holds no media: images are named as Anki's media folder would hold them
     notes = [anki_note(row, media) for row in rows]
     write_rows(map(text_row, notes), out)
-    return ExportReport(str(out), len(notes), sum(len(n.cards) for n in notes), 0, 0,
-                        len({n.deck for n in notes}), "csv")
+    return ExportReport(str(out), "csv", len(notes), sum(len(n.cards) for n in notes), 0, 0, len({n.deck for n in notes}))
 
 
 def text_row(note: Any) -> list[str]:
