@@ -3,6 +3,8 @@
 from revise.collection.database import (  # noqa: F401
     default_collection_path,
     open_collection,
+    is_missing_or_empty,
+    read_only_connection,
     add_missing_functions,
     sql_pow,
     sqlite_problem,
@@ -56,3 +58,12 @@ from revise.collection.stats import (  # noqa: F401
     read_stats,
     stats_reader,
 )
+from revise.collection.backups import (  # noqa: F401
+    Backup,
+    backups_dir,
+    daily_backup,
+    list_backups,
+    make_backup,
+)
+from revise.collection.restore import check_collection_file, restore_collection  # noqa: F401
+from revise.collection.doctor import Problem, diagnose, pending_steps, repair  # noqa: F401
