@@ -77,8 +77,10 @@ def _copy(backup: Path, collection: Path) -> None:
     target = sqlite3.connect(collection)
     try:
         target.execute("PRAGMA busy_timeout = 5000")
-        # A WAL-mode target refuses pages of another size: leave WAL for the copy (opening restores it).
-        target.execute("PRAGMA journal_mode = DELETE")
+        page_size = "PRAGMA page_size"
+        if source.execute(page_size).fetchone() != target.execute(page_size).fetchone():
+            # A WAL-mode target refuses pages of another size: leave WAL for the copy (opening restores it).
+            target.execute("PRAGMA journal_mode = DELETE")
         source.backup(target)
     finally:
         source.close()
