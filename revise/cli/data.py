@@ -124,8 +124,8 @@ def doctor_command(
     if fix and any(p.fixable for p in problems):
         db.conn.close()
         db = open_db(ctx)  # upgrades an older schema, after a backup
-        conn = db.conn
-        collection.make_backup(conn, path, "doctor")
+        if any(p.fixable and p.kind != "schema" for p in problems):
+            collection.make_backup(db.conn, path, "doctor")
         fixed = collection.repair(db, problems)
         problems = collection.diagnose(db)
     _print_doctor(path, problems, fixed, fix, as_json)
