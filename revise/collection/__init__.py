@@ -58,12 +58,18 @@ from revise.collection.stats import (  # noqa: F401
     read_stats,
     stats_reader,
 )
-from revise.collection.backups import (  # noqa: F401
-    Backup,
-    backups_dir,
-    daily_backup,
-    list_backups,
-    make_backup,
-)
-from revise.collection.restore import check_collection_file, restore_collection  # noqa: F401
-from revise.collection.doctor import Problem, diagnose, pending_steps, repair  # noqa: F401
+
+# Backups, restore and doctor are loaded when first used: reading commands, the most frequent, need none of them.
+_LAZY = {"backups": ("Backup", "backups_dir", "daily_backup", "list_backups", "make_backup"),
+         "restore": ("check_collection_file", "restore_collection"),
+         "doctor": ("Problem", "diagnose", "pending_steps", "repair")}
+
+
+def __getattr__(name: str):
+    """The lazily loaded names above, imported from their module on first use (PEP 562)."""
+    import importlib
+
+    for module, names in _LAZY.items():
+        if name in names:
+            return getattr(importlib.import_module(f"revise.collection.{module}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
