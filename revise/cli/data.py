@@ -79,7 +79,9 @@ def _print_backups(backups: list) -> None:
     header = ("taken", "kind", "size", "cards", "reviews", "file")
     rows = [(b.taken.strftime("%Y-%m-%d %H:%M"), b.kind, _size(b.size), _count(b.cards), _count(b.reviews),
              b.path.name) for b in backups]
-    for line in table_lines(header, rows, natural_widths(header, rows)):
+    widths = natural_widths(header, rows)
+    rows = [(*row[:2], *(value.rjust(widths[i]) for i, value in enumerate(row[2:5], 2)), row[5]) for row in rows]
+    for line in table_lines(header, rows, widths):
         typer.echo(line)
 
 
