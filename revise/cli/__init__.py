@@ -41,17 +41,22 @@ def main(
     ctx.obj = {"collection": collection}
 
 
-def open_db(ctx: typer.Context, *, must_exist: bool = False):
-    """Open the collection chosen by --collection / REVISE_COLLECTION / the default (with `must_exist`,
-    one that is not there is an error: a command that only reads must not create it)."""
+def open_db(ctx: typer.Context, *, read_only: bool = False, must_exist: bool = False):
+    """Open the collection chosen by --collection / REVISE_COLLECTION / the default. With `read_only` it is
+    never created, migrated or written (a missing or empty one is an error, as with `must_exist`); for
+    writing, it is backed up first on the day's first write."""
     from revise import collection
 
     path = ctx.obj.get("collection") or collection.default_collection_path()
     ctx.obj["path"] = path
-    if must_exist and not Path(path).exists():
+    if (must_exist and not Path(path).exists()) or (read_only and collection.is_missing_or_empty(Path(path))):
         fail(f"no collection at {output.shown_path(str(path))} — import notes first with `revise import PATH` "
              "(or name another collection with --collection)")
-    return collection.open_collection(path)
+    if read_only:
+        return collection.open_collection(path, read_only=True)
+    from revise.cli.data import backup_before_writing
+
+    return backup_before_writing(collection.open_collection(path), Path(path))
 
 
 def _none_empty(values: list[str]) -> list[str]:
@@ -81,7 +86,7 @@ def import_command(
     to: foreign.ToOption = None, force: foreign.ForceOption = False, separator: foreign.SeparatorOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Read Markdown files or folders into the collection. They are remembered as sources for `revise sync`."""
+    """Read Markdown files or folders, Anki packages or text decks into the collection (remembered for `revise sync`)."""
     from revise.sources import import_paths
 
     db = open_db(ctx)
@@ -126,7 +131,7 @@ def cards_command(
     from revise import collection
     from revise.notes import tag_name
 
-    db = open_db(ctx, must_exist=True)
+    db = open_db(ctx, read_only=True)
     now = datetime.now(timezone.utc).isoformat() if due else None
     tag = tag_name(tag) if tag else tag
     rows = collection.list_cards(db, deck=deck, tag=tag, due_at=now, include_retired=include_retired)
@@ -146,7 +151,7 @@ def decks_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
 
     from revise import collection
 
-    decks = collection.deck_counts(open_db(ctx, must_exist=True), datetime.now(timezone.utc).isoformat())
+    decks = collection.deck_counts(open_db(ctx, read_only=True), datetime.now(timezone.utc).isoformat())
     if as_json:
         output.print_json(decks)
     else:
@@ -226,41 +231,6 @@ def show_config() -> None:
     typer.echo(config_toml(load_config()))
 
 
-def _change_cards(ctx: typer.Context, ids: list[int], change: Callable, done: str) -> None:
-    from revise.review import card_count
-    from revise.review import change_schedules
-
-    change_schedules(open_db(ctx, must_exist=True), ids, change)
-    typer.echo(f"{done} {card_count(len(ids))}.")
-
-
-CardIds = Annotated[list[int], typer.Argument(metavar="ID...", help="Card ids (see `revise cards`).")]
-
-
-@command()
-def suspend(ctx: typer.Context, ids: CardIds) -> None:
-    """Suspend cards: they are not reviewed until unsuspended."""
-    from dataclasses import replace
-
-    _change_cards(ctx, ids, lambda s: replace(s, suspended=True), "Suspended")
-
-
-@command()
-def unsuspend(ctx: typer.Context, ids: CardIds) -> None:
-    """Unsuspend cards: they come back with the schedule they had."""
-    from dataclasses import replace
-
-    _change_cards(ctx, ids, lambda s: replace(s, suspended=False), "Unsuspended")
-
-
-@command()
-def forget(ctx: typer.Context, ids: CardIds) -> None:
-    """Reset cards to new (their review history is kept)."""
-    from revise.scheduling import forget as reset
-
-    _change_cards(ctx, ids, reset, "Reset")
-
-
 # --- stats --------------------------------------------------------------------------------
 
 
@@ -285,7 +255,7 @@ def stats_command(
 
     now = datetime.now(timezone.utc)
     config = load_config()  # a bad config.toml is reported before a missing collection
-    stats = collect_stats(open_db(ctx, must_exist=True), now, None, config, deck=deck, days=days)
+    stats = collect_stats(open_db(ctx, read_only=True), now, None, config, deck=deck, days=days)
     if as_json:
         output.print_json(stats.to_json())
         return
@@ -294,7 +264,4 @@ def stats_command(
     Console().print(render_stats(stats))
 
 
-from revise.cli import card, export, preview  # noqa: E402,F401  (commands of their own modules; preview registers itself)
-
-command("card")(card.card_command)
-command("export")(export.export_command)
+from revise.cli import card, changes, data, export, preview  # noqa: E402,F401  (each registers its commands)

@@ -7,10 +7,11 @@ from typing import Annotated
 
 import typer
 
-from revise.cli import output
+from revise.cli import command, open_db, output
 from revise.errors import ReviseError
 
 
+@command("card")
 def card_command(
     ctx: typer.Context,
     card_id: Annotated[int, typer.Argument(metavar="ID", help="A card id (see `revise cards`).")],
@@ -19,14 +20,12 @@ def card_command(
     """Show one card: its text, deck, source, schedule and every review. Reads only."""
     from datetime import datetime, timezone
 
-    from revise import collection
     from revise.config import load_config
     from revise.stats.card import CardInfoView, read_card_info
 
     config = load_config()
-    path = ctx.obj.get("collection") or collection.default_collection_path()
-    ctx.obj["path"] = path
-    db = collection.open_read_only(path)  # a read-only command: never creates or migrates the collection
+    db = open_db(ctx, read_only=True)  # a read-only command: never creates, migrates or writes the collection
+    path = ctx.obj["path"]
     info = read_card_info(db, card_id, datetime.now(timezone.utc), config)
     if info is None:
         raise ReviseError(f"no card {card_id} in {output.shown_path(str(Path(path)))} — "

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from revise.cli import output
+from revise.cli import command, open_db, output
 from revise.errors import ReviseError
 
 # Each format's writer, imported only when used: `writer(db, out, *, config, now, deck, with_history,
@@ -21,6 +21,7 @@ WRITERS: dict[str, str] = {
 EXTENSIONS = {".apkg": "apkg", ".csv": "csv", ".txt": "csv", ".tsv": "csv"}
 
 
+@command("export")
 def export_command(
     ctx: typer.Context,
     out: Annotated[str, typer.Argument(metavar="OUT", help="The file (or, for markdown, the folder) to write.")],
@@ -35,7 +36,6 @@ def export_command(
     from datetime import datetime, timezone
     from importlib import import_module
 
-    from revise import collection
     from revise.config import load_config
 
     chosen = _format(out, format, legacy)
@@ -43,11 +43,9 @@ def export_command(
     if target.exists() and not force and not (chosen == "markdown" and target.is_dir()):  # markdown: per file
         raise ReviseError(f"{output.shown_path(out)} already exists — pass --force to replace it, or choose another name")
     config = load_config()
-    path = ctx.obj.get("collection") or collection.default_collection_path()
-    ctx.obj["path"] = path
     module, name = WRITERS[chosen].split(":")
     writer = getattr(import_module(module), name)
-    report = writer(collection.open_read_only(path), target, config=config, now=datetime.now(timezone.utc),
+    report = writer(open_db(ctx, read_only=True), target, config=config, now=datetime.now(timezone.utc),
                     deck=deck, with_history=with_history, legacy=legacy, force=force)
     if as_json:
         output.print_json(report.to_json())

@@ -3,6 +3,8 @@
 from revise.collection.database import (  # noqa: F401
     default_collection_path,
     open_collection,
+    is_missing_or_empty,
+    read_only_connection,
     add_missing_functions,
     sql_pow,
     sqlite_problem,
@@ -61,7 +63,6 @@ from revise.collection.history import (  # noqa: F401
     attach_history,
 )
 from revise.collection.card_info import (  # noqa: F401
-    open_read_only,
     card_row,
     card_reviews,
 )
@@ -69,3 +70,18 @@ from revise.collection.export import (  # noqa: F401
     export_notes,
     reviews_of,
 )
+
+# Backups, restore and doctor are loaded when first used: reading commands, the most frequent, need none of them.
+_LAZY = {"backups": ("Backup", "backups_dir", "daily_backup", "list_backups", "make_backup"),
+         "restore": ("check_collection_file", "restore_collection"),
+         "doctor": ("Problem", "diagnose", "pending_steps", "repair")}
+
+
+def __getattr__(name: str):
+    """The lazily loaded names above, imported from their module on first use (PEP 562)."""
+    import importlib
+
+    for module, names in _LAZY.items():
+        if name in names:
+            return getattr(importlib.import_module(f"revise.collection.{module}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

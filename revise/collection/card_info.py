@@ -1,40 +1,15 @@
-"""The reads of `revise card ID` (one card, its note and its review log) and of export, on a
-connection that never creates, migrates or writes the collection."""
+"""The reads of `revise card ID`: one card, its note and its review log."""
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
-
 from sqlite_utils import Database
 
-from revise.collection.database import add_missing_functions, check_not_newer, dict_rows
-from revise.errors import ReviseError
+from revise.collection.database import dict_rows
 
 CARD_COLUMNS = """c.id, c.note_id, c.ord, c.front, c.back, c.state, c.step, c.stability, c.difficulty,
     c.due, c.last_review, c.reps, c.lapses, c.suspended, c.buried_until,
     n.kind, n.text AS note_text, n.deck, n.tags, n.headings, n.source, n.line, n.created_at,
     (n.retired OR c.retired) AS retired"""
-
-
-def open_read_only(path: Path | str) -> Database:
-    """The collection at `path`, opened read-only (an older schema is read as it is, not migrated)."""
-    path = Path(path)
-    if not path.is_file():
-        raise ReviseError(f"no collection at {path} — import notes first with `revise import PATH` "
-                          "(or name another collection with --collection)")
-    try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-        db = Database(conn, execute_plugins=False)
-        tables = set(db.table_names())
-    except sqlite3.Error as exc:
-        raise ReviseError(f"{path}: cannot open the collection ({exc}). "
-                          "Pass --collection with the path of a revise collection.") from exc
-    if not {"cards", "notes", "revlog"} <= tables:
-        raise ReviseError(f"{path}: not a revise collection — pass --collection with the path of one")
-    check_not_newer(db, path)
-    add_missing_functions(conn)
-    return db
 
 
 def card_row(db: Database, card_id: int) -> dict | None:
