@@ -25,7 +25,11 @@ from revise.collection.cards import (  # noqa: F401
     active_card_counts,
     list_cards,
     card_json,
+    CARD_STATES,
+)
+from revise.collection.decks import (  # noqa: F401
     deck_counts,
+    deck_tree,
 )
 from revise.collection.selection import (  # noqa: F401
     has_cards,

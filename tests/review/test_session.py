@@ -38,7 +38,7 @@ def test_grades_need_a_reveal_first(db):
 def test_quit_in_the_middle_keeps_the_answers(db):
     summary, out, _ = session(db, ["", "3", "", "q"])
     assert summary.answered == 1 and len(revlog(db)) == 1
-    assert out.endswith("Done: 1 card, again 0%, 16s.\nStill due today: 1 card.\nDue tomorrow: 0 cards, plus up to 2 new cards (2 not yet studied).\n")
+    assert out.endswith("Done: 1 card, again 0%, 8s.\nStill due today: 1 card.\nDue tomorrow: 0 cards, plus up to 2 new cards (2 not yet studied).\n")
 
 
 def test_end_of_input_quits(db):
@@ -110,7 +110,7 @@ def test_summary_counts_only_the_selected_cards(notes_db, deck):
 
 def test_cram_summary_ends_without_a_blank_line(db):
     _, out, _ = session(db, ["", "3", "q"], selection=Selection(cram=True))
-    assert out.endswith("1 done · 2 left\nDone: 1 card, again 0%, 12s.\n")
+    assert out.endswith("1 done · 2 left\nDone: 1 card, again 0%, 8s.\n")
 
 
 def test_bury_says_when_the_card_comes_back():
@@ -129,12 +129,12 @@ def test_summary_counts_answers_and_distinct_cards(db):
     keys = ["", "1", "", "3", "", "3", "", "4", TIMEOUT, TIMEOUT, "", "3", "q"]  # card 1 answered twice
     summary, out, _ = session(db, keys)
     assert summary.answered == 4 and summary.cards == 3
-    assert "Done: 4 answers to 3 cards, again 25%, 1m 20s.\n" in out
+    assert "Done: 4 answers to 3 cards, again 25%, 32s.\n" in out
 
 
 def test_an_undone_answer_counts_as_neither_answer_nor_card(db):
     summary, out, _ = session(db, ["", "1", "u", "", "3", "q"])
-    assert (summary.answered, summary.cards) == (1, 1) and "Done: 1 card, again 0%, 24s.\n" in out
+    assert (summary.answered, summary.cards) == (1, 1) and "Done: 1 card, again 0%, 8s.\n" in out
 
 
 def test_summary_says_how_many_new_cards_tomorrow_may_bring(db):
