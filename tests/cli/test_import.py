@@ -142,7 +142,8 @@ def test_decks_counts(notes):
                        "learning": 0, "due": 0, "total_cards": 3, "new_count": 3, "learn_count": 0, "review_count": 0}
     assert (data[1]["name"], data[1]["depth"], data[1]["parent"], data[1]["total_cards"]) == ("week1", 1, "course", 3)
     table = run("decks").stdout
-    assert "course::week1" in table and "optim" in table
+    assert table == ("Deck     Cards  New  Learn  Due\ncourse       3    3      0    0\n  week1      3    3      0    0\n"
+                     "optim        1    1      0    0\n")
 
 
 def test_empty_collection_says_how_to_add_cards(tmp_path):

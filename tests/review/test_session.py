@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from revise import collection, scheduling
 from revise.config import Config, Settings
 from revise.review.selection import Selection
-from tests.review.scripted import START, TIMEOUT, session, CLEAR, screens, revlog
+from tests.review.scripted import START, TIMEOUT, UTC, Script, session, CLEAR, screens, revlog
 
 
 def test_screen_of_one_card(db):
@@ -156,3 +156,33 @@ def test_waiting_screen_shows_seconds_under_a_minute(db):
     _, out, script = session(db, ["", "1", TIMEOUT, "", "3", TIMEOUT, "q"], config=config, selection=Selection(limit=1))
     assert re.findall(r"due in (\S+) \(at (\S+)\)", out)[0] == ("30s", "12:00")
     assert script.waits[0] == 30
+
+
+
+class _Idling(Script):
+    """Scripted keys, where ("idle", seconds) lets that much time pass with no key."""
+
+    def __call__(self, timeout=None):
+        if self.keys and isinstance(self.keys[0], tuple):
+            self.now += timedelta(seconds=self.keys.pop(0)[1])
+            return None
+        return super().__call__(timeout)
+
+
+def test_summary_time_is_the_answers_recorded_time_as_stats_counts_it(db):
+    """An answer left on screen for ten minutes (counted as one, as Anki does), an undone answer and
+    twenty idle minutes before quitting: the summary says what `stats` says for the same answers."""
+    import io
+
+    from rich.console import Console
+
+    from revise.review.session import Session
+    from revise.stats import collect_stats
+
+    script = _Idling(["", ("idle", 600), "3", "", "3", "u", "", "3", ("idle", 1200), "q"])
+    console = Console(file=io.StringIO(), width=80, color_system=None)
+    summary = Session(db, console, script, config=Config(), clock=script.clock, tz=UTC).run()
+    stats = collect_stats(db, script.now, UTC, Config())
+    assert (summary.answered, len(revlog(db))) == (2, 2)
+    assert summary.seconds == stats.seconds_today == 60 + 8  # the session's wall clock says 30m 36s
+    assert "Done: 2 cards, again 0%, 1m 08s." in console.file.getvalue()
