@@ -222,4 +222,4 @@ def stats_command(
     Console().print(render_stats(stats))
 
 
-from revise.cli import card, cards, changes, data, export, preview  # noqa: E402,F401  (each registers its commands)
+from revise.cli import card, cards, changes, data, export, preview, sources  # noqa: E402,F401  (each registers its commands)

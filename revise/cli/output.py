@@ -62,6 +62,7 @@ def print_import_report(report: Any, as_json: bool) -> None:
     else:
         _print_import_table(report)
     print_errors(report)
+    print_empty_sources(report)
     if report.errors:
         raise typer.Exit(1)
 
@@ -72,6 +73,14 @@ def print_errors(report: Any) -> None:
 
     for error in report.errors:
         typer.echo(f"Error: {shown_path(error.file)}: {make_inert(error.message)}", err=True)
+
+
+def print_empty_sources(report: Any) -> None:
+    """`Warning: path: no card …` on stderr for each imported path that gave no card, and where to look."""
+    for path in report.empty:
+        typer.echo(f"Warning: {shown_path(path)}: no card in it — the card syntax is in revise's docs/cards.md "
+                   f"(`Q:`/`A:`, `front :: back`, clozes); `revise preview {shown_path(path)}` shows what its notes give",
+                   err=True)
 
 
 def print_warnings(report: Any) -> None:
