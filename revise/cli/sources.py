@@ -49,12 +49,15 @@ def _print_sources(sources: list[dict]) -> None:
     from rich.console import Console
 
     from revise.cli.tables import fit, natural_widths, table_lines
+    from revise.render import shorten
 
     header = ("source", "kind", "files", "cards", "last sync")
     rows = [(output.shown_path(s["path"]) + " (missing)" * s["missing"], s["kind"], str(s["files"]), str(s["cards"]),
              datetime.fromisoformat(s["last_sync"]).astimezone().strftime("%Y-%m-%d %H:%M")) for s in sources]
     widths = fit(natural_widths(header, rows), Console().width, [(0, 20)])
-    rows = [(row[0], row[1], row[2].rjust(widths[2]), row[3].rjust(widths[3]), row[4]) for row in rows]  # counts right
+    # a long path keeps its end (the folder's own name), counts align right
+    rows = [(shorten(row[0], widths[0], keep_end=True), row[1], row[2].rjust(widths[2]), row[3].rjust(widths[3]), row[4])
+            for row in rows]
     sys.stdout.write("\n".join(table_lines(header, rows, widths)) + "\n")
     for source in sources:
         if source["origin"]:
