@@ -73,7 +73,7 @@ def _not_empty(value: Optional[str]) -> Optional[str]:
     return value
 
 
-# --- import, sync, cards, decks -------------------------------------------------------------
+# --- import, sync -------------------------------------------------------------------------
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (stable fields, no colour) instead of a table.")]
 
@@ -114,48 +114,6 @@ def sync_command(
         typer.echo("Nothing to sync yet: import your notes with `revise import PATH`.")
         return
     output.print_import_report(report, as_json)
-
-
-@command("cards")
-def cards_command(
-    ctx: typer.Context,
-    deck: Annotated[Optional[str], typer.Option("--deck", metavar="DECK", help="Only this deck and its subdecks.", callback=_not_empty)] = None,
-    tag: Annotated[Optional[str], typer.Option("--tag", metavar="TAG", help="Only cards with this tag (`#tag` too).", callback=_not_empty)] = None,
-    due: Annotated[bool, typer.Option("--due", help="Only cards due now.")] = False,
-    include_retired: Annotated[bool, typer.Option("--all", help="Include retired cards.")] = False,
-    as_json: JsonOption = False,
-) -> None:
-    """List cards with their deck, source and schedule."""
-    from datetime import datetime, timezone
-
-    from revise import collection
-    from revise.notes import tag_name
-
-    db = open_db(ctx, read_only=True)
-    now = datetime.now(timezone.utc).isoformat() if due else None
-    tag = tag_name(tag) if tag else tag
-    rows = collection.list_cards(db, deck=deck, tag=tag, due_at=now, include_retired=include_retired)
-    cards = [collection.card_json(row) for row in rows]
-    if as_json:
-        output.print_cards_json(cards)
-    elif not cards and collection.has_cards(db):  # the filters, not the collection, are why nothing is listed
-        output.print_no_match(deck, tag, due)
-    else:
-        output.print_cards_table(cards)
-
-
-@command("decks")
-def decks_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
-    """List decks with their new, learning and due counts. Each deck shows its card count too."""
-    from datetime import datetime, timezone
-
-    from revise import collection
-
-    decks = collection.deck_counts(open_db(ctx, read_only=True), datetime.now(timezone.utc).isoformat())
-    if as_json:
-        output.print_json(decks)
-    else:
-        output.print_decks_table(decks)
 
 
 # --- review, config, suspend, unsuspend, forget -----------------------------------------------
@@ -264,4 +222,4 @@ def stats_command(
     Console().print(render_stats(stats))
 
 
-from revise.cli import card, changes, data, export, preview  # noqa: E402,F401  (each registers its commands)
+from revise.cli import card, cards, changes, data, export, preview, sources  # noqa: E402,F401  (each registers its commands)

@@ -55,7 +55,8 @@ def _import_one(db: Any, path: Path, to: Path | None, force: bool, as_json: bool
     from revise.config import load_config
     from revise.interop.attach import attach_deck_history
     from revise.interop.folder import deck_files, write_files
-    from revise.sources import import_paths
+    from revise import collection
+    from revise.sources import absolute_path, import_paths
 
     config = load_config()
     module, name = READERS[path.suffix.lower()].split(":")
@@ -64,6 +65,8 @@ def _import_one(db: Any, path: Path, to: Path | None, force: bool, as_json: bool
     folder = to or path.with_name(path.stem)
     written = write_files(folder, deck_files(deck), force=force)
     report = output.with_progress(lambda progress: import_paths(db, [str(folder)], progress=progress), not as_json)
+    kind = "text" if path.suffix.lower() in TEXT_DECKS else "anki"
+    collection.save_origin(db, str(absolute_path(folder)), kind, str(absolute_path(path)))  # for `revise sources`
     added, _, missing = attach_deck_history(db, deck, config.for_deck, datetime.now(timezone.utc))
     if missing:
         deck.warnings.append(f"{missing} card{'s' * (missing != 1)} of the package did not arrive (see the warnings above)")

@@ -62,6 +62,7 @@ def print_import_report(report: Any, as_json: bool) -> None:
     else:
         _print_import_table(report)
     print_errors(report)
+    print_empty_sources(report)
     if report.errors:
         raise typer.Exit(1)
 
@@ -72,6 +73,14 @@ def print_errors(report: Any) -> None:
 
     for error in report.errors:
         typer.echo(f"Error: {shown_path(error.file)}: {make_inert(error.message)}", err=True)
+
+
+def print_empty_sources(report: Any) -> None:
+    """`Warning: path: no card …` on stderr for each imported path that gave no card, and where to look."""
+    for path in report.empty:
+        typer.echo(f"Warning: {shown_path(path)}: no card in it — the card syntax is in revise's docs/cards.md "
+                   f"(`Q:`/`A:`, `front :: back`, clozes); `revise preview {shown_path(path)}` shows what its notes give",
+                   err=True)
 
 
 def print_warnings(report: Any) -> None:
@@ -114,15 +123,17 @@ def print_cards_json(cards: list[dict]) -> None:
     sys.stdout.write("[\n" + ",\n".join(map(encode, cards)) + ("\n]\n" if cards else "]\n"))
 
 
-def print_no_match(deck: str | None, tag: str | None, due: bool) -> None:
+def print_no_match(deck: str | None, tag: str | None, due: bool, search: str | None = None, state: str | None = None) -> None:
     """Why `revise cards` lists nothing when the collection has cards: the filters it was given."""
     from revise.render import make_inert
 
-    asked = " ".join(f"{flag} {value}" for flag, value in (("--deck", deck), ("--tag", tag)) if value)
+    given = (("--deck", deck), ("--tag", tag), ("--search", search and json.dumps(search, ensure_ascii=False)), ("--state", state))
+    asked = " ".join(f"{flag} {value}" for flag, value in given if value)
     if not asked:
         sys.stdout.write("No card is due now.\n")
         return
-    sys.stdout.write(make_inert(f"No card{' due now' * due} matches {asked}; `revise decks` lists the decks.") + "\n")
+    hint = "; `revise decks` lists the decks" if deck else ""
+    sys.stdout.write(make_inert(f"No card{' due now' * due} matches {asked}{hint}.") + "\n")
 
 
 def print_cards_table(cards: list[dict]) -> None:
@@ -153,17 +164,44 @@ def _card_row(card: dict) -> tuple[str, ...]:
     return (str(card["id"]), make_inert(card["deck"]), card["kind"], front, state, due, where)
 
 
+_OWN = ("cards", "new", "learning", "due")  # the deck's own cards: new, learning (due or not), due now (learning too)
+_TOTALS = ("total_cards", "new_count", "learn_count", "review_count")  # a deck's and its subdecks' together
+
+
+class _Totals(tuple):
+    """A deck's figures in _TOTALS, added up with its subdecks' by `deck_tree`."""
+
+    def __add__(self, other: tuple) -> _Totals:
+        return _Totals(a + b for a, b in zip(self, other))
+
+
+def deck_tree_rows(rows: list[dict]) -> list[dict]:
+    """The `decks --json` objects: every deck and parent deck in tree order, its own counts (as
+    `collection.deck_counts` gives them, 0 for a parent without cards) and its totals with its subdecks."""
+    from revise import collection
+
+    own = {row["deck"]: {key: row[key] for key in _OWN} for row in rows}
+    totals = {row["deck"]: _Totals((row["cards"], row["new"], row["learn_count"], row["review_count"])) for row in rows}
+    tree = collection.deck_tree(totals, lambda name: _Totals((0,) * len(_TOTALS)))
+    return [{"deck": name, "name": name.split("::")[-1], "depth": name.count("::"),
+             "parent": name.rpartition("::")[0] or None, **own.get(name, dict.fromkeys(_OWN, 0)),
+             **dict(zip(_TOTALS, figures))} for name, figures in tree]
+
+
 def print_decks_table(decks: list[dict]) -> None:
-    """A line per deck with its counts, cut to the terminal's width."""
+    """The deck tree, a line per deck with today's New, Learn and Due (a parent sums its subdecks), cut to the terminal's width."""
     if not decks:
         sys.stdout.write("No decks. Add some with: revise import PATH\n")
         return
     from rich.console import Console
 
-    from revise.render import make_inert
+    from revise.render import make_inert, shorten
 
-    header = ("deck", "cards", "new", "learning", "due")
-    rows = [(make_inert(row["deck"]), *(str(row[k]) for k in header[1:])) for row in decks]
-    widths = fit(natural_widths(header, rows), Console().width, [(0, 12)])
-    # A long deck name keeps its end: the subdeck is what tells siblings apart.
+    header = ("Deck", "Cards", "New", "Learn", "Due")
+    figures = [tuple(f"{row[k]:,}" for k in _TOTALS) for row in decks]
+    widths = natural_widths(header[1:], figures)
+    room = max(12, Console().width - sum(widths) - 2 * len(widths))  # the names take what the figures leave
+    names = [make_inert("  " * row["depth"] + shorten(row["name"], max(4, room - 2 * row["depth"]))) for row in decks]
+    rows = [(name, *values) for name, values in zip(names, figures)]
+    widths = [max(len(header[0]), *map(len, names)), *widths]
     sys.stdout.write("\n".join(table_lines(header, rows, widths, numbers=True)) + "\n")

@@ -21,11 +21,21 @@ from revise.collection.sync import (  # noqa: F401
     insert_notes,
     indexes_deferred,
 )
+from revise.collection.sources import (  # noqa: F401
+    source_roots,
+    source_files,
+    save_origin,
+    forget_origin,
+)
 from revise.collection.cards import (  # noqa: F401
     active_card_counts,
     list_cards,
     card_json,
+    CARD_STATES,
+)
+from revise.collection.decks import (  # noqa: F401
     deck_counts,
+    deck_tree,
 )
 from revise.collection.selection import (  # noqa: F401
     has_cards,

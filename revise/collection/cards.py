@@ -1,4 +1,4 @@
-"""The card listings: `revise cards` (and its JSON object), `revise decks`, and the per-file counts of import."""
+"""The card listings: `revise cards` (its filters and its JSON object), and the per-file counts of import."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from sqlite_utils import Database
 from revise.collection.database import dict_rows
 
 
+CARD_STATES = ("new", "learning", "review", "suspended", "leech")  # what `revise cards --state` takes
+LeechThresholds = tuple[int, tuple[tuple[str, int], ...]]  # (the default, (deck, threshold) of each override)
 _ACTIVE = "notes.retired = 0 AND cards.retired = 0"
-_AVAILABLE = "cards.suspended = 0 AND (cards.buried_until IS NULL OR julianday(cards.buried_until) <= julianday(:now))"
 
 
 def active_card_counts(db: Database, sources: list[str] | None = None) -> dict[str, int]:
@@ -35,11 +36,17 @@ def _deck_clause(deck: str) -> tuple[str, list]:
 
 def list_cards(
     db: Database, *, deck: str | None = None, tag: str | None = None, due_at: str | None = None,
-    include_retired: bool = False,
+    include_retired: bool = False, search: str | None = None, state: str | None = None,
+    leech_thresholds: LeechThresholds = (8, ()),
 ) -> list[dict]:
     """Cards with their note and schedule, in reading order (as review learns them: a folder's own
-    files before its subfolders, then position in the file); `due_at` keeps those due by then."""
+    files before its subfolders, then position in the file); `due_at` keeps those due by then,
+    `search` those holding each of its words, `state` those in one of CARD_STATES."""
     where, params = _listing_filters(deck, tag, due_at, include_retired)
+    if search:
+        _add(where, params, _search_clause(db, search))
+    if state:
+        _add(where, params, _state_clause(state, leech_thresholds))
     sql = (
         "SELECT cards.*, notes.deck, notes.kind, notes.tags, notes.source, notes.line, notes.headings,"
         " notes.retired AS note_retired, notes.position AS note_position"
@@ -75,6 +82,48 @@ def _listing_filters(
     return where, params
 
 
+def _add(where: list[str], params: list, clause: tuple[str, list]) -> None:
+    where.append(clause[0])
+    params += clause[1]
+
+
+def _search_clause(db: Database, search: str) -> tuple[str, list]:
+    """Each word of `search` in the front, back, deck or a tag (a leading # left out), whatever its case."""
+    # Python's casefold, not SQLite's lower() or LIKE, which fold ASCII letters only (É, Σ, ß)
+    db.conn.create_function("casefold", 1, lambda text: text.casefold() if text else text, deterministic=True)
+    clauses, params = [], []
+    for word in search.casefold().split():
+        clauses.append(
+            "(instr(casefold(cards.front), ?) OR instr(casefold(cards.back), ?) OR instr(casefold(notes.deck), ?)"
+            " OR EXISTS (SELECT 1 FROM json_each(notes.tags) WHERE instr(casefold(value), ?)))"
+        )
+        params += [word, word, word, word.lstrip("#") or word]
+    return " AND ".join(clauses) or "1", params
+
+
+def _state_clause(state: str, leech_thresholds: LeechThresholds) -> tuple[str, list]:
+    """SQL true for the cards in `state`: a scheduling state (learning with relearning), suspended, or leech."""
+    if state not in CARD_STATES:
+        raise ValueError(f"unknown card state {state!r}")
+    if state == "leech":
+        threshold, values = _leech_threshold(leech_thresholds)
+        # as stats counts leeches: tagged by a review, or as many lapses as the deck's threshold
+        return f"(instr(notes.tags, '\"leech\"') > 0 OR cards.lapses >= {threshold})", values
+    if state == "suspended":
+        return "cards.suspended = 1", []
+    return "cards.state IN (?, ?)", ["learning", "relearning"] if state == "learning" else [state, state]
+
+
+def _leech_threshold(leech_thresholds: LeechThresholds) -> tuple[str, list]:
+    """SQL for the leech threshold of a note's deck: the deepest override that holds it, else the default."""
+    default, overrides = leech_thresholds
+    sql, params = "?", [default]
+    for deck, threshold in sorted(overrides, key=lambda o: len(o[0])):  # the longest, tested first, wins
+        clause, values = _deck_clause(deck)
+        sql, params = f"CASE WHEN {clause} THEN ? ELSE {sql} END", [*values, threshold, *params]
+    return sql, params
+
+
 def card_json(row: dict) -> dict:
     """One card as the stable `cards --json` object."""
     return {
@@ -101,16 +150,3 @@ def _iso_with_offset(moment: str | None) -> str | None:
         return moment
     parsed = datetime.fromisoformat(moment)
     return (parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)).isoformat()
-
-
-def deck_counts(db: Database, now: str) -> list[dict]:
-    """Each deck with its card count and how many are new, learning and due now (suspended, buried and retired left out)."""
-    sql = f"""
-        SELECT notes.deck AS deck, count(*) AS cards,
-          sum(cards.state = 'new' AND {_AVAILABLE}) AS new,
-          sum(cards.state IN ('learning', 'relearning') AND {_AVAILABLE}) AS learning,
-          sum(cards.state != 'new' AND {_AVAILABLE} AND julianday(cards.due) <= julianday(:now)) AS due
-        FROM cards JOIN notes ON notes.id = cards.note_id
-        WHERE {_ACTIVE} GROUP BY notes.deck ORDER BY notes.deck
-    """
-    return list(db.query(sql, {"now": now}))

@@ -217,3 +217,17 @@ def m007_sources_card_counts(db: Database) -> None:
         "UPDATE sources SET cards = (SELECT count(*) FROM notes JOIN cards ON cards.note_id = notes.id"
         " WHERE notes.source = sources.path AND notes.retired = 0 AND cards.retired = 0)"
     )
+
+
+@migrations()
+def m008_source_origins(db: Database) -> None:
+    """source_origins: an imported folder written from another format (an Anki package, a text deck),
+    so that `revise sources` can say what it came from."""
+    db.execute(
+        """
+        CREATE TABLE source_origins (
+            root TEXT PRIMARY KEY,          -- the folder the file was written to and imported from
+            kind TEXT NOT NULL,             -- anki | text
+            origin TEXT NOT NULL            -- the file it was written from
+        )"""
+    )

@@ -235,14 +235,15 @@ def _days_reviewed(db: Database, deck: str | None, days: StudyDays) -> list[str]
 
 
 def _reviews_between(db: Database, deck: str | None, start: int, end: int) -> dict:
-    """Reviews in [start, end): count, Again answers, distinct new cards, milliseconds spent."""
+    """Reviews in [start, end): count, Again answers, distinct new cards, and each one's duration (ms)."""
+    where = f"FROM review_facts f WHERE f.at_s >= :start AND f.at_s < :end{_card_filter(deck)}"
+    params = {"deck": deck, "start": start, "end": end}
     sql = f"""
         SELECT count(*) AS reviews, coalesce(sum(f.rating = 1), 0) AS again,
-            count(DISTINCT CASE WHEN f.state = 'new' THEN f.card_id END) AS new,
-            coalesce(sum(f.duration_ms), 0) AS milliseconds
-        FROM review_facts f WHERE f.at_s >= :start AND f.at_s < :end{_card_filter(deck)}
+            count(DISTINCT CASE WHEN f.state = 'new' THEN f.card_id END) AS new {where}
     """
-    return dict_rows(db, sql, {"deck": deck, "start": start, "end": end})[0]
+    # the durations themselves: the time spent is scheduling.time_spent's to sum, as the session summary's is
+    return dict_rows(db, sql, params)[0] | {"durations": [d for d, in db.execute(f"SELECT f.duration_ms {where}", params)]}
 
 
 def _limit_curves(db: Database, overrides: tuple[tuple[str, float, float], ...]) -> None:

@@ -26,6 +26,7 @@ class Step:
     again: bool = False
     unqueued: list[QueueCard] = field(default_factory=list)  # buried siblings taken off the queue
     leech: bool = False  # the answer made the card a leech: undoing it takes it off the summary's list
+    duration_ms: int = 0  # an answer's recorded duration
 
 
 def save_review(
@@ -41,7 +42,7 @@ def save_review(
     )
     old_tags = (row["note_id"], row["tags"]) if note_tags else None
     return result, Step(row["id"], revlog_id, siblings=siblings, note_tags=old_tags, again=rating == 1,
-                        leech=result.leech)
+                        leech=result.leech, duration_ms=duration)
 
 
 def save_cram(db: Database, row: dict, rating: int, now: datetime, duration: int) -> Step:
@@ -50,7 +51,7 @@ def save_cram(db: Database, row: dict, rating: int, now: datetime, duration: int
     result = Answer(rating, schedule, schedule, timedelta(0))
     log = _log(row, result, now, duration, "cram") | {"interval_days": None}
     revlog_id = collection.save_answer(db, row["id"], schedule.to_row(), log)
-    return Step(row["id"], revlog_id, again=rating == 1)
+    return Step(row["id"], revlog_id, again=rating == 1, duration_ms=duration)
 
 
 def set_aside(db: Database, row: dict, buried_until: datetime | None) -> Step:

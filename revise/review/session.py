@@ -30,7 +30,6 @@ Clock = Callable[[], datetime]
 
 REVEAL_KEYS = {" ", "\n", "\r", ""}
 GRADE_KEYS = {"1": 1, "2": 2, "3": 3, "4": 4}
-MAX_ANSWER_MS = 60_000  # like Anki: a card left on screen longer counts as one minute
 QUIT = "quit"  # what a step returns to end the session
 WAIT_REFRESH = 30.0  # seconds between redraws of the "next learning card due in …" countdown
 
@@ -193,7 +192,7 @@ class Session:
     def _answer(self, row: dict, rating: int, shown: datetime) -> None:
         """Grade, commit (one transaction), then queue the card again if it is still learning today."""
         now = self.clock()
-        duration = min(MAX_ANSWER_MS, int((now - shown).total_seconds() * 1000))
+        duration = scheduling.answer_duration_ms(shown, now)
         if self.selection.cram:
             step = save_cram(self.db, row, rating, now, duration)
             if rating == 1:  # Again: see it once more, a few cards later
@@ -276,7 +275,8 @@ class Session:
     def _finish(self, started: datetime) -> None:
         """Count what is left for today, tomorrow and among the new cards, then print the summary."""
         now = self.clock()
-        self.summary.seconds = (now - started).total_seconds()
+        # the answers' own time, as stats counts it: not the session's wall clock, which adds waits, undone answers and idling
+        self.summary.seconds = scheduling.time_spent(step.duration_ms for step in self.undo_stack if step.revlog_id is not None)
         today_end = self._day_end(now)
         tomorrow_end = self._day_end(today_end)  # not + 24 h: a day may have 23 or 25
         # The session's own cards: what else is due in other decks is not this selection's business

@@ -2,10 +2,10 @@
 
 from revise.sources.files import absolute_path
 from revise.sources.report import COUNTS, FileError, FileResult, ImportReport
-from revise.sources.sync import Progress, import_paths, sync_sources
+from revise.sources.sync import Progress, import_paths, remove_source, sync_sources
 from revise.sources.workers import PARALLEL_MIN_CHARS
 
 __all__ = [
     "COUNTS", "FileError", "FileResult", "ImportReport", "PARALLEL_MIN_CHARS", "Progress",
-    "absolute_path", "import_paths", "sync_sources",
+    "absolute_path", "import_paths", "remove_source", "sync_sources",
 ]

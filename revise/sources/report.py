@@ -43,6 +43,7 @@ class ImportReport:
 
     files: list[FileResult] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
+    empty: list[str] = field(default_factory=list)  # imported paths that hold no card
 
     def total(self, name: str) -> int:
         """The sum of one count ("added", "updated", …) over every file."""
@@ -70,6 +71,7 @@ class ImportReport:
         data["gone"] = self.gone
         data["warnings"] = [asdict(w) for w in self.warnings]
         data["errors"] = [asdict(e) for e in self.errors]
+        data["empty"] = self.empty
         data["files"] = [
             {"file": f.file, **{name: getattr(f, name) for name in COUNTS}, "warnings": len(f.warnings),
              "gone": f.gone}

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from revise import collection
 from revise.sources.batch import Batch
 from revise.sources.files import Scan, absolute_path, cannot_look_at, discover, is_under
+from revise.errors import ReviseError
 from revise.sources.report import FileError, ImportReport
 
 Progress = Callable[[int, int], None]  # (steps done, steps in all): each file read, each parsed, the write
@@ -80,6 +81,31 @@ def _scans_under(roots: Iterable[Path], paths: list[Path]) -> list[Scan]:
     return list(scans.values())
 
 
+def remove_source(db: Database, path: Path | str, *, now: datetime | None = None) -> ImportReport:
+    """Forget an imported path (or the package it was written from): its files' cards retire with their
+    history kept, as a deleted file's do, and come back with it if the path is imported again."""
+    now_iso = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat()
+    with db.atomic(), contextlib.closing(Batch(collection.source_rows(db), now_iso, {})) as batch:
+        root = _remembered_root(db, str(path))
+        gone = collection.source_files(db, root)
+        batch.write(db, gone)  # what a sync does with files that are gone: their notes retire
+        collection.forget_origin(db, root)
+        return ImportReport(files=batch.results([], gone, set()))
+
+
+def _remembered_root(db: Database, path: str) -> str:
+    """The imported path (a source's root) that `path` names, itself or as the package it was written from."""
+    wanted = str(absolute_path(path)) if path else ""
+    roots = collection.source_roots(db)
+    for row in roots:
+        if wanted in (row["root"], row["origin"]):
+            return row["root"]
+    inside = [row["root"] for row in roots if wanted and is_under(wanted, Path(row["root"]))]
+    where = (f" (it is inside the source {inside[0]}: remove that one, or delete the file and run `revise sync`)"
+             if inside else "")
+    raise ReviseError(f"{path or repr(path)}: not a remembered source{where} — `revise sources` lists them")
+
+
 ScansOf = Callable[[set[Path]], tuple[list[Scan], list[FileError]]]  # the sources' roots → what to scan, errors
 
 
@@ -105,6 +131,7 @@ def _sync(
         batch.write(db, gone)
         if must_find:
             report.errors += _empty_vaults(db, scans, vault_tags)
+            report.empty = _without_cards(scans, batch.counts, vault_tags, report.errors)
         report.files = batch.results(files, gone, {e.file for e in report.errors})
         tick()  # the last call comes after every write, still inside the transaction
     return report
@@ -145,6 +172,19 @@ def _nothing_left(db: Database, remembered: dict[str, dict]) -> Callable[[Path],
         return not any(n for source, n in counts.items() if source and is_under(source, folder))
 
     return check
+
+
+def _without_cards(
+    scans: list[Scan], counts: dict[str, int], vault_tags: dict[str, tuple[str, ...]], errors: list[FileError]
+) -> list[str]:
+    """The imported paths whose files hold no card (an Obsidian vault's own error says why for it)."""
+    failed = {error.file for error in errors}
+    empty = []
+    for scan in scans:
+        files = [file for file in counts if is_under(file, scan.path) and file not in failed]
+        if files and not any(counts[file] for file in files) and not any(file in vault_tags for file in files):
+            empty.append(str(scan.path))
+    return empty
 
 
 def _empty_vaults(db: Database, scans: list[Scan], vault_tags: dict[str, tuple[str, ...]]) -> list[FileError]:

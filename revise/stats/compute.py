@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from revise.config import Config
 from revise.errors import ReviseError
+from revise.scheduling.timing import time_spent
 from revise.stats.curves import DeckCurves, curve_overrides, fsrs_curve, main_settings, recall_now
 from revise.stats.figures import (HARDEST, MAX_DAYS, RETENTION_WINDOWS, CardCounts, DeckRow, HardCard,
                                   Retention, Stats, WindowRetention)
@@ -63,7 +64,7 @@ def compute_stats(rows: StatsRows, span: Span, config: Config, deck: str | None 
     return Stats(
         now=span.now, today=span.today, deck=deck,
         reviews_today=rows.today["reviews"], again_today=rows.today["again"],
-        new_today=rows.today["new"], seconds_today=rows.today["milliseconds"] / 1000,
+        new_today=rows.today["new"], seconds_today=time_spent(rows.today["durations"]),
         due_now=tally.due_now, due_later_today=tally.due_later_today, due_tomorrow=tally.due_tomorrow,
         cards=tally.cards, decks=tuple(_deck_rows(tally, rows)), retention=_windows(rows.retention),
         desired_retention=main_settings(config, deck).desired_retention,

@@ -84,14 +84,10 @@ def _deck_label(depth: int, name: str, width: int) -> Text:
 
 def deck_tree(decks: tuple[DeckRow, ...]) -> list[tuple[str, DeckRow]]:
     """Decks as an indented tree, Anki style: a parent (`a` of `a::b`) shows the totals of its subdecks."""
-    nodes: dict[str, DeckRow] = {}
-    for row in decks:
-        parts = row.deck.split("::")
-        for depth in range(1, len(parts) + 1):
-            name = "::".join(parts[:depth])
-            empty = DeckRow(name, 0, 0, 0, Retention(), None)
-            nodes[name] = nodes.get(name, empty) + row
-    return [("  " * name.count("::") + name.split("::")[-1], nodes[name]) for name in sorted(nodes, key=lambda n: n.split("::"))]
+    from revise.collection import deck_tree as tree
+
+    nodes = tree({row.deck: row for row in decks}, lambda name: DeckRow(name, 0, 0, 0, Retention(), None))
+    return [("  " * name.count("::") + name.split("::")[-1], row) for name, row in nodes]
 
 
 class RetentionTable:

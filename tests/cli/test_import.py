@@ -131,12 +131,19 @@ def test_cards_table_lists_front_and_source(notes):
 def test_decks_counts(notes):
     run("import", str(notes))
     data = json.loads(run("decks", "--json").stdout)
-    assert data == [
+    # the keys `decks --json` always had (each deck's own cards; 0 for a parent deck without cards of its own),
+    # then the tree and today's disjoint counts with the subdecks'
+    assert [{k: row[k] for k in ("deck", "cards", "new", "learning", "due")} for row in data] == [
+        {"deck": "course", "cards": 0, "new": 0, "learning": 0, "due": 0},
         {"deck": "course::week1", "cards": 3, "new": 3, "learning": 0, "due": 0},
         {"deck": "optim", "cards": 1, "new": 1, "learning": 0, "due": 0},
     ]
+    assert data[0] == {"deck": "course", "name": "course", "depth": 0, "parent": None, "cards": 0, "new": 0,
+                       "learning": 0, "due": 0, "total_cards": 3, "new_count": 3, "learn_count": 0, "review_count": 0}
+    assert (data[1]["name"], data[1]["depth"], data[1]["parent"], data[1]["total_cards"]) == ("week1", 1, "course", 3)
     table = run("decks").stdout
-    assert "course::week1" in table and "optim" in table
+    assert table == ("Deck     Cards  New  Learn  Due\ncourse       3    3      0    0\n  week1      3    3      0    0\n"
+                     "optim        1    1      0    0\n")
 
 
 def test_empty_collection_says_how_to_add_cards(tmp_path):
@@ -532,7 +539,13 @@ def test_cards_and_decks_tables_fit_the_terminal(tmp_path, monkeypatch):
     run("import", str(folder))
     monkeypatch.setenv("COLUMNS", "80")
     cards, decks = run("cards").stdout.splitlines(), run("decks").stdout.splitlines()
-    assert max(map(len, cards)) == 80 and max(map(len, decks)) == 80
+    assert max(map(len, cards)) == 80 and max(map(len, decks)) <= 80
     assert cards[1].startswith("1   Deep Lear…  basic  Question 0 with a rather l…  new") and cards[1].endswith("…e it/week1.md:4")
-    assert decks[1].startswith("…") and decks[1].split()[-4:] == ["3", "3", "0", "0"]
-    assert "with a long name" in decks[1]  # the subdeck's end is what tells decks apart
+    # a tree: the parent, then the subdeck by its own name, indented (nothing cut at 80 columns)
+    assert decks == ["Deck                                                     Cards  New  Learn  Due",
+                     "Deep Learning Specialization                                 3    3      0    0",
+                     "  1 Neural Networks and Deep Learning, with a long name      3    3      0    0"]
+    monkeypatch.setenv("COLUMNS", "40")
+    assert run("decks").stdout.splitlines() == ["Deck              Cards  New  Learn  Due",
+                                                 "Deep Learning S…      3    3      0    0",
+                                                 "  1 Neural Netw…      3    3      0    0"]

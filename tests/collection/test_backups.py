@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 from revise.collection.backups import backups_dir, daily_backup, list_backups, make_backup, prune
 from revise.collection.database import open_collection
-from tests.collection.safety import collection_with_cards, older_collection
+from tests.collection.safety import LAST_STEP, collection_with_cards, older_collection
 
 MORNING = datetime(2025, 6, 2, 9, 30)
 
@@ -124,7 +124,7 @@ def test_a_migration_is_preceded_by_a_backup_of_the_older_collection(tmp_path):
     [backup] = list_backups(path)
     assert backup.kind == "migration" and backup.cards == 1 and backup.reviews == 0
     old = sqlite3.connect(backup.path)
-    assert "cards" not in {row[1] for row in old.execute("PRAGMA table_info(sources)")}  # the step not yet applied
+    assert LAST_STEP not in {name for name, in old.execute("SELECT name FROM _sqlite_migrations")}  # the step not yet applied
     open_collection(path).conn.close()
     assert len(list_backups(path)) == 1  # an up-to-date collection is not backed up on opening
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from revise.collection.cards import active_card_counts, deck_counts, list_cards
+from revise.collection.cards import active_card_counts, list_cards
+from revise.collection.decks import deck_counts
 from tests.collection.syncing import NOW, parsed, sync
 
 
@@ -44,4 +45,5 @@ def test_due_and_deck_counts_follow_state_due_time_suspension_and_burial(db):
         db.conn.execute("UPDATE cards SET state = ?, due = ?, suspended = ?, buried_until = ? WHERE front = ?",
                         [state, due, suspended, buried, front])
     assert sorted(c["front"] for c in list_cards(db, due_at=NOW)) == ["due 0", "learn 0"]
-    assert deck_counts(db, NOW) == [{"deck": "a", "cards": 6, "new": 1, "learning": 1, "due": 2}]
+    assert deck_counts(db, NOW, "2026-03-02T04:00:00+00:00") == [
+        {"deck": "a", "cards": 6, "new": 1, "learning": 1, "due": 2, "learn_count": 1, "review_count": 1}]

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from revise import collection, scheduling
 from revise.config import Config, Settings
 from revise.review.selection import Selection
-from tests.review.scripted import START, TIMEOUT, session, CLEAR, screens, revlog
+from tests.review.scripted import START, TIMEOUT, UTC, Script, session, CLEAR, screens, revlog
 
 
 def test_screen_of_one_card(db):
@@ -38,7 +38,7 @@ def test_grades_need_a_reveal_first(db):
 def test_quit_in_the_middle_keeps_the_answers(db):
     summary, out, _ = session(db, ["", "3", "", "q"])
     assert summary.answered == 1 and len(revlog(db)) == 1
-    assert out.endswith("Done: 1 card, again 0%, 16s.\nStill due today: 1 card.\nDue tomorrow: 0 cards, plus up to 2 new cards (2 not yet studied).\n")
+    assert out.endswith("Done: 1 card, again 0%, 8s.\nStill due today: 1 card.\nDue tomorrow: 0 cards, plus up to 2 new cards (2 not yet studied).\n")
 
 
 def test_end_of_input_quits(db):
@@ -110,7 +110,7 @@ def test_summary_counts_only_the_selected_cards(notes_db, deck):
 
 def test_cram_summary_ends_without_a_blank_line(db):
     _, out, _ = session(db, ["", "3", "q"], selection=Selection(cram=True))
-    assert out.endswith("1 done · 2 left\nDone: 1 card, again 0%, 12s.\n")
+    assert out.endswith("1 done · 2 left\nDone: 1 card, again 0%, 8s.\n")
 
 
 def test_bury_says_when_the_card_comes_back():
@@ -129,12 +129,12 @@ def test_summary_counts_answers_and_distinct_cards(db):
     keys = ["", "1", "", "3", "", "3", "", "4", TIMEOUT, TIMEOUT, "", "3", "q"]  # card 1 answered twice
     summary, out, _ = session(db, keys)
     assert summary.answered == 4 and summary.cards == 3
-    assert "Done: 4 answers to 3 cards, again 25%, 1m 20s.\n" in out
+    assert "Done: 4 answers to 3 cards, again 25%, 32s.\n" in out
 
 
 def test_an_undone_answer_counts_as_neither_answer_nor_card(db):
     summary, out, _ = session(db, ["", "1", "u", "", "3", "q"])
-    assert (summary.answered, summary.cards) == (1, 1) and "Done: 1 card, again 0%, 24s.\n" in out
+    assert (summary.answered, summary.cards) == (1, 1) and "Done: 1 card, again 0%, 8s.\n" in out
 
 
 def test_summary_says_how_many_new_cards_tomorrow_may_bring(db):
@@ -156,3 +156,33 @@ def test_waiting_screen_shows_seconds_under_a_minute(db):
     _, out, script = session(db, ["", "1", TIMEOUT, "", "3", TIMEOUT, "q"], config=config, selection=Selection(limit=1))
     assert re.findall(r"due in (\S+) \(at (\S+)\)", out)[0] == ("30s", "12:00")
     assert script.waits[0] == 30
+
+
+
+class _Idling(Script):
+    """Scripted keys, where ("idle", seconds) lets that much time pass with no key."""
+
+    def __call__(self, timeout=None):
+        if self.keys and isinstance(self.keys[0], tuple):
+            self.now += timedelta(seconds=self.keys.pop(0)[1])
+            return None
+        return super().__call__(timeout)
+
+
+def test_summary_time_is_the_answers_recorded_time_as_stats_counts_it(db):
+    """An answer left on screen for ten minutes (counted as one, as Anki does), an undone answer and
+    twenty idle minutes before quitting: the summary says what `stats` says for the same answers."""
+    import io
+
+    from rich.console import Console
+
+    from revise.review.session import Session
+    from revise.stats import collect_stats
+
+    script = _Idling(["", ("idle", 600), "3", "", "3", "u", "", "3", ("idle", 1200), "q"])
+    console = Console(file=io.StringIO(), width=80, color_system=None)
+    summary = Session(db, console, script, config=Config(), clock=script.clock, tz=UTC).run()
+    stats = collect_stats(db, script.now, UTC, Config())
+    assert (summary.answered, len(revlog(db))) == (2, 2)
+    assert summary.seconds == stats.seconds_today == 60 + 8  # the session's wall clock says 30m 36s
+    assert "Done: 2 cards, again 0%, 1m 08s." in console.file.getvalue()
