@@ -57,30 +57,41 @@ def compute_graphs(rows: GraphsRows, span: Span, days: list[str], deck: str | No
     from datetime import date
 
     per_day = [dict(day=date.fromisoformat(d)) for d in days]
-    buttons = {group: [0, 0, 0, 0] for group in BUTTON_GROUPS}
-    for index, state, mature, (answers, again, hard, good) in rows.answers:
-        kind = ("mature" if mature else "young") if state == "review" else state
-        figures = per_day[index]
-        figures[kind] = figures.get(kind, 0) + answers
-        if state == "review":
-            figures[f"{kind}_passed"] = figures.get(f"{kind}_passed", 0) + answers - again
-        counts = buttons[kind if state == "review" else "learning"]
-        for button, n in enumerate((again, hard, good, answers - again - hard - good)):
-            counts[button] += n
-    hours = [[0, 0] for _ in range(24)]
-    for index, hour, (answers, passed, milliseconds) in rows.hours:
-        hours[hour][0] += int(answers)
-        hours[hour][1] += int(passed)
-        per_day[index]["seconds"] = per_day[index].get("seconds", 0.0) + milliseconds / 1000
+    buttons = _tally_answers(rows.answers, per_day)
+    hours = _tally_hours(rows.hours, per_day)
     retrievability = Distribution(tuple((b, n) for b, n, _ in sorted(rows.retrievability)),
                                   _mean(rows.retrievability))
     return Graphs(
         now=span.now, today=span.today, deck=deck, days=tuple(DayAnswers(**d) for d in per_day),
-        buttons={g: tuple(b) for g, b in buttons.items()}, hours=tuple(map(tuple, hours)),
-        intervals=_distribution(rows.intervals), stability=_distribution(rows.stability),
+        buttons=buttons, hours=hours, intervals=_distribution(rows.intervals), stability=_distribution(rows.stability),
         difficulty=Distribution(tuple(sorted(rows.difficulty)), _difficulty_percent(rows.difficulty_median)),
         retrievability=retrievability, recall_sum=sum(r for _, _, r in rows.retrievability),
     )
+
+
+def _tally_answers(answers, per_day: list[dict]) -> dict[str, tuple[int, int, int, int]]:
+    """Add each (day, state, mature) row's answers into `per_day`; the answers per button by group."""
+    buttons = {group: [0, 0, 0, 0] for group in BUTTON_GROUPS}
+    for index, state, mature, (count, again, hard, good) in answers:
+        kind = ("mature" if mature else "young") if state == "review" else state
+        figures = per_day[index]
+        figures[kind] = figures.get(kind, 0) + count
+        if state == "review":
+            figures[f"{kind}_passed"] = figures.get(f"{kind}_passed", 0) + count - again
+        counts = buttons[kind if state == "review" else "learning"]
+        for button, n in enumerate((again, hard, good, count - again - hard - good)):
+            counts[button] += n
+    return {group: tuple(counts) for group, counts in buttons.items()}
+
+
+def _tally_hours(rows, per_day: list[dict]) -> tuple[tuple[int, int], ...]:
+    """(answers, passed) per local hour; each day's seconds added into `per_day`."""
+    hours = [[0, 0] for _ in range(24)]
+    for index, hour, (answers, passed, milliseconds) in rows:
+        hours[hour][0] += int(answers)
+        hours[hour][1] += int(passed)
+        per_day[index]["seconds"] = per_day[index].get("seconds", 0.0) + milliseconds / 1000
+    return tuple(map(tuple, hours))
 
 
 def _distribution(counts: list[tuple[int, int]]) -> Distribution:

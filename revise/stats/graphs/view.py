@@ -17,9 +17,17 @@ def render_graphs(graphs: Graphs):
     from revise.stats.view import Title
 
     where = f"graphs · deck {one_line(graphs.deck)}" if graphs.deck else "graphs"
+    parts = [Title(where, graphs.today), Text()]
+    for title, graph in _sections(graphs):
+        parts += [Text(title, style="bold underline"), graph, Text()]
+    return Group(*parts[:-1])
+
+
+def _sections(graphs: Graphs) -> list[tuple[str, object]]:
+    """(title, renderable) of each graph, in the order of Anki's graphs page."""
     days = len(graphs.days)
     period = "today" if days == 1 else f"last {days:,} days"
-    sections = [
+    return [
         (f"Reviews, {period}", ReviewsGraph(graphs.days)),
         (f"True retention, {period}", RetentionGraph(graphs.days)),
         ("Review intervals", intervals_graph(graphs.intervals)),
@@ -29,7 +37,3 @@ def render_graphs(graphs: Graphs):
         (f"Answer buttons, {period}", ButtonsTable(graphs.buttons)),
         (f"Hour of day, {period}", HoursGraph(graphs.hours)),
     ]
-    parts = [Title(where, graphs.today), Text()]
-    for title, graph in sections:
-        parts += [Text(title, style="bold underline"), graph, Text()]
-    return Group(*parts[:-1])
