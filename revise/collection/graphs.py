@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from revise.collection.stats import (_card_filter, _deck_clause, _in_thread, _limit_curves, _limit_to_deck,
-                                     _unix, stats_reader)
+from revise.collection.stats import (_card_filter, _deck_clause, _first_review, _in_thread, _limit_curves,
+                                     _limit_to_deck, _unix, stats_reader)
 
 Ranges = list[tuple[int, int, int, int]]  # (day index, local hour, start, end) in Unix seconds
 
@@ -40,6 +40,12 @@ class GraphsRows:
     difficulty: list[tuple[int, int]]  # (percent bin 0–99, cards)
     difficulty_median: float | None  # on FSRS's 1–10 scale
     retrievability: list[tuple[int, int, float]]  # (percent bin 0–99, cards, summed R)
+
+
+def first_answer(db: Database, deck: str | None) -> int | None:
+    """The Unix time of the first answer (kind review) of the deck's cards, or None."""
+    _limit_to_deck(db, deck)
+    return _first_review(db, deck)
 
 
 def read_graphs(db: Database, query: GraphsQuery) -> GraphsRows:

@@ -31,9 +31,12 @@ def collect_graphs(db, now: datetime, tz: tzinfo | None, config: Config, deck: s
         raise ReviseError(f"no cards in a deck named '{one_line(deck)}'. Decks: {known}.")
     span = make_span(now, tz, main_settings(config, deck), days)
     ranges = span.day_ranges(span.today - timedelta(days=days - 1), span.today)
+    first = collection.first_answer(db, deck)
+    # the days before the first answer hold none: a long period costs no more than the history
+    asked = [(i, day) for i, day in enumerate(ranges) if first is not None and day[2] > first]
     query = collection.GraphsQuery(
-        deck=deck, days=[(i, start, end) for i, (_, start, end) in enumerate(ranges)],
-        hours=clock_hours(ranges, span), now=span.now_s,
+        deck=deck, days=[(i, start, end) for i, (_, start, end) in asked],
+        hours=clock_hours(asked, span), now=span.now_s,
         curve=fsrs_curve(main_settings(config, deck)), deck_curves=tuple(curve_overrides(config, deck)))
     return compute_graphs(collection.read_graphs(db, query), span, [day for day, _, _ in ranges], deck)
 
@@ -42,10 +45,10 @@ def _has_deck(names: list[str], deck: str) -> bool:
     return any(name == deck or name.startswith(deck + "::") for name in names)
 
 
-def clock_hours(ranges: list[tuple[str, int, int]], span: Span) -> list[tuple[int, int, int, int]]:
-    """(day index, local hour, start, end) of each clock hour of the study days `ranges`."""
+def clock_hours(days: list[tuple[int, tuple[str, int, int]]], span: Span) -> list[tuple[int, int, int, int]]:
+    """(day index, local hour, start, end) of each clock hour of the (index, study day) `days`."""
     hours = []
-    for index, (_, start, end) in enumerate(ranges):
+    for index, (_, start, end) in days:
         for moment in range(start, end, 3600):  # a study day starts on the hour, local time
             hour = datetime.fromtimestamp(moment, span.tz).hour if span.tz else datetime.fromtimestamp(moment).hour
             hours.append((index, hour, moment, min(moment + 3600, end)))
