@@ -170,12 +170,13 @@ def run(options: argparse.Namespace, path: Path) -> None:
     data = json.loads(subprocess.run(revise + ["--json"], check=True, capture_output=True, text=True).stdout)
     streak = data["streak"]  # the simulated year skips about one day in twelve, so no streak is a year long
     print(f"streak {streak['current']} d, longest {streak['longest']} d (skipped days break them)")
-    print(f"\n{'command':<30}{'best':>10}{'median':>10}")
+    print(f"\n{'command':<34}{'best':>10}{'median':>10}")
     runs = (("revise stats", []), ("revise stats --json", ["--json"]),
-            ("revise stats --deck history", ["--deck", "history"]))
+            ("revise stats --deck history", ["--deck", "history"]), ("revise stats --graphs", ["--graphs"]),
+            ("revise stats --graphs --json", ["--graphs", "--json"]), ("revise stats --graphs --days 30", ["--graphs", "--days", "30"]))
     for label, extra in runs:
         best, median = time_command(revise + extra, options.runs)
-        print(f"{label:<30}{best:>9.3f}s{median:>9.3f}s")
+        print(f"{label:<34}{best:>9.3f}s{median:>9.3f}s")
 
 
 if __name__ == "__main__":

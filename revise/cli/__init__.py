@@ -204,6 +204,7 @@ def stats_command(
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    graphs: Annotated[bool, typer.Option("--graphs", help="Anki's graphs instead: reviews, retention, intervals, stability, difficulty, recall, buttons, hours (--days: the period, 365 by default).")] = False,
 ) -> None:
     """Show progress: today, cards, retention, streak, forecast. Also a heatmap and the hardest cards."""
     from datetime import datetime, timezone
@@ -213,6 +214,10 @@ def stats_command(
 
     now = datetime.now(timezone.utc)
     config = load_config()  # a bad config.toml is reported before a missing collection
+    if graphs:
+        from revise.cli.graphs import print_graphs
+
+        return print_graphs(open_db(ctx, read_only=True), now, config, deck, days, as_json)
     stats = collect_stats(open_db(ctx, read_only=True), now, None, config, deck=deck, days=days)
     if as_json:
         output.print_json(stats.to_json())

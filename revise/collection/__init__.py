@@ -82,7 +82,8 @@ from revise.collection.export import (  # noqa: F401
 )
 
 # Backups, restore and doctor are loaded when first used: reading commands, the most frequent, need none of them.
-_LAZY = {"backups": ("Backup", "backups_dir", "daily_backup", "list_backups", "make_backup"),
+_LAZY = {"graphs": ("GraphsQuery", "GraphsRows", "first_answer", "read_graphs"),
+         "backups": ("Backup", "backups_dir", "daily_backup", "list_backups", "make_backup"),
          "restore": ("check_collection_file", "restore_collection"),
          "doctor": ("Problem", "diagnose", "pending_steps", "repair")}
 

@@ -1,0 +1,39 @@
+"""The graphs screen: `render_graphs` stacks a title and each graph under its heading."""
+
+from __future__ import annotations
+
+from revise.stats.graphs.answers import ButtonsTable, HoursGraph
+from revise.stats.graphs.cards import difficulty_graph, intervals_graph, retrievability_graph, stability_graph
+from revise.stats.graphs.figures import Graphs
+from revise.stats.graphs.over_time import RetentionGraph, ReviewsGraph
+from revise.stats.text import one_line
+
+
+def render_graphs(graphs: Graphs):
+    """The whole `revise stats --graphs` screen as one rich renderable."""
+    from rich.console import Group
+    from rich.text import Text
+
+    from revise.stats.view import Title
+
+    where = f"graphs · deck {one_line(graphs.deck)}" if graphs.deck else "graphs"
+    parts = [Title(where, graphs.today), Text()]
+    for title, graph in _sections(graphs):
+        parts += [Text(title, style="bold underline"), graph, Text()]
+    return Group(*parts[:-1])
+
+
+def _sections(graphs: Graphs) -> list[tuple[str, object]]:
+    """(title, renderable) of each graph, in the order of Anki's graphs page."""
+    days = len(graphs.days)
+    period = "today" if days == 1 else f"last {days:,} days"
+    return [
+        (f"Reviews, {period}", ReviewsGraph(graphs.days)),
+        (f"True retention, {period}", RetentionGraph(graphs.days)),
+        ("Review intervals", intervals_graph(graphs.intervals)),
+        ("Stability", stability_graph(graphs.stability)),
+        ("Difficulty", difficulty_graph(graphs.difficulty)),
+        ("Retrievability", retrievability_graph(graphs.retrievability, graphs.recall_sum)),
+        (f"Answer buttons, {period}", ButtonsTable(graphs.buttons)),
+        (f"Hour of day, {period}", HoursGraph(graphs.hours)),
+    ]
