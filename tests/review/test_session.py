@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from revise import collection, scheduling
 from revise.config import Config, Settings
 from revise.review.selection import Selection
-from tests.review.scripted import START, TIMEOUT, session, CLEAR, screens, revlog
+from tests.review.scripted import ALT_SCREEN, START, TIMEOUT, session, CLEAR, screens, revlog
 
 
 def test_screen_of_one_card(db):
@@ -84,7 +84,8 @@ def test_learning_card_far_ahead_ends_the_session(db):
 
 def test_in_a_terminal_problems_printed_before_wait_for_a_key(db):
     _, out, script = session(db, [" ", "", "q"], terminal=True, wait_first="2 warnings above.")
-    assert out.startswith("2 warnings above. Press a key to start reviewing, q to quit.\n" + CLEAR)
+    # the message stays on the normal screen; the cards come on the alternate one
+    assert out.startswith("2 warnings above. Press a key to start reviewing, q to quit.\n" + ALT_SCREEN)
     assert "max(0, z)" in screens(out)[-1]  # the first key started, the second revealed
     _, out, _ = session(db, ["q", "", "3"], terminal=True, wait_first="2 warnings above.")
     assert CLEAR not in out and revlog(db) == []
@@ -116,7 +117,7 @@ def test_cram_summary_ends_without_a_blank_line(db):
 def test_bury_says_when_the_card_comes_back():
     from zoneinfo import ZoneInfo
 
-    from revise.review.session import _when
+    from revise.review.steps import _when
 
     berlin = ZoneInfo("Europe/Berlin")
     evening, night = datetime(2026, 3, 2, 21, tzinfo=berlin), datetime(2026, 3, 3, 1, tzinfo=berlin)
