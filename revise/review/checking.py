@@ -21,8 +21,8 @@ _FORMATTING = [
     (re.compile(r"(\*\*|__|~~|==)(.+?)\1"), r"\2"),  # bold, strike-through, highlight
     (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # *emphasis*
     (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),  # _emphasis_
-    (re.compile(r"\\([!-/:-@\[-`{-~])"), r"\1"),  # a backslash escape: the character itself
 ]
+_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash escape (`\*`): the character itself
 
 
 @dataclass(frozen=True)
@@ -71,16 +71,18 @@ def plain_answer(markdown: str) -> str | None:
         maths.append(next(group for group in m.groups() if group is not None).strip())
         return f"\x00{len(maths) - 1}\x00"  # out of the formatting's reach: `x_1` is no emphasis
 
-    text = _MATH_RE.sub(keep, markdown)
+    text = _ESCAPE_RE.sub(lambda m: m.group(0) if m.group(1) in "$()[]" else f"\x01{ord(m.group(1))}\x01", markdown)
+    text = _MATH_RE.sub(keep, text)
     for pattern, replacement in _FORMATTING:
         text = pattern.sub(replacement, text)
+    text = re.sub(r"\x01(\d+)\x01", lambda m: chr(int(m.group(1))), text)  # escaped: out of the formatting's reach
     text = re.sub(r"\x00(\d+)\x00", lambda m: maths[int(m.group(1))], text)
     text = " ".join(text.split())
     return text if 0 < len(text) <= MAX_TYPED else None
 
 
 def compare(typed: str, expected: str) -> Comparison:
-    """Compare character by character; case, whitespace and math delimiters do not count."""
+    """Compare character by character; case, whitespace, backslashes and math delimiters do not count."""
     from difflib import SequenceMatcher
 
     typed = " ".join(_MATH_RE.sub(lambda m: next(g for g in m.groups() if g is not None), typed).split())
@@ -106,12 +108,13 @@ def _verdict(typed_keys: list, typed_kinds: list[str], expected_kinds: list[str]
 
 
 def _keys(text: str) -> list[tuple[int, str]]:
-    """(position, folded character) of each character of `text` that counts: not whitespace."""
-    return [(i, char.casefold()) for i, char in enumerate(text) if not char.isspace()]
+    """(position, folded character) of each character of `text` that counts: not whitespace, nor the
+    backslash of a LaTeX command (`\\max` may be typed `max`)."""
+    return [(i, char.casefold()) for i, char in enumerate(text) if not char.isspace() and char != "\\"]
 
 
 def _marks(text: str, keys: list[tuple[int, str]], kinds: list[str]) -> tuple[Mark, ...]:
-    """`text` cut into runs of one kind; whitespace is `space`."""
+    """`text` cut into runs of one kind; what does not count (whitespace, backslashes) is `space`."""
     per_char = ["space"] * len(text)
     for (position, _), kind in zip(keys, kinds):
         per_char[position] = kind

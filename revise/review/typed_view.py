@@ -57,7 +57,8 @@ def _chunks(marks: tuple[Mark, ...], width: int) -> Iterator[list[tuple[str, str
 
 def _line_pair(label: str, chunk: list[tuple[str, str]]) -> Iterator[Text]:
     """The characters after their label, then (if any is wrong or missed) the `^` line under them."""
-    line = Text(label, style="dim")
+    line = Text()
+    line.append(label, style="dim")
     carets = " " * len(label)
     for char, kind in chunk:
         line.append(char, style=STYLES[kind])
@@ -70,7 +71,8 @@ def _line_pair(label: str, chunk: list[tuple[str, str]]) -> Iterator[Text]:
 def verdict_text(comparison: Comparison) -> Text:
     """`≈ Close (88% alike). Enter: 2 Hard, or 1–4.`"""
     name = scheduling.RATINGS[comparison.grade]
-    text = Text(VERDICTS[comparison.verdict].format(ratio=comparison.ratio) + " ", style="bold")
+    text = Text()
+    text.append(VERDICTS[comparison.verdict].format(ratio=comparison.ratio) + " ", style="bold")
     text.append(f"Enter: {comparison.grade} {name}", style="bold")
     text.append(", or 1–4.")
     return text
