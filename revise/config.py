@@ -25,6 +25,7 @@ class Settings:
     leech_threshold: int = 8  # lapses
     leech_action: str = "suspend"  # "suspend" or "tag"
     fuzz: bool = True
+    type_answers: bool = False  # type basic and cloze answers before they are revealed (--type for one session)
     parameters: tuple[float, ...] | None = None  # FSRS weights; None = fsrs defaults
 
 
@@ -183,6 +184,7 @@ COMMENTS = {
     "day_start_hour": "local time",
     "leech_threshold": "lapses",
     "leech_action": '"suspend" or "tag"',
+    "type_answers": "type answers before they show (basic, cloze)",
     "parameters": "FSRS weights (21 numbers)",
 }
 

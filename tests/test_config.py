@@ -111,7 +111,7 @@ def test_settings_in_range_are_accepted(tmp_path):
 def test_unknown_setting_lists_the_known_ones_sorted(config_error):
     _, message = config_error("new_per_dya = 3\n")
     known = message.split("Known: ")[1].rstrip(".").split(", ")
-    assert known == sorted(known) and "new_per_day" in known and len(known) == 11
+    assert known == sorted(known) and "new_per_day" in known and len(known) == 12
 
 
 def test_config_toml_shows_each_unit_in_a_column(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Callable, Optional
@@ -11,10 +12,19 @@ import typer
 from revise.cli import foreign, output
 from revise.cli.exits import fail, guarded
 
+
+def _completion_asked() -> bool:
+    """True when a shell asks for completions or the user for the completion script: typer's completion
+    code costs 5 ms of start-up, so other runs go without it (and --help does not list its options)."""
+    return "_REVISE_COMPLETE" in os.environ or bool({"--install-completion", "--show-completion"} & set(sys.argv[1:]))
+
+
 app = typer.Typer(
-    help="Spaced repetition from your own Markdown notes, scheduled by FSRS.",
+    help="Spaced repetition from your own Markdown notes, scheduled by FSRS.\n\n"
+    "Shell completion: `revise --install-completion` (bash, zsh, fish, PowerShell).",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=_completion_asked(),
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain help and usage errors: rendering them with rich would double start-up
 )
@@ -23,6 +33,18 @@ app = typer.Typer(
 def command(*args: Any, **kwargs: Any) -> Callable:
     """`app.command`, its function `guarded`: `Error: …` for what the user can fix, exit 130 on Ctrl-C, 143 on SIGTERM."""
     return lambda fn: app.command(*args, **kwargs)(guarded(fn))
+
+
+def _print_version(value: bool) -> None:
+    """`revise --version`: the installed package's version, then exit."""
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"revise {version('revise')}")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            typer.echo("revise (version unknown: not installed; `pip install -e .` installs it)")
+        raise typer.Exit()
 
 
 @app.callback()
@@ -36,6 +58,9 @@ def main(
             help="The collection file (default: collection.db in the user data directory).",
         ),
     ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print revise's version and exit."),
+    ] = False,
 ) -> None:
     """Spaced repetition from your own Markdown notes, scheduled by FSRS."""
     ctx.obj = {"collection": collection}
@@ -116,69 +141,7 @@ def sync_command(
     output.print_import_report(report, as_json)
 
 
-# --- review, config, suspend, unsuspend, forget -----------------------------------------------
-
-
-@command()
-def review(
-    ctx: typer.Context,
-    # Strings, as import takes them: Path('') would be the current folder.
-    paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATH...", help="Markdown files or folders: import them and review only their cards.")] = None,
-    deck: Annotated[list[str], typer.Option("--deck", metavar="DECK", help="Only this deck and its subdecks (repeatable).", callback=_none_empty)] = [],
-    tag: Annotated[list[str], typer.Option("--tag", metavar="TAG", help="Only cards with this tag (`#tag` too; repeatable).", callback=_none_empty)] = [],
-    limit: Annotated[Optional[int], typer.Option("--limit", metavar="N", min=0, help="At most N cards this session.")] = None,
-    new: Annotated[Optional[int], typer.Option("--new", metavar="N", min=0, help="Today's new-card limit (instead of new_per_day).")] = None,
-    cram: Annotated[bool, typer.Option("--cram", help="Review the selection now without changing any schedule.")] = False,
-) -> None:
-    """Review today's cards. The given paths, or else every source, are synced first."""
-    from revise import sources
-    from revise.config import load_config
-    from revise.review import Selection
-
-    config = load_config()
-    db = open_db(ctx)
-    problems = _sync_before_review(db, paths)
-    absolute = [str(sources.absolute_path(p)) for p in paths or ()]
-    selection = Selection.from_options(deck, tag, absolute, cram=cram, limit=limit, new_limit=new)
-    _run_session(db, config, selection, problems)
-
-
-def _sync_before_review(db: Any, paths: list[str] | None) -> int:
-    """Import `paths` (or re-read every source), its problems on stderr; exit 1 if no path could be read.
-
-    Returns how many problems (errors and warnings) it printed."""
-    from revise import sources
-
-    if paths:
-        report = output.with_progress(lambda progress: sources.import_paths(db, paths, progress=progress), True)
-    else:
-        report = output.with_progress(lambda progress: sources.sync_sources(db, progress=progress), True)
-    output.print_errors(report)
-    output.print_warnings(report)
-    if paths and report.errors and not report.files:
-        raise typer.Exit(1)
-    return len(report.errors) + len(report.warnings)
-
-
-def _run_session(db: Any, config: Any, selection: Any, problems: int) -> None:
-    """The review session on this terminal: keys from stdin, `e` opens the editor, an edited file is synced."""
-    from rich.console import Console
-
-    from revise import sources
-    from revise.review import Session, default_editor, key_source
-
-    with key_source(sys.stdin) as keys:
-
-        def edit(file: str, line: int) -> None:
-            with keys.paused():
-                default_editor(file, line)
-
-        session = Session(
-            db, Console(), keys, config=config, selection=selection, edit=edit,
-            sync=lambda files: sources.sync_sources(db, [Path(f) for f in files]),
-        )
-        # In a terminal the first card's screen would wipe the problems: the session waits for a key
-        session.run(wait_first=f"{problems} problem{'s' * (problems != 1)} above." if problems and sys.stdin.isatty() else None)
+# --- config --------------------------------------------------------------------------------
 
 
 @command(name="config")
@@ -227,4 +190,4 @@ def stats_command(
     Console().print(render_stats(stats))
 
 
-from revise.cli import card, cards, changes, data, export, preview, sources  # noqa: E402,F401  (each registers its commands)
+from revise.cli import card, cards, changes, data, export, preview, review, sources  # noqa: E402,F401  (each registers its commands)

@@ -15,6 +15,8 @@ from rich.text import Text
 
 from revise import scheduling
 from revise.render import card_markdown, inline_text
+from revise.review.checking import Comparison
+from revise.review.typed_view import TypedComparison, verdict_text
 from revise.scheduling import Answer
 
 CLOZE_MARK = ("**[", "]**")  # the revealed deletion: bold, and bracketed where bold does not show
@@ -29,16 +31,20 @@ def card_screen(
     cram: bool = False,
     notices: list[Text] = (),
     height: int | None = None,
+    typing: bool = False,
+    comparison: Comparison | None = None,
 ) -> Fit:
-    """The whole screen for a card: heading path, question, and (revealed) answer and grades, then
-    messages; with `height`, cut to fit that many lines."""
+    """The whole screen for a card: heading path, question, and (revealed) answer, the typed answer
+    compared and grades, then messages; with `height`, cut to fit that many lines. `typing`: the
+    question waits for a typed answer (drawn on the line below the screen)."""
     parts: list[tuple[RenderableType, bool]] = [(heading_lines(row), False), (CountsRule(counts, cram), False)]
     if not (revealed and row["kind"] == "cloze"):  # the revealed cloze text replaces the question
         parts.append((_markdown(row["front"], row), True))
     if revealed:
-        parts += _answer_parts(row, previews=previews, counts=counts, rule=row["kind"] != "cloze")
+        parts += _answer_parts(row, previews=previews, counts=counts, rule=row["kind"] != "cloze", comparison=comparison)
     else:
-        parts += [(Rule(style="dim"), False), (KeysLine(_keys_line(revealed=False), progress_text(counts)), False)]
+        keys = _typing_keys_line() if typing else _keys_line(revealed=False)
+        parts += [(Rule(style="dim"), False), (KeysLine(keys, progress_text(counts)), False)]
     parts += [(notice, False) for notice in _few(notices)]
     return Fit(parts, height)
 
@@ -51,26 +57,39 @@ def _few(notices: list[Text], most: int = 5) -> list[Text]:
 
 
 def _answer_parts(
-    row: dict, *, previews: dict[int, Answer] | None, counts: dict[str, int], rule: bool = True
+    row: dict, *, previews: dict[int, Answer] | None, counts: dict[str, int], rule: bool = True,
+    comparison: Comparison | None = None,
 ) -> list[tuple[RenderableType, bool]]:
-    """What revealing adds, as Fit parts: the answer (croppable), then the grade keys with their intervals."""
+    """What revealing adds, as Fit parts: the answer (croppable), the typed answer compared, then the
+    grade keys with their intervals."""
+    compared = [(TypedComparison(comparison), False), (verdict_text(comparison), False)] if comparison else []
     return [
         *([(Rule(style="dim"), False)] if rule else []),
         (_markdown(answer_text(row), row), True),
         (Rule(style="dim"), False),
+        *compared,
         (grade_line(previews), False),
-        (KeysLine(_keys_line(revealed=True), progress_text(counts)), False),
+        (KeysLine(_keys_line(revealed=True, accept=comparison is not None), progress_text(counts)), False),
     ]
 
 
-def answer_part(row: dict, *, previews: dict[int, Answer] | None, counts: dict[str, int], rule: bool = True) -> Group:
-    """What revealing adds: the answer, then the grade keys with their intervals."""
-    return Group(*(part for part, _ in _answer_parts(row, previews=previews, counts=counts, rule=rule)))
+def answer_part(row: dict, *, previews: dict[int, Answer] | None, counts: dict[str, int], rule: bool = True,
+                comparison: Comparison | None = None) -> Group:
+    """What revealing adds: the answer, the typed answer compared, then the grade keys with their intervals."""
+    parts = _answer_parts(row, previews=previews, counts=counts, rule=rule, comparison=comparison)
+    return Group(*(part for part, _ in parts))
 
 
-def _keys_line(*, revealed: bool) -> Wrapped:
+def _keys_line(*, revealed: bool, accept: bool = False) -> Wrapped:
     """`Space reveal · u undo · … · q quit`, wrapped between keys on a narrow terminal."""
-    keys = ([] if revealed else ["Space reveal"]) + ["u undo", "b bury", "s suspend", "e edit", "q quit"]
+    first = ["Enter accept"] if accept else [] if revealed else ["Space reveal"]
+    keys = first + ["u undo", "b bury", "s suspend", "e edit", "q quit"]
+    return Wrapped([Text(key, style="dim") for key in keys], " · ")
+
+
+def _typing_keys_line() -> Wrapped:
+    """While an answer is typed, letters are the answer's: only these keys do something else."""
+    keys = ["Enter check", "Esc reveal without typing", "Ctrl-C quit"]
     return Wrapped([Text(key, style="dim") for key in keys], " · ")
 
 

@@ -1,4 +1,4 @@
-"""The review loop: next card → show → reveal → grade → store; undo, bury, suspend, edit.
+"""The review loop: next card → show (typed answer) → reveal → grade → store; undo, bury, suspend, edit.
 
 Takes a rich Console, a key source and a clock, so tests need no terminal and no real time.
 """
@@ -16,20 +16,23 @@ from sqlite_utils import Database
 
 from revise import collection, scheduling
 from revise.config import Config
-from revise.errors import ReviseError
-from revise.review.answers import Step, save_cram, save_review, set_aside, take_back
-from revise.review.display import Display
+from revise.review.answers import Step, save_cram, save_review
+from revise.review.checking import Comparison, compare, expected_answer
+from revise.review.display import AltScreen, Display
 from revise.review.editor import default_editor
+from revise.review.line_editor import read_typed_answer
 from revise.review.queue import SessionQueue, load_queue, queue_card
 from revise.review.selection import Selection, check_selection
-from revise.review.summary import Leech, Summary
-from revise.review.terminal import REDRAW, KeySource
+from revise.review.steps import SessionSteps
+from revise.review.summary import Summary
+from revise.review.terminal import REDRAW, KeySource, interrupts_held
 from revise.scheduling import Answer, Schedule
 
 Clock = Callable[[], datetime]
 
 REVEAL_KEYS = {" ", "\n", "\r", ""}
 GRADE_KEYS = {"1": 1, "2": 2, "3": 3, "4": 4}
+ACCEPT_KEYS = {"\n", "\r", ""}  # Enter (an empty line from a pipe) takes a typed answer's suggested grade
 QUIT = "quit"  # what a step returns to end the session
 WAIT_REFRESH = 30.0  # seconds between redraws of the "next learning card due in …" countdown
 
@@ -39,8 +42,10 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class Session:
-    """One review session over the collection `db`."""
+class Session(SessionSteps):
+    """One review session over the collection `db`; `type_answers` (--type) asks to type every answer
+    that can be typed, as a deck's `type_answers` setting does for its cards; `screen` is the terminal's
+    alternate screen, shared with the key source that leaves it on Ctrl-Z."""
 
     def __init__(
         self,
@@ -54,14 +59,16 @@ class Session:
         tz: tzinfo | None = None,
         edit: Callable[[str, int], None] = default_editor,
         sync: Callable[[list[str]], Any] | None = None,
+        type_answers: bool = False,
+        screen: AltScreen | None = None,
     ) -> None:
         self.db, self.console, self.keys = db, console, keys
         self.config, self.selection, self.clock, self.tz = config, selection, clock, tz
-        self.edit, self.sync = edit, sync
+        self.edit, self.sync, self.type_answers = edit, sync, type_answers
         self.summary = Summary()
         self.undo_stack: list[Step] = []
         self.queue = SessionQueue()  # today's cards, loaded when the session starts
-        self.display = Display(console, selection.cram)
+        self.display = Display(console, selection.cram, screen)
 
     # --- the loop ---------------------------------------------------------------------------
 
@@ -78,15 +85,28 @@ class Session:
         check_selection(self.db, self.selection)
         started = self.clock()
         self.queue = load_queue(self.db, self.selection, self.config, started, self.tz)
+        interrupted = None
         if not (self.queue.main or self.queue.learning):
             self.console.print("Nothing to review now.")
-        try:
-            while self._step() != QUIT:
-                pass
-        except EOFError:
-            pass
+        else:
+            interrupted = self._loop()
         self._finish(started)
+        if interrupted is not None:
+            raise interrupted  # after the summary: exit code 130 still says the session was interrupted
         return self.summary
+
+    def _loop(self) -> KeyboardInterrupt | None:
+        """The cards, on the alternate screen in a terminal, until q or the end; Ctrl-C (or SIGTERM),
+        returned, ends the session with its summary as q does."""
+        with self.display.session_screen():
+            try:
+                while self._step() != QUIT:
+                    pass
+            except EOFError:
+                pass
+            except KeyboardInterrupt as interruption:
+                return interruption
+        return None
 
     def _start_after(self, message: str) -> bool:
         """Show `message` and wait for a key: False if it was q (or the input ended)."""
@@ -137,24 +157,44 @@ class Session:
         if row is None:
             return None
         shown = self.clock()
-        self._show(row, revealed=False)
-        revealed, previews = False, None
+        revealed, previews, comparison = False, None, None
+        if (expected := self._to_type(row)) is not None:
+            typed = self._read_typed(row)
+            comparison = None if typed is None else compare(typed, expected)  # Esc: revealed as usual
+            revealed, previews = True, self._previews(row)
+        self._show(row, revealed=revealed, previews=previews, comparison=comparison)
         while True:
             key = self.keys(None)
             if key is None:
                 continue
             if key == REDRAW:  # resized, or back from Ctrl-Z: the screen is gone or the wrong width
-                self._show(row, revealed=revealed, previews=previews)
+                self._show(row, revealed=revealed, previews=previews, comparison=comparison)
             if key == "q":
                 return QUIT
             if key in REVEAL_KEYS and not revealed:
                 revealed, previews = True, self._previews(row)
                 self._show(row, revealed=True, previews=previews)
-            elif key in GRADE_KEYS and revealed:
-                self._answer(row, GRADE_KEYS[key], shown)
+            elif revealed and (key in GRADE_KEYS or (comparison and key in ACCEPT_KEYS)):
+                with interrupts_held():  # the answer is saved and counted, or neither
+                    self._answer(row, GRADE_KEYS.get(key) or comparison.grade, shown)
                 return None
             elif key in ("u", "b", "s", "e"):
                 return self._command(key, row)
+
+    def _to_type(self, row: dict) -> str | None:
+        """The answer to type, if answers are typed for this card (--type, its deck's `type_answers`)
+        and it has a short one."""
+        if self.type_answers or self.config.for_deck(row["deck"]).type_answers:
+            return expected_answer(row)
+        return None
+
+    def _read_typed(self, row: dict) -> str | None:
+        """The answer the learner types under the question (None: Esc, reveal without typing)."""
+        def question() -> None:
+            self._show(row, revealed=False, typing=True)
+
+        question()
+        return read_typed_answer(self.keys, self.display.typed, question)
 
     def _card_to_show(self, card_id: int) -> dict | None:
         """The card's row, or None (and out of the queue) if it was edited away, or suspended meanwhile."""
@@ -167,20 +207,22 @@ class Session:
         return row
 
     def _command(self, key: str, row: dict) -> str | None:
-        if key == "u":
-            self.queue.put_back()  # shown again after the undone card, or, if it is the undone card, only once
-            self._undo()
-        elif key == "b":
-            self._set_aside(row, buried=True)
-        elif key == "s":
-            self._set_aside(row, buried=False)
-        elif key == "e":
+        with interrupts_held():
+            if key == "u":
+                self.queue.put_back()  # shown again after the undone card, or, if it is the undone card, only once
+                self._undo()
+            elif key == "b":
+                self._set_aside(row, buried=True)
+            elif key == "s":
+                self._set_aside(row, buried=False)
+        if key == "e":
             self._edit(row)
         return None
 
-    def _show(self, row: dict, *, revealed: bool, previews: dict[int, Answer] | None = None) -> None:
-        counts = self.queue.counts(row["id"], row["state"], self.clock())
-        self.display.card(row, revealed=revealed, previews=previews, counts=counts | {"done": self.summary.answered})
+    def _show(self, row: dict, *, revealed: bool, previews: dict[int, Answer] | None = None,
+              typing: bool = False, comparison: Comparison | None = None) -> None:
+        counts = self.queue.counts(row["id"], row["state"], self.clock()) | {"done": self.summary.answered}
+        self.display.card(row, revealed=revealed, previews=previews, counts=counts, typing=typing, comparison=comparison)
 
     def _previews(self, row: dict) -> dict[int, Answer] | None:
         if self.selection.cram:
@@ -212,65 +254,6 @@ class Session:
         if result.leech:
             self._tell_leech(row, settings.leech_action)
         return step
-
-    def _tell_leech(self, row: dict, action: str) -> None:
-        self.summary.leeches.append(Leech(row["id"], _location(row), action == "suspend"))
-        what = "suspended it" if action == "suspend" else "kept it in the queue"
-        self.display.notify(
-            f"Card {row['id']} is a leech ({row['lapses'] + 1} lapses): tagged 'leech' and {what}. "
-            f"Consider rewriting it in {_location(row)}.",
-            "bold yellow",
-        )
-
-    def _set_aside(self, row: dict, *, buried: bool) -> None:
-        """Bury until the next study day, or suspend; both can be undone."""
-        until = self._day_end(self.clock()) if buried else None
-        self.undo_stack.append(set_aside(self.db, row, until))
-        self.queue.remove(row["id"])
-        if buried:
-            self.display.notify(f"Buried until {_when(self._day_end(self.clock()), self.clock(), self.tz)}: "
-                                f"card {row['id']}.")
-        else:
-            self.display.notify(f"Suspended: card {row['id']}.")
-
-    def _undo(self) -> None:
-        """Take back the last answer, bury or suspend; the card is shown again next."""
-        if not self.undo_stack:
-            self.display.notify("Nothing to undo.")
-            return
-        step = self.undo_stack.pop()
-        take_back(self.db, step)
-        if step.revlog_id is not None:
-            self.summary.answered -= 1
-            self.summary.again -= step.again
-            if step.leech:
-                self.summary.leeches = [leech for leech in self.summary.leeches if leech.card_id != step.card_id]
-            self.queue.restore(step.unqueued)
-        self.queue.remove(step.card_id)
-        self.queue.push_front(queue_card(collection.review_card(self.db, step.card_id)))
-        self.display.notify(f"Undone: card {step.card_id}.")
-
-    def _edit(self, row: dict) -> None:
-        """Open the card's file at its line in the editor, re-sync that file, show the card again."""
-        if not row["source"]:
-            self.display.notify("This card has no source file to edit.", "yellow")
-        else:
-            try:
-                self.edit(row["source"], row["line"] or 1)
-            except ReviseError as exc:  # a missing editor should not end the session
-                self.display.notify(f"Error: {exc}", "bold red")
-            if self.sync is not None:
-                self._tell_sync_problems(self.sync([row["source"]]))
-        self.queue.push_front(queue_card(row))
-
-    def _tell_sync_problems(self, report: Any) -> None:
-        """The warnings and errors of re-reading an edited file (a `Q:` left without its `A:`, say)."""
-        for error in getattr(report, "errors", []):
-            self.display.notify(f"Error: {error.file}: {error.message}", "bold red")
-        for warning in getattr(report, "warnings", []):
-            self.display.notify(f"Warning: {warning.file}:{warning.line}: {warning.message}", "yellow")
-
-    # --- the end ----------------------------------------------------------------------------
 
     def _finish(self, started: datetime) -> None:
         """Count what is left for today, tomorrow and among the new cards, then print the summary."""
@@ -311,13 +294,3 @@ def _remaining(wait: timedelta) -> str:
     seconds = wait.total_seconds()
     return f"{max(1, math.ceil(seconds))}s" if seconds < 60 else scheduling.format_interval(wait)
 
-
-def _when(moment: datetime, now: datetime, tz: tzinfo | None) -> str:
-    """`04:00 tomorrow`, `04:00 today` (before 4 am), else `04:00 Wed 4 Mar`: a local time said plainly."""
-    local, today = moment.astimezone(tz), now.astimezone(tz).date()
-    day = {today: "today", today + timedelta(days=1): "tomorrow"}.get(local.date())
-    return f"{local:%H:%M} {day or f'{local:%a} {local.day} {local:%b}'}"
-
-
-def _location(row: dict) -> str:
-    return f"{row['source']}:{row['line']}" if row["source"] else "its note"

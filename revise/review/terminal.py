@@ -21,10 +21,13 @@ class TerminalKeys:
     For the length of the session it also handles job control and resizing: Ctrl-Z gives the shell
     back a normal terminal before stopping, `fg` (SIGCONT) re-enters cbreak mode, and both SIGCONT and
     SIGWINCH make the next call return REDRAW so the screen is drawn again. The old handlers come back
-    on exit."""
+    on exit. With a `screen` (the session's AltScreen), the shell and the editor get the normal screen.
+    """
 
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
+    whole_lines = False  # a typed answer comes a key at a time
+
+    def __init__(self, fd: int, screen: Any = None) -> None:
+        self.fd, self.screen = fd, screen
         self.saved: list | None = None
         self.wanted = False  # cbreak mode is ours: not while paused for the editor
         self.wake: tuple[int, int] | None = None  # a pipe the signal handlers write to
@@ -47,10 +50,14 @@ class TerminalKeys:
 
         tty.setcbreak(self.fd)  # keys arrive without Enter; Ctrl-C still raises KeyboardInterrupt
         self.wanted = True
+        if self.screen is not None:
+            self.screen.resume()
 
     def _normal(self) -> None:
         import termios
 
+        if self.wanted and self.screen is not None:
+            self.screen.pause()
         self.wanted = False
         if self.saved is not None:
             termios.tcsetattr(self.fd, termios.TCSADRAIN, self.saved)
@@ -111,7 +118,8 @@ class TerminalKeys:
                 pass
 
     def __call__(self, timeout: float | None = None) -> str | None:
-        """One key: a character, REDRAW, or None if `timeout` seconds passed; Ctrl-D ends input."""
+        """One key: a character, `escape` (Esc alone), an escape sequence (an arrow, …), REDRAW, or None
+        if `timeout` seconds passed; Ctrl-D ends input."""
         ready = _ready([self.fd, *self.wake[:1]] if self.wake else [self.fd], timeout)
         if self.wake and self.wake[0] in ready:
             os.read(self.wake[0], 4096)
@@ -124,7 +132,7 @@ class TerminalKeys:
         if data == b"\x1b" or data[0] >= 0xC0:  # an escape sequence or a multi-byte character
             while _readable(self.fd, 0.02):
                 data += os.read(self.fd, 1)
-        return data.decode("utf-8", "replace") if data[0] != 0x1B else "escape"
+        return "escape" if data == b"\x1b" else data.decode("utf-8", "replace")
 
     @contextmanager
     def paused(self) -> Iterator[None]:
@@ -137,7 +145,10 @@ class TerminalKeys:
 
 
 class LineKeys:
-    """Keys from a stream that is not a terminal: each line is one key (an empty line reveals)."""
+    """Keys from a stream that is not a terminal: each line is one key (an empty line reveals), or a
+    whole typed answer."""
+
+    whole_lines = True
 
     def __init__(self, stream: Any) -> None:
         self.stream = stream
@@ -190,11 +201,37 @@ def _ready(fds: list[int], timeout: float | None) -> list[int]:
     return ready
 
 
-def key_source(stream: Any) -> TerminalKeys | LineKeys:
-    """Single keys from a terminal, else one key per line (use as a context manager)."""
+def key_source(stream: Any, screen: Any = None) -> TerminalKeys | LineKeys:
+    """Single keys from a terminal (leaving `screen` while paused), else one key per line (use as a
+    context manager)."""
     try:
         if stream.isatty():
-            return TerminalKeys(stream.fileno())
+            return TerminalKeys(stream.fileno(), screen)
     except (AttributeError, OSError, ValueError):
         pass
     return LineKeys(stream)
+
+
+@contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held back until the block (an answer being saved and counted) is done, then
+    delivered: the answer is saved and counted, or neither."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():  # only the main thread has handlers
+        yield
+        return
+    caught: list[int] = []
+    previous = {signum: signal.signal(signum, lambda number, frame: caught.append(number))
+                for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        for signum in caught[:1]:
+            if callable(previous[signum]):
+                previous[signum](signum, None)  # Python's Ctrl-C handler, or the CLI's SIGTERM one: they raise
+            else:
+                os.kill(os.getpid(), signum)

@@ -320,3 +320,22 @@ def test_review_tag_may_be_written_as_in_the_notes(deck):
 def test_an_empty_deck_or_tag_is_a_usage_error(deck, args):
     result = CliRunner().invoke(app, args, input="q\n")
     assert result.exit_code == 2 and "must not be empty" in result.output
+
+
+def test_the_first_review_of_a_path_says_what_it_imported_on_stderr(deck):
+    first = CliRunner().invoke(app, ["review", str(deck)], input="q\n")
+    assert first.exit_code == 0 and f"Imported 3 new cards from {deck}." in first.stderr
+    assert "Imported" not in first.stdout  # piped output is as it was
+    again = CliRunner().invoke(app, ["review", str(deck)], input="q\n")
+    assert "Imported" not in again.output  # nothing new: nothing to say
+    (deck / "more.md").write_text("dropout :: zeroes activations\n", encoding="utf-8")
+    later = CliRunner().invoke(app, ["review"], input="q\n")
+    assert "Imported 1 new card from your sources." in later.stderr
+
+
+def test_review_type_from_a_pipe_each_line_is_a_typed_answer(deck):
+    result = CliRunner().invoke(app, ["review", str(deck), "--type"], input="MAX(0,z)\n\n(0;1)\n2\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "typed     MAX(0,z)\n✓ Exact. Enter: 3 Good, or 1–4." in result.stdout
+    assert "expected  (0, 1)\n            ^" in result.stdout and "Close (80% alike)" in result.stdout
+    assert [log["rating"] for log in revlog()] == [3, 2]

@@ -65,18 +65,19 @@ def session(db, keys, config=Config(), selection=Selection(), *, terminal=False,
 
 
 CLEAR = "\x1b[2J\x1b[H"
+ALT_SCREEN, NORMAL_SCREEN = "\x1b[?1049h", "\x1b[?1049l"  # what rich writes to enter and leave it
 
 
 def screens(out):
     """What a terminal shows after each clear: the card and waiting screens of a terminal session, in
-    order (the summary, which clears the last of them, is left off: see summary_screen)."""
-    shown = out.split(CLEAR)[1:]
-    return shown[:-1] if shown and "Done: " in shown[-1] and "q quit" not in shown[-1] else shown
+    order, all on the alternate screen (the summary comes after it: see summary_screen)."""
+    assert out.count(ALT_SCREEN) == out.count(NORMAL_SCREEN) <= 1
+    return out.split(NORMAL_SCREEN)[0].split(CLEAR)[1:]
 
 
 def summary_screen(out):
-    """The last screen of a terminal session: the notices left, then the summary."""
-    return out.rsplit(CLEAR, 1)[1]
+    """What a terminal session leaves on the normal screen: the notices left, then the summary."""
+    return out.rsplit(NORMAL_SCREEN, 1)[1]
 
 
 def revlog(db):

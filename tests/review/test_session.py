@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from revise import collection, scheduling
 from revise.config import Config, Settings
 from revise.review.selection import Selection
-from tests.review.scripted import START, TIMEOUT, UTC, Script, session, CLEAR, screens, revlog
+from tests.review.scripted import ALT_SCREEN, START, TIMEOUT, UTC, Script, session, CLEAR, screens, revlog
 
 
 def test_screen_of_one_card(db):
@@ -84,7 +84,8 @@ def test_learning_card_far_ahead_ends_the_session(db):
 
 def test_in_a_terminal_problems_printed_before_wait_for_a_key(db):
     _, out, script = session(db, [" ", "", "q"], terminal=True, wait_first="2 warnings above.")
-    assert out.startswith("2 warnings above. Press a key to start reviewing, q to quit.\n" + CLEAR)
+    # the message stays on the normal screen; the cards come on the alternate one
+    assert out.startswith("2 warnings above. Press a key to start reviewing, q to quit.\n" + ALT_SCREEN)
     assert "max(0, z)" in screens(out)[-1]  # the first key started, the second revealed
     _, out, _ = session(db, ["q", "", "3"], terminal=True, wait_first="2 warnings above.")
     assert CLEAR not in out and revlog(db) == []
@@ -116,7 +117,7 @@ def test_cram_summary_ends_without_a_blank_line(db):
 def test_bury_says_when_the_card_comes_back():
     from zoneinfo import ZoneInfo
 
-    from revise.review.session import _when
+    from revise.review.steps import _when
 
     berlin = ZoneInfo("Europe/Berlin")
     evening, night = datetime(2026, 3, 2, 21, tzinfo=berlin), datetime(2026, 3, 3, 1, tzinfo=berlin)
@@ -186,3 +187,58 @@ def test_summary_time_is_the_answers_recorded_time_as_stats_counts_it(db):
     assert (summary.answered, len(revlog(db))) == (2, 2)
     assert summary.seconds == stats.seconds_today == 60 + 8  # the session's wall clock says 30m 36s
     assert "Done: 2 cards, again 0%, 1m 08s." in console.file.getvalue()
+
+
+def test_typed_answers_suggest_a_grade_that_enter_accepts(db):
+    typed = list("max(0,Z)")  # case and spaces do not count: exact
+    _, out, _ = session(db, [*typed, "\n", "\n"], type_answers=True)
+    assert "typed     max(0,Z)\n✓ Exact. Enter: 3 Good, or 1–4." in out
+    assert [log["rating"] for log in revlog(db)] == [3]
+
+
+def test_a_digit_overrides_the_suggested_grade_and_esc_reveals_without_typing(db):
+    _, out, _ = session(db, [*"max(0,x)", "\n", "4", "escape", "\n", "1"], type_answers=True)
+    assert "≈ Close (88% alike). Enter: 2 Hard, or 1–4." in out
+    assert out.count("typed ") == 1  # the second card, Esc: no comparison, Enter does not grade
+    assert [log["rating"] for log in revlog(db)] == [4, 1]
+
+
+def test_a_deck_setting_types_its_answers_and_long_answers_are_revealed_as_usual(notes_db):
+    long = "x" * 100
+    db = notes_db("typed", {"a.md": f"---\ndeck: words\n---\nepoch :: one pass\n\nQ: Long?\nA: {long}\n",
+                            "b.md": "---\ndeck: other\n---\nQ: Not typed?\nA: no\n"})
+    config = Config(decks=(("words", replace(Settings(), type_answers=True)),))
+    _, out, _ = session(db, [*"one pass", "\n", "\n", "", "3", "", "3"], config=config)
+    assert "✓ Exact." in out and out.count("typed ") == 1
+    assert [log["rating"] for log in revlog(db)] == [3, 3, 3]
+
+
+def test_in_a_terminal_the_typed_line_is_echoed_under_the_screen(db):
+    _, out, _ = session(db, ["m", "a", "\x7f", "\n", "1"], terminal=True, type_answers=True)
+    assert "\r\x1b[K› ma" in out and out.count("\r\x1b[K› ") == 5  # empty, m, ma, m; the next card empty
+    assert "Enter check · Esc reveal without typing · Ctrl-C quit" in screens(out)[0]
+    assert "typed     m\n" in screens(out)[1] and "Enter accept · u undo" in screens(out)[1]
+
+
+def test_ctrl_c_ends_the_session_with_its_summary_then_interrupts(db):
+    import pytest
+
+    from revise.review.session import Session
+    from rich.console import Console
+    import io
+
+    keys = iter(["", "3", KeyboardInterrupt])
+
+    def source(timeout=None):
+        key = next(keys)
+        if key is KeyboardInterrupt:
+            raise KeyboardInterrupt
+        return key
+
+    console = Console(file=io.StringIO(), width=80, color_system=None, force_terminal=True)
+    run = Session(db, console, source, config=Config(), clock=lambda: START)
+    with pytest.raises(KeyboardInterrupt):
+        run.run()
+    out = console.file.getvalue()
+    assert out.index("\x1b[?1049l") < out.index("Done: 1 card")  # the summary on the normal screen
+    assert len(revlog(db)) == 1

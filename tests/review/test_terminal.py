@@ -58,7 +58,7 @@ def test_single_keypresses_without_enter(deck):
     child.send("u")  # undo the second answer: question 2 comes back
     child.expect_exact("What is question 2?")
     child.send("q")
-    child.expect_exact("\x1b[2J")  # the summary clears the last card
+    child.expect_exact("\x1b[?1049l")  # the session leaves the alternate screen before its summary
     child.expect_exact("Done: 1 card")
     assert "done ·" not in child.before and "question" not in child.before  # no stale counts above it
     child.expect(pexpect.EOF)
