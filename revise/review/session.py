@@ -20,6 +20,7 @@ from revise.errors import ReviseError
 from revise.review.answers import Step, save_cram, save_review, set_aside, take_back
 from revise.review.display import Display
 from revise.review.editor import default_editor
+from revise.review.images import session_protocol
 from revise.review.queue import SessionQueue, load_queue, queue_card
 from revise.review.selection import Selection, check_selection
 from revise.review.summary import Leech, Summary
@@ -62,7 +63,7 @@ class Session:
         self.summary = Summary()
         self.undo_stack: list[Step] = []
         self.queue = SessionQueue()  # today's cards, loaded when the session starts
-        self.display = Display(console, selection.cram)
+        self.display = Display(console, selection.cram, session_protocol(console, keys))
 
     # --- the loop ---------------------------------------------------------------------------
 
@@ -154,6 +155,8 @@ class Session:
             elif key in GRADE_KEYS and revealed:
                 self._answer(row, GRADE_KEYS[key], shown)
                 return None
+            elif key == "o":
+                self._open_images(row, revealed=revealed, previews=previews)
             elif key in ("u", "b", "s", "e"):
                 return self._command(key, row)
 
@@ -250,6 +253,15 @@ class Session:
         self.queue.remove(step.card_id)
         self.queue.push_front(queue_card(collection.review_card(self.db, step.card_id)))
         self.display.notify(f"Undone: card {step.card_id}.")
+
+    def _open_images(self, row: dict, *, revealed: bool, previews: dict[int, Answer] | None) -> None:
+        """`o`: the images on screen open in the system viewer; the card stays as it is."""
+        from revise.review.images import open_images
+        from revise.review.screen import shown_images
+
+        self.display.notify(open_images(shown_images(row, revealed=revealed)))
+        if self.console.is_terminal:  # the message shows on the redrawn screen
+            self._show(row, revealed=revealed, previews=previews)
 
     def _edit(self, row: dict) -> None:
         """Open the card's file at its line in the editor, re-sync that file, show the card again."""
