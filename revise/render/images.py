@@ -73,14 +73,16 @@ def image_size(path: Path) -> tuple[int, int] | None:
         return None
 
 
-def placeholder(image: CardImage, size: tuple[int, int] | None = None) -> str:
-    """`[image: pic.png 640×480 — o to open]`, or `[image missing: pic.png]` when the file is not there."""
+def placeholder(image: CardImage, size: tuple[int, int] | None = None, number: int | None = None) -> str:
+    """`[image: pic.png 640×480 — o to open]` (`[image 2: …` when numbered), or `[image missing: pic.png]`
+    when the file is not there."""
     from revise.render.text import make_inert
 
+    what = "image" if number is None else f"image {number}"
     if image.missing:
-        return f"[image missing: {make_inert(image.source)}]"
+        return f"[{what} missing: {make_inert(image.source)}]"
     shown = f"{make_inert(image.name)} {size[0]}×{size[1]}" if size else make_inert(image.name)
-    return f"[image: {shown} — o to open]"
+    return f"[{what}: {shown} — o to open]"
 
 
 def fitted_cells(pixels: tuple[int, int], cell: tuple[int, int], max_width: int, max_rows: int) -> tuple[int, int]:
@@ -94,8 +96,8 @@ class ImageBlock:
     """An image on the review screen: drawn with `protocol` (kitty, sixel, blocks) at most `rows`
     lines tall, else (no protocol, a missing or unreadable file, a web address) its placeholder."""
 
-    def __init__(self, image: CardImage, protocol: str | None, rows: int = 12) -> None:
-        self.image, self.protocol, self.rows = image, protocol, rows
+    def __init__(self, image: CardImage, protocol: str | None, rows: int = 12, number: int | None = None) -> None:
+        self.image, self.protocol, self.rows, self.number = image, protocol, rows, number
 
     def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
         from rich.text import Text
@@ -106,9 +108,10 @@ class ImageBlock:
         if size and self.protocol in PROTOCOLS:
             width, height = fitted_cells(size, cell_pixels(), options.max_width, self.rows)
             yield drawn_image(image.path, self.protocol, width, height, image.path.stat().st_mtime_ns)
-            yield Text(f"{image.name} — o to open", style="dim", overflow="ellipsis", no_wrap=True)
+            label = image.name if self.number is None else f"{self.number}: {image.name}"
+            yield Text(f"{label} — o to open", style="dim", overflow="ellipsis", no_wrap=True)
         else:
-            yield Text(placeholder(image, size), style="yellow" if image.missing else "dim")
+            yield Text(placeholder(image, size, self.number), style="yellow" if image.missing else "dim")
 
 
 def cell_pixels() -> tuple[int, int]:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from functools import partial
+from itertools import count
 from pathlib import Path
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -85,11 +86,22 @@ def _image_link(source: str, base_dir: Path | None) -> str:
     return _FILE_STAND_IN + path.resolve().as_uri().removeprefix("file:")
 
 
-def _image_markdown(alt: str, source: str, base_dir: Path | None, links: bool = True) -> str:
-    """An image as a line of text with a link to it, or (`links` False: drawn apart) its alt text alone."""
+Mark = Callable[[], str] | None  # the next image's mark, when images are drawn apart; None: links
+
+
+def _image_mark(images: str) -> Mark:
+    """For `images` "links": None; "mark": each image is 🖼; "numbered": 🖼1, 🖼2, … (several drawn apart)."""
+    if images == "links":
+        return None
+    numbers = count(1)
+    return (lambda: f"\N{FRAME WITH PICTURE}{next(numbers)}") if images == "numbered" else (lambda: "\N{FRAME WITH PICTURE}")
+
+
+def _image_markdown(alt: str, source: str, base_dir: Path | None, mark: Mark = None) -> str:
+    """An image as a line of text with a link to it, or (drawn apart) its mark and alt text."""
     source = source.removeprefix("<").removesuffix(">")
-    if not links:
-        return _escape_markdown(alt)
+    if mark is not None:
+        return f"{mark()} {_escape_markdown(alt)}".rstrip()
     label = f"{_escape_markdown(alt)} " if alt.strip() else ""
     target = _image_link(source, base_dir)
     return f"\N{FRAME WITH PICTURE} {label}([{_escape_markdown(source)}](<{target}>))"
@@ -98,13 +110,13 @@ def _image_markdown(alt: str, source: str, base_dir: Path | None, links: bool = 
 # --- converting runs of text ---------------------------------------------------------------
 
 
-def _as_markdown(match: re.Match[str], base_dir: Path | None, links: bool = True) -> str:
+def _as_markdown(match: re.Match[str], base_dir: Path | None, mark: Mark = None) -> str:
     """One match as Markdown: code and \\$ as written, an image as a link, math as escaped Unicode."""
     groups = match.groupdict()
     if groups["code"] or groups["escaped"]:  # \$ stays escaped for Markdown
         return match.group()
     if groups["alt"] is not None:
-        return _image_markdown(groups["alt"], groups["src"], base_dir, links)
+        return _image_markdown(groups["alt"], groups["src"], base_dir, mark)
     return _math_markdown(*_math(groups))
 
 
@@ -119,9 +131,9 @@ def _as_plain(match: re.Match[str]) -> str:
     return " ".join(latex_to_unicode(latex).split())
 
 
-def _convert_inline(text: str, base_dir: Path | None, links: bool = True) -> str:
-    """Turn math into Unicode and images into links, leaving code spans as they are."""
-    converted = _INLINE.sub(partial(_as_markdown, base_dir=base_dir, links=links), text)
+def _convert_inline(text: str, base_dir: Path | None, mark: Mark = None) -> str:
+    """Turn math into Unicode and images into links (or marks), leaving code spans as they are."""
+    converted = _INLINE.sub(partial(_as_markdown, base_dir=base_dir, mark=mark), text)
     return _REFERENCE_DEFINITION.sub(r"\1\\[", converted)
 
 
@@ -146,9 +158,10 @@ def _runs(text: str) -> Iterator[tuple[int, str, bool]]:
         yield lines[0][0], "\n".join(line for _, line in lines), in_code
 
 
-def _convert_markdown(text: str, base_dir: Path | None, links: bool = True) -> str:
+def _convert_markdown(text: str, base_dir: Path | None, images: str = "links") -> str:
     """Convert math and images in each run of lines outside code blocks; code stays as written."""
-    return "\n".join(chunk if in_code else _convert_inline(chunk, base_dir, links) for _, chunk, in_code in _runs(text))
+    mark = _image_mark(images)
+    return "\n".join(chunk if in_code else _convert_inline(chunk, base_dir, mark) for _, chunk, in_code in _runs(text))
 
 
 def image_links(text: str) -> list[tuple[int, str, str]]:
@@ -167,12 +180,13 @@ def image_links(text: str) -> list[tuple[int, str, str]]:
 # --- public renderers --------------------------------------------------------------------
 
 
-def card_markdown(text: str, base_dir: Path | None = None, links: bool = True) -> RenderableType:
-    """Render card text (Markdown) for the terminal: math as Unicode, images as links (or, with
-    `links` False because they are drawn apart, as their alt text), controls inert."""
+def card_markdown(text: str, base_dir: Path | None = None, images: str = "links") -> RenderableType:
+    """Render card text (Markdown) for the terminal: math as Unicode, controls inert, images as links
+    (`images` "links"), or, when they are drawn apart, as 🖼 and their alt text ("mark"), numbered
+    🖼1, 🖼2 when there are several ("numbered")."""
     from rich.markdown import Markdown
 
-    markdown = Markdown(_convert_markdown(make_inert(text), base_dir, links), hyperlinks=True)
+    markdown = Markdown(_convert_markdown(make_inert(text), base_dir, images), hyperlinks=True)
     _restore_file_links(markdown.parsed)
     return markdown
 

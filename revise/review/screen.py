@@ -20,6 +20,7 @@ from revise.scheduling import Answer
 if TYPE_CHECKING:
     from revise.render.images import CardImage
 
+MOST_DRAWN = 3  # images drawn on one side of a card (the others shown as placeholders)
 CLOZE_MARK = ("**[", "]**")  # the revealed deletion: bold, and bracketed where bold does not show
 
 
@@ -113,8 +114,11 @@ def _side(text: str, row: dict, protocol: str | None, rows: int) -> list[tuple[R
     from revise.render.images import ImageBlock, card_images
 
     images = card_images(text, _folder(row))
-    return [(card_markdown(text, _folder(row), links=not images), True),
-            *((ImageBlock(image, protocol, rows), False) for image in images)]
+    marks = "numbered" if len(images) > 1 else "mark" if images else "links"
+    drawn = images[:MOST_DRAWN]  # more would push the keys off: the others are placeholders
+    return [(card_markdown(text, _folder(row), marks), True), *(
+        (ImageBlock(image, protocol if image in drawn else None, max(3, rows // len(drawn)),
+                    number=i if len(images) > 1 else None), False) for i, image in enumerate(images, 1))]
 
 
 def _folder(row: dict) -> Path | None:

@@ -49,7 +49,7 @@ def test_pictures_of_an_anki_deck_show_in_review_and_go_back(tmp_path):
     assert "![](../media/france%20map.png)" in (out / "Atlas" / "Europe.md").read_text()
     assert "Warning" not in run("preview", str(out)).output
     screen = run("review", "--deck", "Atlas", input="\n3\nq\n").stdout
-    assert "Which country?\n[image: france map.png 64×40 — o to open]" in "\n".join(
+    assert "Which country? 🖼\n[image: france map.png 64×40 — o to open]" in "\n".join(
         line.rstrip() for line in screen.splitlines())
     screen = run("review", "--deck", "Flags", input="\n3\nq\n").stdout
     assert "[image: flag.png 30×20 — o to open]" in screen

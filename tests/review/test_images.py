@@ -99,15 +99,26 @@ def plain(renderable, width=60):
 def test_screen_shows_placeholders_under_each_side(tmp_path):
     row = row_with_images(tmp_path)
     assert plain(card_screen(row, revealed=True, counts=COUNTS, previews=None, height=29))[2:8] == [
-        "Which country is this? the outline",
+        "Which country is this? 🖼 the outline",
         "[image: map.png 640×480 — o to open]",
         "─" * 60,
-        "France",
+        "France 🖼",
         "[image missing: img/flag.png]",
         "─" * 60,
     ]
     assert [i.name for i in shown_images(row, revealed=False)] == ["map.png"]  # not the answer's before it shows
     assert [i.name for i in shown_images(row, revealed=True)] == ["map.png", "flag.png"]
+
+
+def test_several_images_are_numbered_and_at_most_three_drawn(tmp_path):
+    for name in "abcd":
+        picture(tmp_path / f"{name}.png", (64, 40))
+    row = {"id": 1, "deck": "d", "headings": "[]", "kind": "basic", "source": str(tmp_path / "n.md"), "back": "",
+           "front": "| ![](a.png) | ![one](b.png) |\n|---|---|\n| ![](c.png) | ![](d.png) |"}
+    screen = plain(card_screen(row, revealed=False, counts=COUNTS, height=29, protocol="blocks"))
+    assert screen[4:7] == [" 🖼1  🖼2 one", " ──────────", " 🖼3  🖼4"]  # the table keeps its shape
+    assert ["1: a.png — o to open", "2: b.png — o to open", "3: c.png — o to open",
+            "[image 4: d.png 64×40 — o to open]"] == [line for line in screen if "o to open" in line]
 
 
 def test_screen_draws_kitty_images_as_textual_image_does(tmp_path, monkeypatch):
