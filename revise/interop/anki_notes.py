@@ -32,9 +32,10 @@ def convert_notes(col: AnkiCollection, safe: Callable[[str], str]) -> tuple[list
         note_type = col.note_types.get(mid, NoteType("", False, len(fields), 1))
         kind, front, back, keep = _shape(note_type, fields, {c["ord"] for c in own})
         others += kind == "other"
-        deck = col.decks.get(_deck_of(own), "Default") if own else "Default"
-        note = ImportedNote("basic" if kind == "other" else kind, html_to_markdown(front, safe),
-                            html_to_markdown(back, safe), deck or "Default", note_id(guid), tags)
+        deck = (col.decks.get(_deck_of(own), "Default") if own else "Default") or "Default"
+        folder = "../" * deck.count("::") + "media"  # deck A::B is written as A/B.md, media/ beside A/
+        note = ImportedNote("basic" if kind == "other" else kind, html_to_markdown(front, safe, folder),
+                            html_to_markdown(back, safe, folder), deck, note_id(guid), tags)
         note.cards = [_card(c, keep[c["ord"]], reviews.get(c["id"], []), col.created) for c in own if c["ord"] in keep]
         notes.append(note)
     warnings = [f"{others} note{'s' * (others != 1)} of other note types became basic cards "

@@ -18,13 +18,15 @@ _HOLDER_RE = re.compile(r"REVISEHOLD(\d+)X")
 _REMOTE_RE = re.compile(r"^(?:[a-z][\w+.-]*:|//)", re.IGNORECASE)
 
 
-def media_link(name: str, safe: Callable[[str], str]) -> str:
-    """A media file's link target: under `media/`, its safe name percent-quoted (spaces and all)."""
-    return "media/" + quote(safe(name))
+def media_link(name: str, safe: Callable[[str], str], folder: str = "media") -> str:
+    """A media file's link target: in `folder` (`media`, or `../media` from a subdeck's file), its
+    safe name percent-quoted (spaces and all)."""
+    return f"{folder}/{quote(safe(name))}"
 
 
-def html_to_markdown(field: str, safe: Callable[[str], str]) -> str:
-    """One field's HTML as Markdown; `safe` gives the file name a media file is written under."""
+def html_to_markdown(field: str, safe: Callable[[str], str], folder: str = "media") -> str:
+    """One field's HTML as Markdown; `safe` gives the file name a media file is written under, and
+    `folder` the media folder's path from the note's file."""
     from markdownify import MarkdownConverter
 
     held: list[str] = []
@@ -36,8 +38,8 @@ def html_to_markdown(field: str, safe: Callable[[str], str]) -> str:
     # math and sounds are taken out first: markdownify would escape their backslashes and brackets
     field = _MATH_RE.sub(lambda m: hold(_math(m.group(0))), field)
     field = _LATEX_RE.sub(lambda m: hold(f"{m.group(1)}{_math(m.group(2)).strip()}{m.group(1)}"), field)
-    field = _SOUND_RE.sub(lambda m: hold(_sound(html.unescape(m.group(1)), safe)), field)
-    converter = _converter(MarkdownConverter, safe)
+    field = _SOUND_RE.sub(lambda m: hold(_sound(html.unescape(m.group(1)), safe, folder)), field)
+    converter = _converter(MarkdownConverter, safe, folder)
     text = converter.convert(field)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     text = _END_BREAK_RE.sub("", text)  # a `<br>` ending a paragraph breaks nothing: no stray `\`
@@ -50,21 +52,21 @@ def _math(source: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", source))
 
 
-def _sound(name: str, safe: Callable[[str], str]) -> str:
+def _sound(name: str, safe: Callable[[str], str], folder: str) -> str:
     """`[sound:x.mp3]` as a link to the file (a terminal cannot play it, a viewer can)."""
     if _REMOTE_RE.match(name):
         return f"[🔊 {name}]({name})"
-    return f"[🔊 {name}]({media_link(name, safe)})"
+    return f"[🔊 {name}]({media_link(name, safe, folder)})"
 
 
-def _converter(base: type, safe: Callable[[str], str]):
+def _converter(base: type, safe: Callable[[str], str], folder: str):
     """markdownify's converter for Anki fields: ATX headings, `-` bullets, backslash line breaks."""
 
     class AnkiConverter(base):  # type: ignore[misc, valid-type]
         def convert_img(self, el, text, parent_tags):  # noqa: ANN001 - markdownify's signature
             src = el.attrs.get("src") or ""
             alt = (el.attrs.get("alt") or "").replace("]", "")
-            target = src if _REMOTE_RE.match(src) else media_link(html.unescape(src), safe)
+            target = src if _REMOTE_RE.match(src) else media_link(html.unescape(src), safe, folder)
             return f"![{alt}]({target})"
 
         def convert_script(self, el, text, parent_tags):  # noqa: ANN001

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from functools import partial
+from itertools import count
 from pathlib import Path
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from revise.render.latex import latex_to_unicode
 from revise.render.text import make_inert
@@ -75,20 +77,31 @@ def _restore_file_links(tokens: list[Any]) -> None:
 
 def _image_link(source: str, base_dir: Path | None) -> str:
     """The link target for an image: web addresses as they are, files as file: URIs when resolvable."""
-    scheme = urlsplit(source).scheme
-    if scheme not in {"", "file"}:
-        return quote(source, safe=_URL_SAFE)
-    path = Path(source.removeprefix("file://")).expanduser()
-    if not path.is_absolute() and base_dir is not None:
-        path = base_dir / path
-    if not path.is_absolute():
+    from revise.render.images import resolve_image
+
+    path = resolve_image(source, base_dir)
+    if path is None:
         return quote(source, safe=_URL_SAFE)
     # markdown-it refuses file: links; a stand-in scheme survives parsing and is swapped back.
     return _FILE_STAND_IN + path.resolve().as_uri().removeprefix("file:")
 
 
-def _image_markdown(alt: str, source: str, base_dir: Path | None) -> str:
+Mark = Callable[[], str] | None  # the next image's mark, when images are drawn apart; None: links
+
+
+def _image_mark(images: str) -> Mark:
+    """For `images` "links": None; "mark": each image is 🖼; "numbered": 🖼1, 🖼2, … (several drawn apart)."""
+    if images == "links":
+        return None
+    numbers = count(1)
+    return (lambda: f"\N{FRAME WITH PICTURE}{next(numbers)}") if images == "numbered" else (lambda: "\N{FRAME WITH PICTURE}")
+
+
+def _image_markdown(alt: str, source: str, base_dir: Path | None, mark: Mark = None) -> str:
+    """An image as a line of text with a link to it, or (drawn apart) its mark and alt text."""
     source = source.removeprefix("<").removesuffix(">")
+    if mark is not None:
+        return f"{mark()} {_escape_markdown(alt)}".rstrip()
     label = f"{_escape_markdown(alt)} " if alt.strip() else ""
     target = _image_link(source, base_dir)
     return f"\N{FRAME WITH PICTURE} {label}([{_escape_markdown(source)}](<{target}>))"
@@ -97,13 +110,13 @@ def _image_markdown(alt: str, source: str, base_dir: Path | None) -> str:
 # --- converting runs of text ---------------------------------------------------------------
 
 
-def _as_markdown(match: re.Match[str], base_dir: Path | None) -> str:
+def _as_markdown(match: re.Match[str], base_dir: Path | None, mark: Mark = None) -> str:
     """One match as Markdown: code and \\$ as written, an image as a link, math as escaped Unicode."""
     groups = match.groupdict()
     if groups["code"] or groups["escaped"]:  # \$ stays escaped for Markdown
         return match.group()
     if groups["alt"] is not None:
-        return _image_markdown(groups["alt"], groups["src"], base_dir)
+        return _image_markdown(groups["alt"], groups["src"], base_dir, mark)
     return _math_markdown(*_math(groups))
 
 
@@ -118,9 +131,9 @@ def _as_plain(match: re.Match[str]) -> str:
     return " ".join(latex_to_unicode(latex).split())
 
 
-def _convert_inline(text: str, base_dir: Path | None) -> str:
-    """Turn math into Unicode and images into links, leaving code spans as they are."""
-    converted = _INLINE.sub(partial(_as_markdown, base_dir=base_dir), text)
+def _convert_inline(text: str, base_dir: Path | None, mark: Mark = None) -> str:
+    """Turn math into Unicode and images into links (or marks), leaving code spans as they are."""
+    converted = _INLINE.sub(partial(_as_markdown, base_dir=base_dir, mark=mark), text)
     return _REFERENCE_DEFINITION.sub(r"\1\\[", converted)
 
 
@@ -135,26 +148,45 @@ def _code_block_lines(text: str) -> set[int]:
     return lines
 
 
-def _convert_markdown(text: str, base_dir: Path | None) -> str:
-    """Convert math and images in each run of lines outside code blocks; code stays as written."""
+def _runs(text: str) -> Iterator[tuple[int, str, bool]]:
+    """The text in runs of lines inside and outside code blocks: (first line, the run, in code)."""
     from itertools import groupby
 
     code_lines = _code_block_lines(text)
-    parts = []
     for in_code, run in groupby(enumerate(text.split("\n")), key=lambda item: item[0] in code_lines):
-        chunk = "\n".join(line for _, line in run)
-        parts.append(chunk if in_code else _convert_inline(chunk, base_dir))
-    return "\n".join(parts)
+        lines = list(run)
+        yield lines[0][0], "\n".join(line for _, line in lines), in_code
+
+
+def _convert_markdown(text: str, base_dir: Path | None, images: str = "links") -> str:
+    """Convert math and images in each run of lines outside code blocks; code stays as written."""
+    mark = _image_mark(images)
+    return "\n".join(chunk if in_code else _convert_inline(chunk, base_dir, mark) for _, chunk, in_code in _runs(text))
+
+
+def image_links(text: str) -> list[tuple[int, str, str]]:
+    """Each image link outside code, as (0-based line, alt text, target as written, without <>)."""
+    if "![" not in text:  # most cards: no Markdown parse at all
+        return []
+    found = []
+    for start, chunk, in_code in _runs(text):
+        for match in () if in_code else _INLINE.finditer(chunk):
+            if match["alt"] is not None:
+                line = start + chunk.count("\n", 0, match.start())
+                found.append((line, match["alt"], match["src"].removeprefix("<").removesuffix(">")))
+    return found
 
 
 # --- public renderers --------------------------------------------------------------------
 
 
-def card_markdown(text: str, base_dir: Path | None = None) -> RenderableType:
-    """Render card text (Markdown) for the terminal: math as Unicode, images as links, controls inert."""
+def card_markdown(text: str, base_dir: Path | None = None, images: str = "links") -> RenderableType:
+    """Render card text (Markdown) for the terminal: math as Unicode, controls inert, images as links
+    (`images` "links"), or, when they are drawn apart, as 🖼 and their alt text ("mark"), numbered
+    🖼1, 🖼2 when there are several ("numbered")."""
     from rich.markdown import Markdown
 
-    markdown = Markdown(_convert_markdown(make_inert(text), base_dir), hyperlinks=True)
+    markdown = Markdown(_convert_markdown(make_inert(text), base_dir, images), hyperlinks=True)
     _restore_file_links(markdown.parsed)
     return markdown
 

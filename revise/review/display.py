@@ -53,9 +53,11 @@ class AltScreen:
 class Display:
     """The console side of one session (`cram`: `cram · N left` for the counts, a summary without what is due)."""
 
-    def __init__(self, console: Console, cram: bool = False, screen: AltScreen | None = None) -> None:
+    def __init__(self, console: Console, cram: bool = False, screen: AltScreen | None = None,
+                 protocol: str | None = None) -> None:
         self.console, self.cram = console, cram
         self.screen = screen or AltScreen(console)
+        self.protocol = protocol  # how images are drawn (kitty, sixel, blocks); None: placeholders
         # Messages (undone, buried, a leech, an editor error) for the next screen
         self.notices: list[Text] = []
         self.screen_notices: list[Text] = []  # those the card on screen shows
@@ -83,13 +85,14 @@ class Display:
              typing: bool = False, comparison: Comparison | None = None) -> None:
         """Draw the card; on a terminal the screen is cleared, elsewhere only what is new is printed."""
         if self.console.is_terminal:
-            if not revealed:
+            if not revealed or self.notices:  # revealed: a message from `o`, say
                 self._take_notices(row["id"])
             self.console.clear()
             self.console.print(card_screen(
                 row, revealed=revealed, previews=previews, counts=counts, cram=self.cram, typing=typing,
                 comparison=comparison, notices=self.screen_notices,
                 height=self.console.height - 1,  # the cursor's line stays free (for a typed answer too)
+                protocol=self.protocol,
             ))
         elif not revealed:
             self.console.print(card_screen(row, revealed=False, counts=counts, cram=self.cram))

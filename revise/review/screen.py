@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group, RenderableType
 from rich.measure import Measurement
@@ -19,6 +19,10 @@ from revise.review.checking import Comparison
 from revise.review.typed_view import TypedComparison, verdict_text
 from revise.scheduling import Answer
 
+if TYPE_CHECKING:
+    from revise.render.images import CardImage
+
+MOST_DRAWN = 3  # images drawn on one side of a card (the others shown as placeholders)
 CLOZE_MARK = ("**[", "]**")  # the revealed deletion: bold, and bracketed where bold does not show
 
 
@@ -33,15 +37,19 @@ def card_screen(
     height: int | None = None,
     typing: bool = False,
     comparison: Comparison | None = None,
+    protocol: str | None = None,
 ) -> Fit:
     """The whole screen for a card: heading path, question, and (revealed) answer, the typed answer
     compared and grades, then messages; with `height`, cut to fit that many lines. `typing`: the
-    question waits for a typed answer (drawn on the line below the screen)."""
+    question waits for a typed answer (drawn on the line below the screen). Images are drawn with
+    `protocol` (kitty, sixel, blocks), else shown as placeholders."""
     parts: list[tuple[RenderableType, bool]] = [(heading_lines(row), False), (CountsRule(counts, cram), False)]
+    rows = max(3, (height or 36) // 3)  # an image takes at most a third of the screen
     if not (revealed and row["kind"] == "cloze"):  # the revealed cloze text replaces the question
-        parts.append((_markdown(row["front"], row), True))
+        parts += _side(row["front"], row, protocol, rows)
     if revealed:
-        parts += _answer_parts(row, previews=previews, counts=counts, rule=row["kind"] != "cloze", comparison=comparison)
+        parts += _answer_parts(row, previews=previews, counts=counts, rule=row["kind"] != "cloze",
+                               comparison=comparison, protocol=protocol, rows=rows)
     else:
         keys = _typing_keys_line() if typing else _keys_line(revealed=False)
         parts += [(Rule(style="dim"), False), (KeysLine(keys, progress_text(counts)), False)]
@@ -58,14 +66,14 @@ def _few(notices: list[Text], most: int = 5) -> list[Text]:
 
 def _answer_parts(
     row: dict, *, previews: dict[int, Answer] | None, counts: dict[str, int], rule: bool = True,
-    comparison: Comparison | None = None,
+    comparison: Comparison | None = None, protocol: str | None = None, rows: int = 12,
 ) -> list[tuple[RenderableType, bool]]:
-    """What revealing adds, as Fit parts: the answer (croppable), the typed answer compared, then the
-    grade keys with their intervals."""
+    """What revealing adds, as Fit parts: the answer (croppable) and its images, the typed answer
+    compared, then the grade keys with their intervals."""
     compared = [(TypedComparison(comparison), False), (verdict_text(comparison), False)] if comparison else []
     return [
         *([(Rule(style="dim"), False)] if rule else []),
-        (_markdown(answer_text(row), row), True),
+        *_side(answer_text(row), row, protocol, rows),
         (Rule(style="dim"), False),
         *compared,
         (grade_line(previews), False),
@@ -118,9 +126,30 @@ def _styled(text: Text, style: str) -> Text:
     return text
 
 
-def _markdown(text: str, row: dict) -> RenderableType:
-    """Card Markdown for the terminal; images resolve next to the card's file."""
-    return card_markdown(text, Path(row["source"]).parent if row["source"] else None)
+def _side(text: str, row: dict, protocol: str | None, rows: int) -> list[tuple[RenderableType, bool]]:
+    """One side as Fit parts: its Markdown (croppable), then each of its images (drawn or a
+    placeholder; never cut), which resolve next to the card's file."""
+    from revise.render.images import ImageBlock, card_images
+
+    images = card_images(text, _folder(row))
+    marks = "numbered" if len(images) > 1 else "mark" if images else "links"
+    drawn = images[:MOST_DRAWN]  # more would push the keys off: the others are placeholders
+    return [(card_markdown(text, _folder(row), marks), True), *(
+        (ImageBlock(image, protocol if image in drawn else None, max(3, rows // len(drawn)),
+                    number=i if len(images) > 1 else None), False) for i, image in enumerate(images, 1))]
+
+
+def _folder(row: dict) -> Path | None:
+    return Path(row["source"]).parent if row["source"] else None
+
+
+def shown_images(row: dict, *, revealed: bool) -> list[CardImage]:
+    """The images on the card's screen, once each: the question's, and (revealed) the answer's."""
+    from revise.render.images import card_images
+
+    texts = [row["front"], answer_text(row)] if revealed else [row["front"]]
+    found = {image.path or image.source: image for text in texts for image in card_images(text, _folder(row))}
+    return list(found.values())
 
 
 def answer_text(row: dict) -> str:

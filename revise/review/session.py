@@ -21,6 +21,7 @@ from revise.review.checking import Comparison, compare, expected_answer
 from revise.review.display import AltScreen, Display
 from revise.review.editor import default_editor
 from revise.review.line_editor import read_typed_answer
+from revise.review.images import session_protocol
 from revise.review.queue import SessionQueue, load_queue, queue_card
 from revise.review.selection import Selection, check_selection
 from revise.review.steps import SessionSteps
@@ -68,7 +69,7 @@ class Session(SessionSteps):
         self.summary = Summary()
         self.undo_stack: list[Step] = []
         self.queue = SessionQueue()  # today's cards, loaded when the session starts
-        self.display = Display(console, selection.cram, screen)
+        self.display = Display(console, selection.cram, screen, session_protocol(console, keys))
 
     # --- the loop ---------------------------------------------------------------------------
 
@@ -178,6 +179,8 @@ class Session(SessionSteps):
                 with interrupts_held():  # the answer is saved and counted, or neither
                     self._answer(row, GRADE_KEYS.get(key) or comparison.grade, shown)
                 return None
+            elif key == "o":
+                self._open_images(row, revealed=revealed, previews=previews)
             elif key in ("u", "b", "s", "e"):
                 return self._command(key, row)
 
@@ -254,6 +257,15 @@ class Session(SessionSteps):
         if result.leech:
             self._tell_leech(row, settings.leech_action)
         return step
+
+    def _open_images(self, row: dict, *, revealed: bool, previews: dict[int, Answer] | None) -> None:
+        """`o`: the images on screen open in the system viewer; the card stays as it is."""
+        from revise.review.images import open_images
+        from revise.review.screen import shown_images
+
+        self.display.notify(open_images(shown_images(row, revealed=revealed)))
+        if self.console.is_terminal:  # the message shows on the redrawn screen
+            self._show(row, revealed=revealed, previews=previews)
 
     def _finish(self, started: datetime) -> None:
         """Count what is left for today, tomorrow and among the new cards, then print the summary."""

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from revise import collection, identity
 from revise.errors import ReviseError
 from revise.sources.files import decode, default_deck, read_bytes, regular_file_stat
+from revise.sources.images import missing_image_warnings
 from revise.sources.report import COUNTS, FileError, FileResult
 from revise.sources.settings import SETTINGS_MARK, FolderSettings, settings_hash
 from revise.sources.workers import Parsing, as_notes
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # the parser is imported only when a file has to be parsed
 
 
 _EXPLICIT_ID, _CARDS = identity.ParsedNote._fields.index("explicit_id"), -1  # fields of a note sent as a plain tuple
+_TEXT, _LINE = identity.ParsedNote._fields.index("text"), identity.ParsedNote._fields.index("line")
 
 
 @dataclass
@@ -106,7 +108,7 @@ class Batch:
 
     def _take(self, db: Database, file: str, notes: list[identity.ParsedNote], warnings: list[ParseWarning]) -> None:
         """Keep one parsed file's notes for matching, or (fresh) write them now and keep only their ids."""
-        self.warnings[file] = warnings
+        self.warnings[file] = warnings + missing_image_warnings(file, ((n[_TEXT], n[_LINE]) for n in notes))
         self.cards[file] = sum(len(note[_CARDS]) for note in notes)
         if self.fresh:
             collection.insert_notes(db, notes, self.now)

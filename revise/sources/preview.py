@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from revise.errors import ReviseError
 from revise.sources.files import absolute_path, cannot_look_at, decode, default_deck, markdown_files, read_bytes, regular_file_stat
+from revise.sources.images import missing_image_warnings
 from revise.sources.report import FileError
 from revise.sources.settings import FolderSettings
 
@@ -59,4 +60,7 @@ def _preview_file(file: str, root: Path, tags: tuple[str, ...], settings: Folder
     except ReviseError as exc:
         errors.append(FileError(file, str(exc)))
         return None
-    return parse(text, file, default_deck(Path(file), root), tags, folder_settings)
+    result = parse(text, file, default_deck(Path(file), root), tags, folder_settings)
+    notes = {card.line: card.note_text for card in result.cards}  # siblings share their note's text
+    result.warnings += missing_image_warnings(file, ((text, line) for line, text in notes.items()))
+    return result

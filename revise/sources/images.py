@@ -1,0 +1,48 @@
+"""Images a card links to that are not there: warnings with file:line at import, sync and preview
+(at review the card still shows, with a placeholder saying the image is missing)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from revise.notes import ParseWarning
+
+
+def missing_image_warnings(file: str, notes: Iterable[tuple[str, int]]) -> list[ParseWarning]:
+    """A warning for each image that the notes (text, first line) of `file` link to and that is not
+    there, at the line of the file that holds the link."""
+    with_images = [(text, line) for text, line in notes if "![" in text]  # most notes: nothing more to do
+    if not with_images:
+        return []
+    from revise.notes import ParseWarning
+    from revise.render.images import card_images
+
+    lines: list[str] | None = None
+    warnings: dict[tuple[int, str], ParseWarning] = {}
+    for text, first in with_images:
+        for image in card_images(text, Path(file).parent):
+            if image.missing:
+                lines = _file_lines(file) if lines is None else lines
+                line = _line_of(image.source, lines, first)
+                warnings.setdefault((line, image.source), ParseWarning(file, line, (
+                    f"image '{image.source}' not found at {image.path} — fix the link, or put the picture there")))
+    return list(warnings.values())
+
+
+def _file_lines(file: str) -> list[str]:
+    """The file's lines, to find a link's line in (read again only when an image is missing)."""
+    try:
+        return Path(file).read_text(encoding="utf-8", errors="replace").split("\n")
+    except OSError:
+        return []
+
+
+def _line_of(source: str, lines: list[str], first: int) -> int:
+    """The 1-based line, from the note's first line on, whose text holds the link `source`."""
+    for number in range(max(first, 1), len(lines) + 1):
+        if f"]({source}" in lines[number - 1] or f"](<{source}>" in lines[number - 1]:
+            return number
+    return first
