@@ -264,4 +264,4 @@ def stats_command(
     Console().print(render_stats(stats))
 
 
-from revise.cli import card, changes, data, export, preview  # noqa: E402,F401  (each registers its commands)
+from revise.cli import card, changes, data, export, optimize, preview  # noqa: E402,F401  (each registers its commands)
