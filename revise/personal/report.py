@@ -18,9 +18,10 @@ def _group_lines(group: GroupFit) -> str:
     fit, title = group.fit, "All decks" if group.deck is None else f'Deck "{group.deck}"'
     lines = [f"{title}: {fit.reviews:,} review{'s' * (fit.reviews != 1)} of {fit.cards:,} card{'s' * (fit.cards != 1)}."]
     if fit.current and fit.fitted:
-        lines.append(f"  {'':<9}{'log loss':>10}{'RMSE(bins)':>12}")
-        for name, figures in (("current", fit.current), ("fitted", fit.fitted)):
-            lines.append(f"  {name:<9}{figures.log_loss:>10.4f}{figures.rmse_bins:>12.2%}")
+        current = "current (FSRS-6 defaults)" if fit.defaults else "current (config.toml)"
+        lines.append(f"  {'':<26}{'log loss':>10}{'RMSE(bins)':>12}")
+        for name, figures in ((current, fit.current), ("fitted to your answers", fit.fitted)):
+            lines.append(f"  {name:<26}{figures.log_loss:>10.4f}{figures.rmse_bins:>12.2%}")
     verdict = "Saved the fitted parameters" if fit.saved else "Kept the current parameters"
     lines.append(f"  {verdict}: {fit.reason}.")
     lines += [f"  Note: {warning}" for warning in fit.warnings]

@@ -26,6 +26,7 @@ class Fit:
     saved: bool
     reason: str  # why the fitted parameters were saved or the current ones kept, in plain words
     warnings: tuple[str, ...] = ()
+    defaults: bool = False  # the current parameters are FSRS-6's defaults (config.toml sets none)
 
     def to_json(self) -> dict:
         """The documented `revise optimize --json` object."""
@@ -52,9 +53,9 @@ def fit_group(
 ) -> Fit:
     """Fit parameters to `items` (of `cards` cards) and judge them against `current` (None: the
     defaults) on the same items."""
-    current = current or default_parameters()
+    defaults, current = current is None, current or default_parameters()
     if len(items) < MIN_ITEMS:
-        return Fit(len(items), cards, None, None, current, False, _too_few(len(items)))
+        return Fit(len(items), cards, None, None, current, False, _too_few(len(items)), defaults=defaults)
     stage("Fitting FSRS to your reviews")
     fitted_parameters = compute_parameters(items)
     stage("Comparing the fitted parameters with the current ones")
@@ -62,7 +63,7 @@ def fit_group(
     saved = after.better_than(before)
     reason = ("they predict your answers better than the current ones" if saved
               else "the fitted ones do not predict your answers better")
-    return Fit(len(items), cards, before, after, fitted_parameters, saved, reason, grading_warnings(items))
+    return Fit(len(items), cards, before, after, fitted_parameters, saved, reason, grading_warnings(items), defaults)
 
 
 def _too_few(found: int) -> str:
