@@ -62,8 +62,9 @@ def study(learner: Learner, cards: int | list[int], days: int, settings: Setting
         while due:
             when, card = heapq.heappop(due)
             now = max(now, when) + timedelta(seconds=learner.seconds)
-            rating = _grade(learner, rng, memory, truth.get(card), now)
-            truth[card] = (_next_memory(memory, truth.get(card), rating, now), now)
+            rating, recalled = _grade(learner, rng, truth.get(card), now)
+            # memory follows what happened: a forgotten card graded Hard was still forgotten
+            truth[card] = (_next_memory(memory, truth.get(card), rating if recalled else 1, now), now)
             before = schedules[card]
             schedules[card] = answer(card, before, rating, now, settings).after
             answers[card].append(LoggedAnswer(now, rating, before.state, int(learner.seconds * 1000)))
@@ -76,17 +77,19 @@ def _days(before: datetime, now: datetime) -> int:
     return (study_day(now, 4, UTC) - study_day(before, 4, UTC)).days
 
 
-def _grade(learner: Learner, rng: random.Random, memory, known: tuple | None, now: datetime) -> int:
-    """The learner's grade: a first grade for a new card, else recalled with their true retrievability."""
+def _grade(learner: Learner, rng: random.Random, known: tuple | None, now: datetime) -> tuple[int, bool]:
+    """(the learner's grade, whether they recalled): a first grade for a new card, else recalled with
+    their true retrievability."""
     if known is None:
-        return rng.choices((1, 2, 3, 4), learner.first_ratings)[0]
+        rating = rng.choices((1, 2, 3, 4), learner.first_ratings)[0]
+        return rating, rating > 1
     state, last = known
     decay = learner.parameters[20]
     factor = 0.9 ** (-1 / decay) - 1
     recall = (1 + factor * _days(last, now) / state.stability) ** -decay
     if rng.random() < recall:
-        return rng.choices((2, 3, 4), learner.passed_ratings)[0]
-    return 2 if rng.random() < learner.hard_when_forgotten else 1
+        return rng.choices((2, 3, 4), learner.passed_ratings)[0], True
+    return (2 if rng.random() < learner.hard_when_forgotten else 1), False
 
 
 def _next_memory(memory, known: tuple | None, rating: int, now: datetime):

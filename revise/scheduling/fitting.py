@@ -11,7 +11,7 @@ from revise.scheduling.fit_items import FitItem, to_fsrs_items
 # Anki asked for 400 items before it would optimize; fsrs-rs's own floor is lower, and below it
 # returns the defaults unchanged, which would read as "fitted, and no better".
 MIN_ITEMS = 400
-MIN_GRADE_ANSWERS = 20  # answers after Hard, and after Again, before their recall rates are compared
+MIN_GRADE_ANSWERS = 20  # answers after a day's Hard, and after a day's Again, before their recall rates are compared
 PASS_FAIL_SHARE = 0.02  # Hard and Easy together below this share of answers: a pass/fail learner
 BINS = 20  # fsrs-rs's RMSE(bins): predictions binned on a log scale, finer near 1
 
@@ -100,8 +100,9 @@ def grading_warnings(items: list[FitItem]) -> tuple[str, ...]:
     """Plain words on how the learner grades: Hard used as a fail, or (fine) only Again and Good."""
     after: dict[int, list[bool]] = {1: [], 2: []}
     for item in items:
-        if item.reviews[-2][0] in after:
-            after[item.reviews[-2][0]].append(item.recalled)
+        grade = _day_grade(item)
+        if grade in after:
+            after[grade].append(item.recalled)
     warnings = []
     hard, again = after[2], after[1]
     if len(hard) >= MIN_GRADE_ANSWERS and len(again) >= MIN_GRADE_ANSWERS and _rate(hard) < _rate(again):
@@ -117,6 +118,13 @@ def grading_warnings(items: list[FitItem]) -> tuple[str, ...]:
             "Hard and Easy are there if you want them."
         )
     return tuple(warnings)
+
+
+def _day_grade(item: FitItem) -> int:
+    """The grade the card got on the study day before the predicted answer: that day's first answer
+    (the ones after it the same day are learning steps that follow from it)."""
+    starts = [i for i, (_, days) in enumerate(item.reviews[:-1]) if days > 0 or i == 0]
+    return item.reviews[starts[-1]][0]
 
 
 def _rate(hits: list[bool]) -> float:
