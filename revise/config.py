@@ -62,10 +62,18 @@ def load_config(path: Path | None = None) -> Config:
     """Read config.toml; a missing file means all defaults."""
     path = path or config_path()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return config_from_text(path.read_text(encoding="utf-8"), path)
     except FileNotFoundError:
         return Config(path=path)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ReviseError(f"{path}: cannot read the config ({exc}). Fix or delete the file.") from exc
+
+
+def config_from_text(text: str, path: Path) -> Config:
+    """The Config that config.toml text `text` (read from `path`) sets."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ReviseError(f"{path}: cannot read the config ({exc}). Fix or delete the file.") from exc
     decks = data.pop("decks", {})
     if not isinstance(decks, dict):
@@ -213,3 +221,40 @@ def _toml_value(value: object) -> str:
     if isinstance(value, str):
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return repr(value)
+
+
+
+def with_parameters(path: Path, parameters: dict[str | None, tuple[float, ...]]) -> str:
+    """config.toml's text with `parameters` set globally (key None) or in [decks."Name"], the rest of
+    the file (comments too) as it was; checked as load_config checks it."""
+    import tomlkit
+
+    try:
+        document = tomlkit.parse(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        document = tomlkit.document()
+    for deck, values in parameters.items():
+        table = document if deck is None else _deck_table(document, deck)
+        table["parameters"] = [float(v) for v in values]
+    text = tomlkit.dumps(document)
+    config_from_text(text, path)  # never write a config.toml that revise would refuse
+    return text
+
+
+def write_config(path: Path, text: str) -> None:
+    """Replace config.toml with `text` atomically: a temporary file beside it, moved into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _deck_table(document, deck: str):
+    """The [decks."deck"] table of a tomlkit document, made when missing."""
+    import tomlkit
+
+    decks = document.setdefault("decks", tomlkit.table(is_super_table=True))
+    return decks.setdefault(deck, tomlkit.table())

@@ -177,17 +177,21 @@ def stats_command(
 
     now = datetime.now(timezone.utc)
     config = load_config()  # a bad config.toml is reported before a missing collection
+    db = open_db(ctx, read_only=True)
     if graphs:
         from revise.cli.graphs import print_graphs
 
-        return print_graphs(open_db(ctx, read_only=True), now, config, deck, days, as_json)
-    stats = collect_stats(open_db(ctx, read_only=True), now, None, config, deck=deck, days=days)
+        return print_graphs(db, now, config, deck, days, as_json)
+    stats = collect_stats(db, now, None, config, deck=deck, days=days)
+    from revise.stats.calibration import read_calibration
+
+    calibration = read_calibration(db, config, deck)
     if as_json:
-        output.print_json(stats.to_json())
+        output.print_json({**stats.to_json(), "calibration": calibration.to_json()})
         return
     from rich.console import Console
 
-    Console().print(render_stats(stats))
+    Console().print(render_stats(stats), "", calibration)
 
 
-from revise.cli import card, cards, changes, data, export, preview, review, sources  # noqa: E402,F401  (each registers its commands)
+from revise.cli import card, cards, changes, data, export, optimize, preview, review, sources  # noqa: E402,F401  (each registers its commands)

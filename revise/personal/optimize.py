@@ -1,0 +1,96 @@
+"""`revise optimize`: fit each group's parameters, save the better ones, recompute memory states."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import tzinfo
+from pathlib import Path
+from typing import Callable
+
+from sqlite_utils import Database
+
+from revise.collection.review_log import card_schedules, save_schedules, scheduled_answers
+from revise.config import Config, config_from_text, config_path, with_parameters, write_config
+from revise.scheduling import Schedule, parse_time
+from revise.scheduling.fit_items import LoggedAnswer
+from revise.scheduling.optimize import Fit, Stage, fit_group, group_items
+from revise.scheduling.replay import replayed, with_memory
+
+Histories = dict[int, list[LoggedAnswer]]
+
+
+@dataclass(frozen=True)
+class GroupFit:
+    """One group's fit: deck None is the whole collection (the global parameters)."""
+
+    deck: str | None
+    fit: Fit
+
+    def to_json(self) -> dict:
+        """The fit's JSON, with the deck it was for."""
+        return {"deck": self.deck, **self.fit.to_json()}
+
+
+@dataclass(frozen=True)
+class Optimized:
+    """What `revise optimize` did: each group's fit, the cards changed, where parameters were saved."""
+
+    groups: tuple[GroupFit, ...]
+    recomputed: int  # cards whose memory state was recomputed with new parameters
+    rescheduled: int  # cards whose due date moved (--reschedule)
+    config: Path
+
+
+def optimize(db: Database, config: Config, *, deck: str | None = None, reschedule: bool = False,
+             tz: tzinfo | None = None, stage: Stage = lambda name: None,
+             advance: Callable[[int, int], None] = lambda done, total: None) -> Optimized:
+    """Fit, save the parameters that predict better, and recompute memory states: all or nothing."""
+    stage("Reading your review log")
+    histories = answer_histories(scheduled_answers(db, deck))
+    groups = tuple(GroupFit(name, _fit(db, config, name, histories if name == deck else None, tz, stage))
+                   for name in ([deck] if deck is not None else [None, *(name for name, _ in config.decks)]))
+    saved = {group.deck: group.fit.parameters for group in groups if group.fit.saved}
+    path = config.path or config_path()
+    if not saved:
+        return Optimized(groups, 0, 0, path)
+    text = with_parameters(path, saved)
+    schedules = changed_schedules(db, config, config_from_text(text, path), histories, deck, reschedule, advance)
+    with db.atomic():  # a failure anywhere, the config's write included, leaves both as they were
+        save_schedules(db, {card_id: schedule.to_row() for card_id, (schedule, _) in schedules.items()})
+        write_config(path, text)
+    return Optimized(groups, len(schedules), sum(moved for _, moved in schedules.values()), path)
+
+
+def _fit(db: Database, config: Config, deck: str | None, histories: Histories | None, tz: tzinfo | None,
+         stage: Stage) -> Fit:
+    """The fit of deck `deck`'s cards (every card for None) with the parameters that apply to it now."""
+    if histories is None:
+        histories = answer_histories(scheduled_answers(db, deck))
+    items, cards = group_items(histories, config.default.day_start_hour, tz)
+    current = (config.for_deck(deck) if deck is not None else config.default).parameters
+    return fit_group(items, cards, current, stage)
+
+
+def answer_histories(rows: list[tuple]) -> Histories:
+    """`scheduled_answers` rows → card id → its answers in time order."""
+    histories: Histories = {}
+    for card_id, reviewed_at, rating, state, duration in rows:
+        histories.setdefault(card_id, []).append(LoggedAnswer(parse_time(reviewed_at), rating, state, duration))
+    return histories
+
+
+def changed_schedules(db: Database, before: Config, after: Config, histories: Histories, deck: str | None,
+                      reschedule: bool, advance: Callable[[int, int], None]) -> dict[int, tuple[Schedule, bool]]:
+    """card id → (its schedule with the memory state its answers give under `after`, whether its due
+    moved), for every card of `deck` whose parameters differ between the two configs."""
+    rows = [row for row in card_schedules(db, deck)
+            if after.for_deck(row["deck"]).parameters != before.for_deck(row["deck"]).parameters]
+    changed: dict[int, tuple[Schedule, bool]] = {}
+    for done, row in enumerate(rows, 1):
+        current = Schedule.from_row(row)
+        replay = replayed(row["id"], histories.get(row["id"], []), after.for_deck(row["deck"]))
+        if replay is not None and current.state != "new":
+            schedule = with_memory(current, replay, reschedule)
+            changed[row["id"]] = (schedule, schedule.due != current.due)
+        advance(done, len(rows))
+    return changed

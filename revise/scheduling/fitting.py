@@ -1,0 +1,131 @@
+"""Fitting FSRS parameters to a learner's items with fsrs-rs, and judging them: log loss, RMSE(bins),
+and what the answers say about how the learner grades. Pure: items in, figures out."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from revise.scheduling.fit_items import FitItem, to_fsrs_items
+
+# Anki asked for 400 items before it would optimize; fsrs-rs's own floor is lower, and below it
+# returns the defaults unchanged, which would read as "fitted, and no better".
+MIN_ITEMS = 400
+MIN_GRADE_ANSWERS = 20  # answers after a day's Hard, and after a day's Again, before their recall rates are compared
+PASS_FAIL_SHARE = 0.02  # Hard and Easy together below this share of answers: a pass/fail learner
+BINS = 20  # fsrs-rs's RMSE(bins): predictions binned on a log scale, finer near 1
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """How well parameters predict a set of items: log loss and RMSE(bins), lower is better."""
+
+    log_loss: float
+    rmse_bins: float
+
+    def better_than(self, other: Evaluation) -> bool:
+        """Lower log loss, and RMSE(bins) no higher: never trade one for the other."""
+        return self.log_loss < other.log_loss and self.rmse_bins <= other.rmse_bins
+
+    def to_json(self) -> dict:
+        """{"log_loss": x, "rmse_bins": y}, to 4 and 5 places."""
+        return {"log_loss": round(self.log_loss, 4), "rmse_bins": round(self.rmse_bins, 5)}
+
+
+def evaluate(parameters: tuple[float, ...], items: list[FitItem]) -> Evaluation:
+    """fsrs-rs's evaluation of `parameters` on `items`."""
+    from fsrs_rs_python import FSRS
+
+    found = FSRS(list(parameters)).evaluate(to_fsrs_items(items))
+    return Evaluation(found.log_loss, found.rmse_bins)
+
+
+def compute_parameters(items: list[FitItem]) -> tuple[float, ...]:
+    """FSRS-6 parameters fitted by fsrs-rs to `items` (in time order), to 4 places as Anki shows them."""
+    from fsrs_rs_python import DEFAULT_PARAMETERS, FSRS
+
+    fitted = FSRS(DEFAULT_PARAMETERS).compute_parameters(to_fsrs_items(items))
+    return within_bounds(tuple(round(value, 4) for value in fitted))
+
+
+def within_bounds(parameters: tuple[float, ...]) -> tuple[float, ...]:
+    """Each parameter clipped to py-fsrs's bounds (fsrs-rs's own differ in the last digits)."""
+    from fsrs.scheduler import LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
+
+    return tuple(min(max(v, low), high) for v, low, high in zip(parameters, LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS))
+
+
+def default_parameters() -> tuple[float, ...]:
+    """py-fsrs's FSRS-6 defaults (the scheduler's, when config.toml sets none)."""
+    from fsrs.scheduler import DEFAULT_PARAMETERS
+
+    return tuple(DEFAULT_PARAMETERS)
+
+
+def constant_evaluation(rate: float, items: list[FitItem]) -> Evaluation:
+    """The evaluation of predicting the same recall `rate` for every item (the baseline)."""
+    return evaluate_predictions([(rate, item.recalled) for item in items])
+
+
+def evaluate_predictions(pairs: list[tuple[float, bool]]) -> Evaluation:
+    """Log loss and RMSE(bins) of (predicted recall, recalled) pairs, as fsrs-rs computes them."""
+    eps = 1e-7
+    loss = -sum(math.log(max(eps, p if hit else 1 - p)) for p, hit in pairs) / len(pairs)
+    return Evaluation(loss, rmse_bins(calibration_bins(pairs)))
+
+
+def calibration_bins(pairs: list[tuple[float, bool]]) -> list[tuple[float, float, int]]:
+    """(mean predicted, actual recall rate, count) per fsrs-rs bin that holds a prediction, low to high."""
+    groups: dict[int, list[tuple[float, bool]]] = {}
+    for p, hit in pairs:
+        groups.setdefault(recall_bin(p), []).append((p, hit))
+    return [
+        (sum(p for p, _ in group) / len(group), sum(hit for _, hit in group) / len(group), len(group))
+        for _, group in sorted(groups.items())
+    ]
+
+
+def recall_bin(predicted: float) -> int:
+    """fsrs-rs's bin of a prediction: floor(21 ** p) - 1, so bins narrow towards certain recall."""
+    return min(BINS - 1, max(0, math.floor(math.exp(predicted * math.log(BINS + 1))) - 1))
+
+
+def rmse_bins(bins: list[tuple[float, float, int]]) -> float:
+    """The count-weighted root mean square of (predicted - actual) over the bins."""
+    total = sum(count for _, _, count in bins)
+    return math.sqrt(sum(count * (p - a) ** 2 for p, a, count in bins) / total) if total else 0.0
+
+
+def grading_warnings(items: list[FitItem]) -> tuple[str, ...]:
+    """Plain words on how the learner grades: Hard used as a fail, or (fine) only Again and Good."""
+    after: dict[int, list[bool]] = {1: [], 2: []}
+    for item in items:
+        grade = _day_grade(item)
+        if grade in after:
+            after[grade].append(item.recalled)
+    warnings = []
+    hard, again = after[2], after[1]
+    if len(hard) >= MIN_GRADE_ANSWERS and len(again) >= MIN_GRADE_ANSWERS and _rate(hard) < _rate(again):
+        warnings.append(
+            f"Hard looks like a failing grade: cards you answered Hard were recalled next time {_rate(hard):.0%} "
+            f"of the time, less than cards you answered Again ({_rate(again):.0%}). Hard means you recalled the "
+            "answer with effort; when you did not recall it, press Again."
+        )
+    ratings = [rating for item in items for rating, _ in item.reviews[-1:]]
+    if ratings and sum(r in (2, 4) for r in ratings) / len(ratings) < PASS_FAIL_SHARE:
+        warnings.append(
+            "Almost every answer is Again or Good: you grade pass/fail. That works well with FSRS; "
+            "Hard and Easy are there if you want them."
+        )
+    return tuple(warnings)
+
+
+def _day_grade(item: FitItem) -> int:
+    """The grade the card got on the study day before the predicted answer: that day's first answer
+    (the ones after it the same day are learning steps that follow from it)."""
+    starts = [i for i, (_, days) in enumerate(item.reviews[:-1]) if days > 0 or i == 0]
+    return item.reviews[starts[-1]][0]
+
+
+def _rate(hits: list[bool]) -> float:
+    return sum(hits) / len(hits)
