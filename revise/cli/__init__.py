@@ -87,12 +87,15 @@ def import_command(
     as_json: JsonOption = False,
 ) -> None:
     """Read Markdown files or folders, Anki packages or text decks into the collection (remembered for `revise sync`)."""
+    from revise.config import load_config
     from revise.sources import import_paths
 
+    limit = load_config().max_note_bytes  # a bad config.toml is reported before anything is written
     db = open_db(ctx)
     if not (paths := foreign.import_foreign(db, paths, to, force, as_json, separator)):
         return  # packages only: each was written as Markdown, imported and reported
-    report = output.with_progress(lambda progress: import_paths(db, paths, progress=progress), not as_json)
+    report = output.with_progress(
+        lambda progress: import_paths(db, paths, progress=progress, max_note_bytes=limit), not as_json)
     output.print_import_report(report, as_json)
 
 
@@ -105,11 +108,13 @@ def sync_command(
     as_json: JsonOption = False,
 ) -> None:
     """Re-read every remembered source. Unchanged files are skipped without being parsed."""
+    from revise.config import load_config
     from revise.sources import sync_sources
 
+    limit = load_config().max_note_bytes
     db = open_db(ctx)
-    report = output.with_progress(
-        lambda progress: sync_sources(db, progress=progress, forget_missing=forget_missing), not as_json)
+    report = output.with_progress(lambda progress: sync_sources(
+        db, progress=progress, forget_missing=forget_missing, max_note_bytes=limit), not as_json)
     if not report.files and not report.errors and not as_json:
         typer.echo("Nothing to sync yet: import your notes with `revise import PATH`.")
         return
@@ -179,22 +184,24 @@ def review(
 
     config = load_config()
     db = open_db(ctx)
-    problems = _sync_before_review(db, paths)
+    problems = _sync_before_review(db, paths, config.max_note_bytes)
     absolute = [str(sources.absolute_path(p)) for p in paths or ()]
     selection = Selection.from_options(deck, tag, absolute, cram=cram, limit=limit, new_limit=new)
     _run_session(db, config, selection, problems)
 
 
-def _sync_before_review(db: Any, paths: list[str] | None) -> int:
+def _sync_before_review(db: Any, paths: list[str] | None, limit: int) -> int:
     """Import `paths` (or re-read every source), its problems on stderr; exit 1 if no path could be read.
 
     Returns how many problems (errors and warnings) it printed."""
     from revise import sources
 
     if paths:
-        report = output.with_progress(lambda progress: sources.import_paths(db, paths, progress=progress), True)
+        report = output.with_progress(
+            lambda progress: sources.import_paths(db, paths, progress=progress, max_note_bytes=limit), True)
     else:
-        report = output.with_progress(lambda progress: sources.sync_sources(db, progress=progress), True)
+        report = output.with_progress(
+            lambda progress: sources.sync_sources(db, progress=progress, max_note_bytes=limit), True)
     output.print_errors(report)
     output.print_warnings(report)
     if paths and report.errors and not report.files:
@@ -217,7 +224,7 @@ def _run_session(db: Any, config: Any, selection: Any, problems: int) -> None:
 
         session = Session(
             db, Console(), keys, config=config, selection=selection, edit=edit,
-            sync=lambda files: sources.sync_sources(db, [Path(f) for f in files]),
+            sync=lambda files: sources.sync_sources(db, [Path(f) for f in files], max_note_bytes=config.max_note_bytes),
         )
         # In a terminal the first card's screen would wipe the problems: the session waits for a key
         session.run(wait_first=f"{problems} problem{'s' * (problems != 1)} above." if problems and sys.stdin.isatty() else None)
