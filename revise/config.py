@@ -27,6 +27,14 @@ class Settings:
     fuzz: bool = True
     type_answers: bool = False  # type basic and cloze answers before they are revealed (--type for one session)
     parameters: tuple[float, ...] | None = None  # FSRS weights; None = fsrs defaults
+    max_note_size_mb: int = 10  # a larger note file is skipped, with a warning (global only)
+
+
+# One value for the whole collection: a deck override of these is an error.
+GLOBAL_ONLY = {
+    "day_start_hour": "one day boundary for all decks: limits and burying share it",
+    "max_note_size_mb": "files are read before their decks are known",
+}
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,11 @@ class Config:
         """The settings that apply to `deck`: the longest matching override, else the defaults."""
         name = self.override_for(deck)
         return self.default if name is None else dict(self.decks)[name]
+
+    @property
+    def max_note_bytes(self) -> int:
+        """The size over which a note file is skipped (max_note_size_mb, in bytes)."""
+        return self.default.max_note_size_mb * 2**20
 
 
 def config_path() -> Path:
@@ -94,8 +107,9 @@ def _settings(base: Settings, values: object, path: Path, where: str) -> Setting
     for key, value in values.items():
         if key not in known:
             raise ReviseError(f"{path}: {where}unknown setting '{key}'. Known: {', '.join(sorted(known))}.")
-        if where and key == "day_start_hour":  # one day boundary for all decks: limits and burying share it
-            raise ReviseError(f"{path}: {where}'day_start_hour' can only be set globally, above the [decks] tables.")
+        if where and key in GLOBAL_ONLY:
+            raise ReviseError(f"{path}: {where}'{key}' can only be set globally, above the [decks] tables "
+                              f"({GLOBAL_ONLY[key]}).")
         try:
             changes[key] = _setting_value(key, value)
         except ValueError as exc:
@@ -146,6 +160,8 @@ def _range_problem(key: str, value: object) -> str | None:
         return "must be a whole number of days, 1 or more"
     if key == "leech_threshold" and value < 1:
         return "must be a whole number of lapses, 1 or more"
+    if key == "max_note_size_mb" and value < 1:
+        return "must be a whole number of megabytes, 1 or more"
     if key == "day_start_hour" and not 0 <= value <= 23:
         return "must be an hour from 0 to 23"
     if key == "leech_action" and value not in ("suspend", "tag"):
@@ -194,6 +210,7 @@ COMMENTS = {
     "leech_action": '"suspend" or "tag"',
     "type_answers": "type answers before they show (basic, cloze)",
     "parameters": "FSRS weights (21 numbers)",
+    "max_note_size_mb": "MB: a larger note file is skipped, with a warning",
 }
 
 

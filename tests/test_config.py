@@ -93,6 +93,8 @@ def test_bad_config_names_the_file_and_the_problem(config_error, content, fragme
         ('[decks."x"]\nparameters = [' + ", ".join(["0.0"] * 21) + "]\n",
          "[decks.\"x\"] 'parameters' must be FSRS weights that py-fsrs accepts (One or more parameters are out of bounds: parameters[0] = 0.0 is out of bounds: (0.001, 100.0); parameters[1]"),
         ('[decks."x"]\nmaximum_interval = -3\n', "[decks.\"x\"] 'maximum_interval' must be a whole number of days"),
+        ("max_note_size_mb = 0\n", "'max_note_size_mb' must be a whole number of megabytes, 1 or more, not 0."),
+        ("max_note_size_mb = 2.5\n", "'max_note_size_mb' must be a whole number, not 2.5."),
     ],
 )
 def test_setting_out_of_range_names_the_file_the_setting_and_what_it_allows(config_error, content, fragment):
@@ -111,7 +113,7 @@ def test_settings_in_range_are_accepted(tmp_path):
 def test_unknown_setting_lists_the_known_ones_sorted(config_error):
     _, message = config_error("new_per_dya = 3\n")
     known = message.split("Known: ")[1].rstrip(".").split(", ")
-    assert known == sorted(known) and "new_per_day" in known and len(known) == 12
+    assert known == sorted(known) and "new_per_day" in known and len(known) == 13
 
 
 def test_config_toml_shows_each_unit_in_a_column(tmp_path):
@@ -125,8 +127,16 @@ def test_config_toml_shows_each_unit_in_a_column(tmp_path):
     assert config_toml(Config(path=missing)).splitlines()[0] == f"# {missing}  (not found: the defaults apply)"
 
 
-def test_day_start_hour_is_global_only(tmp_path):
+@pytest.mark.parametrize("key, value", [("day_start_hour", 6), ("max_note_size_mb", 20)])
+def test_global_settings_cannot_be_set_for_a_deck(tmp_path, key, value):
     path = tmp_path / "config.toml"
-    path.write_text('day_start_hour = 5\n[decks."x"]\nday_start_hour = 6\n', encoding="utf-8")
-    with pytest.raises(ReviseError, match=r"\[decks.\"x\"\] 'day_start_hour' can only be set globally"):
+    path.write_text(f'{key} = {value}\n[decks."x"]\n{key} = {value}\n', encoding="utf-8")
+    with pytest.raises(ReviseError, match=rf"\[decks.\"x\"\] '{key}' can only be set globally"):
         load_config(path)
+
+
+def test_max_note_size_mb_sets_the_limit_in_bytes(tmp_path):
+    path = tmp_path / "config.toml"
+    assert load_config(path).max_note_bytes == 10 * 2**20
+    path.write_text("max_note_size_mb = 25\n", encoding="utf-8")
+    assert load_config(path).max_note_bytes == 25 * 2**20

@@ -112,12 +112,15 @@ def import_command(
     as_json: JsonOption = False,
 ) -> None:
     """Read Markdown files or folders, Anki packages or text decks into the collection (remembered for `revise sync`)."""
+    from revise.config import load_config
     from revise.sources import import_paths
 
+    limit = load_config().max_note_bytes  # a bad config.toml is reported before anything is written
     db = open_db(ctx)
     if not (paths := foreign.import_foreign(db, paths, to, force, as_json, separator)):
         return  # packages only: each was written as Markdown, imported and reported
-    report = output.with_progress(lambda progress: import_paths(db, paths, progress=progress), not as_json)
+    report = output.with_progress(
+        lambda progress: import_paths(db, paths, progress=progress, max_note_bytes=limit), not as_json)
     output.print_import_report(report, as_json)
 
 
@@ -130,11 +133,13 @@ def sync_command(
     as_json: JsonOption = False,
 ) -> None:
     """Re-read every remembered source. Unchanged files are skipped without being parsed."""
+    from revise.config import load_config
     from revise.sources import sync_sources
 
+    limit = load_config().max_note_bytes
     db = open_db(ctx)
-    report = output.with_progress(
-        lambda progress: sync_sources(db, progress=progress, forget_missing=forget_missing), not as_json)
+    report = output.with_progress(lambda progress: sync_sources(
+        db, progress=progress, forget_missing=forget_missing, max_note_bytes=limit), not as_json)
     if not report.files and not report.errors and not as_json:
         typer.echo("Nothing to sync yet: import your notes with `revise import PATH`.")
         return

@@ -64,7 +64,8 @@ def _import_one(db: Any, path: Path, to: Path | None, force: bool, as_json: bool
     deck = getattr(import_module(module), name)(path, **options)
     folder = to or path.with_name(path.stem)
     written = write_files(folder, deck_files(deck), force=force)
-    report = output.with_progress(lambda progress: import_paths(db, [str(folder)], progress=progress), not as_json)
+    report = output.with_progress(lambda progress: import_paths(
+        db, [str(folder)], progress=progress, max_note_bytes=config.max_note_bytes), not as_json)
     kind = "text" if path.suffix.lower() in TEXT_DECKS else "anki"
     collection.save_origin(db, str(absolute_path(folder)), kind, str(absolute_path(path)))  # for `revise sources`
     added, _, missing = attach_deck_history(db, deck, config.for_deck, datetime.now(timezone.utc))

@@ -18,9 +18,10 @@ def preview_command(
     as_json: JsonOption = False,
 ) -> None:
     """Show the cards and warnings these notes would give, without importing them. Writes nothing."""
+    from revise.config import load_config
     from revise.sources.preview import preview_paths
 
-    results, errors = preview_paths(paths)
+    results, errors = preview_paths(paths, load_config().max_note_bytes)
     if as_json:
         output.print_cards_json([card_json(card) for _, result in results for card in result.cards])
         for _, result in results:

@@ -30,13 +30,13 @@ def review_command(
 
     config = load_config()
     db = open_db(ctx)
-    problems, imported = _sync_before_review(db, paths)
+    problems, imported = _sync_before_review(db, paths, config.max_note_bytes)
     absolute = [str(sources.absolute_path(p)) for p in paths or ()]
     selection = Selection.from_options(deck, tag, absolute, cram=cram, limit=limit, new_limit=new)
     _run_session(db, config, selection, problems, imported, type_answers)
 
 
-def _sync_before_review(db: Any, paths: list[str] | None) -> tuple[int, str | None]:
+def _sync_before_review(db: Any, paths: list[str] | None, limit: int) -> tuple[int, str | None]:
     """Import `paths` (or re-read every source), its problems on stderr; exit 1 if no path could be read.
 
     Returns how many problems (errors and warnings) it printed, and the line saying what it imported
@@ -44,9 +44,9 @@ def _sync_before_review(db: Any, paths: list[str] | None) -> tuple[int, str | No
     from revise import sources
 
     if paths:
-        report = output.with_progress(lambda progress: sources.import_paths(db, paths, progress=progress), True)
+        report = output.with_progress(lambda progress: sources.import_paths(db, paths, progress=progress, max_note_bytes=limit), True)
     else:
-        report = output.with_progress(lambda progress: sources.sync_sources(db, progress=progress), True)
+        report = output.with_progress(lambda progress: sources.sync_sources(db, progress=progress, max_note_bytes=limit), True)
     output.print_errors(report)
     output.print_warnings(report)
     if paths and report.errors and not report.files:
@@ -85,7 +85,7 @@ def _run_session(db: Any, config: Any, selection: Any, problems: int, imported: 
 
         session = Session(
             db, console, keys, config=config, selection=selection, edit=edit, type_answers=type_answers,
-            screen=screen, sync=lambda files: sources.sync_sources(db, [Path(f) for f in files]),
+            screen=screen, sync=lambda files: sources.sync_sources(db, [Path(f) for f in files], max_note_bytes=config.max_note_bytes),
         )
         if imported and console.is_terminal:  # said on stderr too, but the alternate screen hides that
             session.display.notify(imported)

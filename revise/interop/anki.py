@@ -6,7 +6,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from revise.interop.anki_collection import read_collection
+from revise.errors import ReviseError
+from revise.interop.anki_collection import UNEXPECTED_VALUES, read_collection
 from revise.interop.anki_notes import convert_notes
 from revise.interop.deck import ImportedDeck
 from revise.interop.folder import safe_name
@@ -18,7 +19,11 @@ def read_anki_package(path: Path, limits: Limits = Limits()) -> ImportedDeck:
     package = Package(path, limits)
     with tempfile.TemporaryDirectory(prefix="revise-anki-") as folder:
         col = read_collection(package.collection(), Path(folder), str(path))
-    notes, warnings = convert_notes(col, lambda name: safe_name(name, "media"))
+    try:
+        notes, warnings = convert_notes(col, lambda name: safe_name(name, "media"))
+    except UNEXPECTED_VALUES as exc:
+        raise ReviseError(f"{path}: its collection holds values no Anki writes ({type(exc).__name__}: {exc}) "
+                          "— export it from Anki again") from None
     deck = ImportedDeck(notes, warnings=warnings)
     missing = 0
     for entry, name in package.media().items():

@@ -13,6 +13,9 @@ from revise.errors import ReviseError
 from revise.interop import protobuf
 
 SCHEMAS = range(11, 19)  # 11: note types and decks as JSON in `col`; 18: tables of their own
+# What a collection's values of the wrong type or shape raise (text where Anki writes a number, JSON
+# that is not an object, ...): Anki never writes them, so the package is damaged or hand-made.
+UNEXPECTED_VALUES = (TypeError, ValueError, AttributeError, KeyError, IndexError, OverflowError)
 
 
 @dataclass(frozen=True)
@@ -45,12 +48,16 @@ def read_collection(data: bytes, folder: Path, shown: str) -> AnkiCollection:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         # schema 18 sorts names with Anki's own collation: it must exist before any query uses them
         db.create_collation("unicase", lambda a, b: (a.casefold() > b.casefold()) - (a.casefold() < b.casefold()))
+        db.text_factory = lambda data: data.decode("utf-8", "replace")  # Anki writes UTF-8; damage shows as �
         try:
             return _read(db, shown)
         finally:
             db.close()
     except sqlite3.DatabaseError as exc:
         raise ReviseError(f"{shown}: its collection cannot be read ({exc}) — export it from Anki again") from None
+    except UNEXPECTED_VALUES as exc:
+        raise ReviseError(f"{shown}: its collection holds values no Anki writes ({type(exc).__name__}: {exc}) "
+                          "— export it from Anki again") from None
 
 
 def _read(db: sqlite3.Connection, shown: str) -> AnkiCollection:

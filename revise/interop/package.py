@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import io
 import json
+import lzma
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from revise.errors import ReviseError
 from revise.interop import protobuf
+
+# What zipfile raises on a damaged entry: its own errors, and those of the decompressor under it
+# (a bad deflate stream is a zlib.error, a bad lzma one an LZMAError, an unknown method NotImplementedError).
+DAMAGED_ENTRY = (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error, lzma.LZMAError, NotImplementedError)
 
 COLLECTIONS = {3: "collection.anki21b", 2: "collection.anki21", 1: "collection.anki2"}
 
@@ -58,7 +64,7 @@ class Package:
         """One entry's bytes (a damaged entry is an error naming the package)."""
         try:
             return self.zip.read(name)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        except DAMAGED_ENTRY as exc:
             raise ReviseError(f"{self.path} is damaged ({exc}) — download or export it again") from None
         except KeyError:
             raise ReviseError(f"{self.path} has no entry {name!r}") from None

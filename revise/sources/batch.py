@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from revise import collection, identity
 from revise.errors import ReviseError
-from revise.sources.files import decode, default_deck, read_bytes, regular_file_stat
+from revise.sources.files import MAX_NOTE_BYTES, decode, default_deck, regular_file_stat, size_warning
 from revise.sources.images import missing_image_warnings
 from revise.sources.report import COUNTS, FileError, FileResult
 from revise.sources.settings import SETTINGS_MARK, FolderSettings, settings_hash
@@ -39,8 +39,11 @@ class _Pending:
 class Batch:
     """The files of one sync: which changed, their parsed notes, and what was written."""
 
-    def __init__(self, remembered: dict[str, dict], now: str, vault_tags: dict[str, tuple[str, ...]]) -> None:
+    def __init__(self, remembered: dict[str, dict], now: str, vault_tags: dict[str, tuple[str, ...]],
+                 max_note_bytes: int = MAX_NOTE_BYTES) -> None:
         self.remembered = remembered
+        self.max_note_bytes = max_note_bytes
+        self.skipped: dict[str, ParseWarning] = {}  # files over the size limit: not read, their cards left as they are
         self.now = now
         self.vault_tags = vault_tags  # files in Obsidian vaults: only notes with one of these tags make cards
         # A collection without a single note: every parsed note is new, written as soon as it is parsed.
@@ -67,9 +70,12 @@ class Batch:
         quick = not settings and not (old and (old["hash"] or "").endswith(SETTINGS_MARK))
         try:
             stat = regular_file_stat(file)
+            if (warning := size_warning(file, stat.st_size, self.max_note_bytes)):
+                self.skipped[file] = warning
+                return
             if quick and old and (old["size"], old["mtime_ns"], old["root"]) == (stat.st_size, stat.st_mtime_ns, str(root)):
                 return
-            data = read_bytes(file, stat)
+            data = Path(file).read_bytes()
         except OSError as exc:
             errors.append(FileError(file, f"cannot read it ({exc.strerror or exc}) — check that it exists and is readable"))
             return
@@ -183,6 +189,8 @@ class Batch:
         for file, warnings in self.warnings.items():
             results[file].parsed = True
             results[file].warnings = warnings
+        for file, warning in self.skipped.items():
+            results[file].warnings = [warning]
         for file, result in results.items():
             if file not in self.cards and not result.gone:
                 result.unchanged = self.counts.get(file, 0)

@@ -8,12 +8,16 @@ import os
 import stat as stat_mode
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
+from revise.config import Settings
 from revise.errors import ReviseError
 from revise.sources.report import FileError
 
-MAX_FILE_BYTES = 10 * 1024 * 1024  # a note past 10 MB is almost surely not a note
+if TYPE_CHECKING:  # the parser is imported only when a file has to be parsed
+    from revise.notes import ParseWarning
+
+MAX_NOTE_BYTES = Settings.max_note_size_mb * 2**20  # the default: a note past 10 MB is almost surely not a note
 MARKDOWN_SUFFIXES = (".md", ".markdown")  # compared in lower case: `Notes.MD` is a note too
 FLASHCARD_TAGS = ("#flashcards",)  # the Obsidian Spaced Repetition plugin's default
 
@@ -163,11 +167,15 @@ def regular_file_stat(file: str) -> os.stat_result:
     return stat
 
 
-def read_bytes(file: str, stat: os.stat_result) -> bytes:
-    """A file's bytes, unless its size (from `stat`) is too big for a note."""
-    if stat.st_size > MAX_FILE_BYTES:
-        raise ReviseError(f"larger than {MAX_FILE_BYTES // 2**20} MB — split it into smaller notes")
-    return Path(file).read_bytes()
+def size_warning(file: str, size: int, limit: int) -> ParseWarning | None:
+    """The warning for a note file over `limit` bytes (it is skipped unread), else None."""
+    if size <= limit:
+        return None
+    from revise.notes import ParseWarning
+
+    return ParseWarning(file, 1, (
+        f"skipped: {size / 2**20:.1f} MB, over the {limit / 2**20:g} MB limit for a note file — split it into "
+        "smaller notes, or raise max_note_size_mb in config.toml"))
 
 
 def _kind_of(mode: int) -> str:

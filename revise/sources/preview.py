@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from revise.errors import ReviseError
-from revise.sources.files import absolute_path, cannot_look_at, decode, default_deck, markdown_files, read_bytes, regular_file_stat
+from revise.sources.files import (MAX_NOTE_BYTES, absolute_path, cannot_look_at, decode, default_deck, markdown_files,
+                                  regular_file_stat, size_warning)
 from revise.sources.images import missing_image_warnings
 from revise.sources.report import FileError
 from revise.sources.settings import FolderSettings
@@ -17,8 +18,9 @@ if TYPE_CHECKING:
     from revise.notes import ParseResult
 
 
-def preview_paths(paths: list[str]) -> tuple[list[tuple[str, ParseResult]], list[FileError]]:
-    """Each Markdown file under `paths` with its parse result, in reading order, and the paths that failed."""
+def preview_paths(paths: list[str], max_note_bytes: int = MAX_NOTE_BYTES) -> tuple[list[tuple[str, ParseResult]], list[FileError]]:
+    """Each Markdown file under `paths` with its parse result, in reading order, and the paths that failed
+    (a file over `max_note_bytes` gives no card and a warning)."""
     results: dict[str, ParseResult] = {}
     errors: list[FileError] = []
     settings = FolderSettings()
@@ -35,7 +37,7 @@ def preview_paths(paths: list[str]) -> tuple[list[tuple[str, ParseResult]], list
             errors.append(FileError(path, "no Markdown (*.md, *.markdown) files in this folder — pass a folder of notes"))
         for file, tags in found.items():
             if file not in results:
-                result = _preview_file(file, root, tags, settings, errors)
+                result = _preview_file(file, root, tags, settings, errors, max_note_bytes)
                 if result is not None:
                     results[file] = result
     from revise.collection.order import reading_order  # the order `revise cards` lists them in
@@ -44,16 +46,19 @@ def preview_paths(paths: list[str]) -> tuple[list[tuple[str, ParseResult]], list
 
 
 def _preview_file(file: str, root: Path, tags: tuple[str, ...], settings: FolderSettings,
-                  errors: list[FileError]) -> ParseResult | None:
+                  errors: list[FileError], max_note_bytes: int) -> ParseResult | None:
     """One file read and parsed as an import would; None (and an error) when it cannot be."""
-    from revise.notes import parse
+    from revise.notes import ParseResult, parse
 
     folder_settings, problem = settings.for_file(file, root)
     if problem:
         settings.report(problem, errors)
         return None
     try:
-        text = decode(read_bytes(file, regular_file_stat(file)))
+        stat = regular_file_stat(file)
+        if (warning := size_warning(file, stat.st_size, max_note_bytes)):
+            return ParseResult(warnings=[warning])
+        text = decode(Path(file).read_bytes())
     except OSError as exc:
         errors.append(FileError(file, f"cannot read it ({exc.strerror or exc}) — check that it exists and is readable"))
         return None

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from revise import collection
 from revise.sources.batch import Batch
-from revise.sources.files import Scan, absolute_path, cannot_look_at, discover, is_under
+from revise.sources.files import MAX_NOTE_BYTES, Scan, absolute_path, cannot_look_at, discover, is_under
 from revise.errors import ReviseError
 from revise.sources.report import FileError, ImportReport
 
@@ -21,15 +21,18 @@ Progress = Callable[[int, int], None]  # (steps done, steps in all): each file r
 
 
 def import_paths(
-    db: Database, paths: list[Path | str], *, progress: Progress | None = None, now: datetime | None = None
+    db: Database, paths: list[Path | str], *, progress: Progress | None = None, now: datetime | None = None,
+    max_note_bytes: int = MAX_NOTE_BYTES,
 ) -> ImportReport:
-    """Import Markdown files and folders (recursively `*.md`, hidden folders skipped) and remember them as sources."""
-    return _sync(db, lambda roots: _import_scans(paths, roots), progress, now, must_find=True)
+    """Import Markdown files and folders (recursively `*.md`, hidden folders skipped) and remember them as
+    sources; a file over `max_note_bytes` is skipped with a warning."""
+    return _sync(db, lambda roots: _import_scans(paths, roots), progress, now, must_find=True,
+                 max_note_bytes=max_note_bytes)
 
 
 def sync_sources(
     db: Database, paths: list[Path] | None = None, *, progress: Progress | None = None,
-    now: datetime | None = None, forget_missing: bool = False,
+    now: datetime | None = None, forget_missing: bool = False, max_note_bytes: int = MAX_NOTE_BYTES,
 ) -> ImportReport:
     """Re-read the remembered sources (or those under `paths`); files unchanged in size, mtime and hash are not parsed.
 
@@ -43,7 +46,8 @@ def sync_sources(
             scans = _scans_under(roots, [absolute_path(p) for p in paths])
         return sorted(scans, key=lambda s: str(s.path)), []
 
-    return _sync(db, scans_of, progress, now, must_find=False, forget_missing=forget_missing)
+    return _sync(db, scans_of, progress, now, must_find=False, forget_missing=forget_missing,
+                 max_note_bytes=max_note_bytes)
 
 
 def _import_scans(paths: list[Path | str], roots: set[Path]) -> tuple[list[Scan], list[FileError]]:
@@ -111,7 +115,7 @@ ScansOf = Callable[[set[Path]], tuple[list[Scan], list[FileError]]]  # the sourc
 
 def _sync(
     db: Database, scans_of: ScansOf, progress: Progress | None, now: datetime | None, *, must_find: bool,
-    forget_missing: bool = False,
+    forget_missing: bool = False, max_note_bytes: int = MAX_NOTE_BYTES,
 ) -> ImportReport:
     now_iso = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat()
     with _no_gc(), db.atomic(), contextlib.ExitStack() as stack:
@@ -121,7 +125,7 @@ def _sync(
         missing_ok = True if forget_missing else _nothing_left(db, remembered)
         files, gone, vault_tags = discover(scans, remembered, report.errors, must_find, missing_ok)
         # Closed on the way out, before the rollback of a failure: workers still parsing are stopped.
-        batch = stack.enter_context(contextlib.closing(Batch(remembered, now_iso, vault_tags)))
+        batch = stack.enter_context(contextlib.closing(Batch(remembered, now_iso, vault_tags, max_note_bytes)))
         tick = _Ticker(progress, total=2 * len(files) + 1)  # read each file, parse each file, write
         for file, root in files:
             batch.read(file, root, report.errors)

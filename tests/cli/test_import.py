@@ -196,17 +196,33 @@ def test_a_file_name_with_control_characters_is_printed_inert(tmp_path, monkeypa
 def test_bad_files_are_errors_on_stderr_with_exit_1_and_no_traceback(notes, tmp_path):
     (notes / "latin1.md").write_bytes(b"Caf\xe9 :: coffee\n")
     (notes / "image.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
-    with (notes / "huge.md").open("wb") as out:
-        out.truncate(11 * 2**20)
     result = run("import", str(notes), str(tmp_path / "missing"))
     assert result.exit_code == 1
     errors = result.stderr.splitlines()
-    assert f"Error: {notes / 'huge.md'}: larger than 10 MB — split it into smaller notes" in errors
     assert f"Error: {notes / 'image.md'}: a binary file, not Markdown — import only text notes" in errors
     assert any(e.startswith(f"Error: {notes / 'latin1.md'}: not valid UTF-8") for e in errors)
     assert f"Error: {tmp_path / 'missing'}: no such file or folder — check the path" in errors
     assert "Traceback" not in result.output
     assert {c["deck"] for c in cards_json()} == {"course::week1", "optim"}
+
+
+def test_a_note_over_max_note_size_mb_is_skipped_with_a_warning(notes, tmp_path):
+    real = sorted((Path(__file__).parents[2] / "decks").rglob("*.md"))
+    text = "".join(p.read_text() for p in real)
+    big = notes / "big.md"
+    big.write_text(text * (3 * 2**20 // 2 // len(text) + 1))  # real notes, 1.5 MB
+    (tmp_path / "config.toml").write_text("max_note_size_mb = 1\n")
+    result = run("import", str(notes))
+    assert result.exit_code == 0 and result.stderr == ""
+    size = big.stat().st_size / 2**20
+    assert (f"{big}:1: skipped: {size:.1f} MB, over the 1 MB limit for a note file — split it into smaller notes, "
+            "or raise max_note_size_mb in config.toml") in result.stdout.splitlines()
+    assert {c["source"] for c in cards_json()} == {str(notes / "course" / "week1.md"), str(notes / "optim.md")}
+    preview = run("preview", "--json", str(big))
+    assert json.loads(preview.stdout) == [] and "skipped: 1.5 MB" in preview.stderr
+    (tmp_path / "config.toml").write_text("max_note_size_mb = 2\n")
+    assert not any("skipped" in w["message"] for w in json.loads(run("sync", "--json").stdout)["warnings"])
+    assert str(big) in {c["source"] for c in cards_json()}
 
 
 def test_json_errors_are_listed_too(tmp_path):

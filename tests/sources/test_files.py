@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from revise import collection
-from revise.sources.files import MAX_FILE_BYTES, default_deck
+from revise.sources.files import MAX_NOTE_BYTES, default_deck
 from revise.sources.sync import import_paths, sync_sources
 from tests.sources.helpers import cards, counts, rewrite, snapshot
 
@@ -82,14 +82,29 @@ def test_bad_file_is_an_error_and_the_others_still_import(db, notes, case):
     assert len(report.errors) == 1 and "Bias" in cards(db)
 
 
-def test_file_over_the_size_limit_is_an_error(db, notes):
+def test_file_over_the_size_limit_is_skipped_with_a_warning(db, notes):
     import_paths(db, [notes])
     before = snapshot(db)
     with (notes / "big.md").open("wb") as out:
-        out.truncate(MAX_FILE_BYTES + 1)
+        out.truncate(MAX_NOTE_BYTES + 1)  # NUL bytes: had it been read, it would be an error (a binary file)
     report = sync_sources(db)
-    assert [e.message for e in report.errors] == ["larger than 10 MB — split it into smaller notes"]
+    assert report.errors == [] and [(w.file, w.line) for w in report.warnings] == [(str(notes / "big.md"), 1)]
+    assert report.warnings[0].message == ("skipped: 10.0 MB, over the 10 MB limit for a note file — split it into "
+                                          "smaller notes, or raise max_note_size_mb in config.toml")
     assert snapshot(db) == before
+
+
+def test_the_size_limit_is_a_setting_and_a_skipped_file_keeps_its_cards(db, notes):
+    week1 = notes / "course" / "week1.md"
+    import_paths(db, [notes])
+    size = week1.stat().st_size
+    assert sync_sources(db, max_note_bytes=size).warnings == []  # at the limit: read
+    before = snapshot(db)
+    rewrite(week1, week1.read_text() + "\nNew :: card past the limit\n")
+    report = sync_sources(db, max_note_bytes=size)
+    assert [w.file for w in report.warnings] == [str(week1)] and "New" not in cards(db)
+    assert snapshot(db) == before  # not retired: skipped, as it was
+    assert sync_sources(db, max_note_bytes=size + 100).warnings == [] and "New" in cards(db)
 
 
 def test_unreadable_file_is_an_error(db, notes):
