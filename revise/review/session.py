@@ -258,14 +258,7 @@ class Session(SessionSteps):
             self._tell_leech(row, settings.leech_action)
         return step
 
-    def _open_images(self, row: dict, *, revealed: bool, previews: dict[int, Answer] | None) -> None:
-        """`o`: the images on screen open in the system viewer; the card stays as it is."""
-        from revise.review.images import open_images
-        from revise.review.screen import shown_images
-
-        self.display.notify(open_images(shown_images(row, revealed=revealed)))
-        if self.console.is_terminal:  # the message shows on the redrawn screen
-            self._show(row, revealed=revealed, previews=previews)
+    # --- the end ----------------------------------------------------------------------------
 
     def _finish(self, started: datetime) -> None:
         """Count what is left for today, tomorrow and among the new cards, then print the summary."""

@@ -1,4 +1,4 @@
-"""The keys that change a session's course but answer nothing: bury, suspend, undo and edit."""
+"""The keys that change a session's course but answer nothing: bury, suspend, undo, edit and open images."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from revise.errors import ReviseError
 from revise.review.answers import set_aside, take_back
 from revise.review.queue import queue_card
 from revise.review.summary import Leech
+from revise.scheduling import Answer
 
 
 class SessionSteps:
-    """`b`, `s`, `u` and `e` of a Session, and telling a leech (a mixin: it uses the session's db,
+    """`b`, `s`, `u`, `e` and `o` of a Session, and telling a leech (a mixin: it uses the session's db,
     queue, display, summary and undo stack)."""
 
     def _tell_leech(self, row: dict, action: str) -> None:
@@ -24,8 +25,6 @@ class SessionSteps:
             f"Consider rewriting it in {_location(row)}.",
             "bold yellow",
         )
-
-    # --- the end ----------------------------------------------------------------------------
 
     def _set_aside(self, row: dict, *, buried: bool) -> None:
         """Bury until the next study day, or suspend; both can be undone."""
@@ -74,6 +73,15 @@ class SessionSteps:
             self.display.notify(f"Error: {error.file}: {error.message}", "bold red")
         for warning in getattr(report, "warnings", []):
             self.display.notify(f"Warning: {warning.file}:{warning.line}: {warning.message}", "yellow")
+
+    def _open_images(self, row: dict, *, revealed: bool, previews: dict[int, Answer] | None) -> None:
+        """`o`: the images on screen open in the system viewer; the card stays as it is."""
+        from revise.review.images import open_images
+        from revise.review.screen import shown_images
+
+        self.display.notify(open_images(shown_images(row, revealed=revealed)))
+        if self.console.is_terminal:  # the message shows on the redrawn screen
+            self._show(row, revealed=revealed, previews=previews)
 
 
 def _when(moment: datetime, now: datetime, tz: tzinfo | None) -> str:

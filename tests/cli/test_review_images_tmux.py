@@ -4,10 +4,8 @@ for one, named by $REVISE_IMAGE_VIEWER) and the card stays on screen, a missing 
 
 from __future__ import annotations
 
-import os
 import shlex
 import shutil
-import subprocess
 import sys
 import time
 
@@ -15,39 +13,11 @@ import pytest
 
 from tests.conftest import REPO
 from tests.render.test_images import picture
+from tests.tmux import Tmux
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 
 NOTE = "# Maps\n\nQ: Which country is this?\n![](img/france.png)\nA: France ![](img/flag.png)\n"
-
-
-class Tmux:
-    """One tmux server of our own (its own socket), one window running the shell command `command`."""
-
-    def __init__(self, command: str) -> None:
-        self.socket = f"revise-test-{os.getpid()}-{time.monotonic_ns()}"
-        self._tmux("new-session", "-d", "-x", "80", "-y", "24", command)
-
-    def _tmux(self, *args: str) -> str:
-        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True).stdout
-
-    def send(self, key: str) -> None:
-        self._tmux("send-keys", "-t", "0", key)
-
-    def screen(self) -> str:
-        return self._tmux("capture-pane", "-p", "-t", "0")
-
-    def wait_for(self, text: str, timeout: float = 15.0) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"{text!r} never showed; the screen:\n{self.screen()}")
-
-    def close(self) -> None:
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
 
 
 def test_image_card_in_tmux(tmp_path):
@@ -64,21 +34,21 @@ def test_image_card_in_tmux(tmp_path):
     try:
         warned = tmux.wait_for("Press a key to start reviewing")  # the missing flag, said before the first card
         assert "maps.md:5: image 'img/flag.png' not found" in " ".join(warned.split())  # wrapped at 80 columns
-        tmux.send("Space")
+        tmux.keys("Space")
         question = tmux.wait_for("[image: france.png 640×480 — o to open]")
         assert "Which country is this?" in question and "France" not in question
-        tmux.send("o")
+        tmux.keys("o")
         assert "Opened france.png in the image viewer." in tmux.wait_for("Opened")
         deadline = time.monotonic() + 10
         while not record.exists() and time.monotonic() < deadline:
             time.sleep(0.05)
         assert record.read_text().splitlines() == [str(folder / "img" / "france.png")]
         assert "Space reveal" in tmux.screen()  # the card is still the question
-        tmux.send("Space")
+        tmux.keys("Space")
         answer = tmux.wait_for("[image missing: img/flag.png]")
         assert "[image: france.png 640×480 — o to open]" in answer and "3 Good" in answer
-        tmux.send("3")
-        tmux.send("q")
+        tmux.keys("3")
+        tmux.keys("q")
         assert "Done: 1 card" in tmux.wait_for("Done:")
     finally:
         tmux.close()

@@ -5,12 +5,12 @@ import os
 import shlex
 import shutil
 import sqlite3
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+
+from tests.tmux import Tmux
 
 pytestmark = pytest.mark.skipif(not shutil.which("tmux"), reason="needs tmux")
 
@@ -26,37 +26,13 @@ A: (0, 1)
 """
 
 
-class Tmux:
-    """One tmux server of our own (its own socket), running `command` in an 80x24 window."""
-
-    def __init__(self, tmp_path, command):
-        self.socket = f"revise-test-{os.getpid()}-{tmp_path.name}"
-        script = tmp_path / "run.sh"
-        script.write_text(f"echo 'before the session'\n{command}\necho \"EXIT=$?\"\nsleep 600\n")
-        env = {**os.environ, "TERM": "xterm-256color", "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
-        env.pop("NO_COLOR", None)
-        subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24",
-                        "-s", "review", f"bash {shlex.quote(str(script))}"], check=True, env=env)
-
-    def keys(self, *keys, literal=False):
-        subprocess.run(["tmux", "-L", self.socket, "send-keys", "-t", "review", *(["-l"] if literal else []), *keys],
-                       check=True)
-
-    def screen(self, history=False):
-        """What the window shows now; with `history`, its scrollback above it too."""
-        return subprocess.run(["tmux", "-L", self.socket, "capture-pane", "-p", "-t", "review",
-                               *(["-S", "-1000"] if history else [])], capture_output=True, text=True).stdout
-
-    def wait_for(self, text, timeout=30.0):
-        deadline = time.monotonic() + timeout
-        while text not in (shown := self.screen()):
-            if time.monotonic() > deadline:
-                raise AssertionError(f"{text!r} never showed; the screen:\n{shown}")
-            time.sleep(0.1)
-        return shown
-
-    def close(self):
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+def review_window(tmp_path, command):
+    """A tmux window that says something, runs `command`, then prints its exit code and stays."""
+    script = tmp_path / "run.sh"
+    script.write_text(f"echo 'before the session'\n{command}\necho \"EXIT=$?\"\nsleep 600\n")
+    env = {**os.environ, "TERM": "xterm-256color", "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    env.pop("NO_COLOR", None)
+    return Tmux(f"bash {shlex.quote(str(script))}", env)
 
 
 @pytest.fixture
@@ -72,7 +48,7 @@ def tmux(tmp_path):
     sessions = []
 
     def start(args):
-        sessions.append(Tmux(tmp_path, f"{shlex.quote(REVISE)} review {args}"))
+        sessions.append(review_window(tmp_path, f"{shlex.quote(REVISE)} review {args}"))
         return sessions[-1]
 
     yield start
