@@ -117,7 +117,7 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
         return zipfile.ZipFile(path)
     except FileNotFoundError:
         raise ReviseError(f"{path} does not exist") from None
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+    except DAMAGED_ENTRY as exc:  # NotImplementedError: a zip "version" no zip tool writes
         reason = "not a zip archive" if isinstance(exc, zipfile.BadZipFile) else str(exc)
         raise ReviseError(f"{path} is not an Anki package ({reason}; truncated or not an export?) — "
                           "export it from Anki again with File › Export") from None
