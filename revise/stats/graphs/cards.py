@@ -26,8 +26,7 @@ def day_ranges(counts: tuple[tuple[int, int], ...], rows: int = ROWS) -> list[Bi
             break
     width = next(w for w in _round_widths() if math.ceil((last + 1) / w) <= rows)
     bins = math.ceil((last + 1) / width)
-    cards = [0] * bins
-    beyond = 0
+    cards, beyond = [0] * bins, 0
     for value, n in counts:
         if value // width < bins:
             cards[value // width] += n

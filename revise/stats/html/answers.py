@@ -35,7 +35,8 @@ def hours_figure(hours: tuple[tuple[int, int], ...]) -> Figure:
     rates = [p / n if n else None for n, p in hours]
     known = [r for r in rates if r is not None]
     low = min(int(min(known) * 10) / 10, 0.9) if known else 0.9  # as the terminal graph's axis
-    chart = Chart("hours", 24, count_axis(peak, "answers"), percent_axis(low, "correct"), x_label="local hour of the day")
+    chart = Chart("hours", 24, count_axis(peak, "answers"), percent_axis(low, "correct"),
+                  x_label="local hour of the day")
     for hour, (n, passed) in enumerate(hours):
         chart.column(hour, [(n, "h-answers")], {"hour": hour, "reviews": n, "correct": passed},
                      f"{hour}:00–{hour + 1}:00: {n:,} answers, {percent(rates[hour])} correct")

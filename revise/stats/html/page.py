@@ -42,7 +42,8 @@ svg.chart{display:block;width:100%;height:auto;font:12px system-ui,-apple-system
 svg text{fill:var(--muted)}svg text.value{fill:var(--fg);font-size:11px}svg text.note{font-size:16px}
 svg .grid{stroke:var(--grid)}svg .axis,svg .tick{stroke:var(--axis)}
 svg polyline{fill:none;stroke-width:2;stroke-linejoin:round}svg .mark:hover rect{opacity:.75}
-ul.legend{list-style:none;display:flex;flex-wrap:wrap;gap:4px 18px;margin:6px 0 0;padding:0;font-size:.9rem;color:var(--muted)}
+ul.legend{list-style:none;display:flex;flex-wrap:wrap;gap:4px 18px;margin:6px 0 0;padding:0}
+ul.legend{font-size:.9rem;color:var(--muted)}
 .swatch{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:6px;vertical-align:-1px}
 table.figures{border-collapse:collapse;margin:12px 0 0;font-size:.9rem;font-variant-numeric:tabular-nums}
 table.figures th,table.figures td{padding:3px 14px;text-align:right;border-bottom:1px solid var(--grid)}
@@ -75,23 +76,29 @@ def figures(graphs: Graphs) -> dict[str, Figure]:
 
 
 def page_html(graphs: Graphs) -> str:
-    """The whole page: a header naming the deck and day, the graphs in the order of the terminal's, a footer."""
-    drawn = figures(graphs)
+    """The whole page: a header naming the deck and day, the graphs in the terminal's order, a footer."""
+    drawn, listed = figures(graphs), sections(graphs)
     where = f"deck {one_line(graphs.deck)}" if graphs.deck else "all decks"
-    listed = sections(graphs)
-    title = f"revise stats · graphs · {where} · {graphs.today:%a %d %b %Y}"
-    computed = graphs.now.astimezone(timezone.utc)
-    head = (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+    body = "\n".join(section_html(key, title, drawn[key]) for key, title, _ in listed)
+    footer = ("<footer>Written by <code>revise stats --html</code>; the figures are those of "
+              "<code>revise stats --graphs --json</code>.</footer>")
+    return (f"{_head(f'revise stats · graphs · {where} · {graphs.today:%a %d %b %Y}')}<body>\n<main>\n"
+            f"{_header(graphs, where, listed)}\n{body}\n{footer}\n</main>\n</body>\n</html>\n")
+
+
+def _head(title: str) -> str:
+    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f'<meta name="color-scheme" content="light dark">\n<title>{escape(title)}</title>\n'
             f"<style>{_style()}</style>\n</head>\n")
-    header = (f"<header><h1>revise stats · graphs</h1><p>{escape(where)} · {len(graphs.days):,} study days up to "
-              f"{graphs.today:%a %-d %b %Y} · computed {computed:%Y-%m-%d %H:%M} UTC</p>"
-              "<nav>" + "".join(f'<a href="#{key}">{escape(name.split(",")[0])}</a>' for key, name, _ in listed) + "</nav></header>")
-    body = "\n".join(section_html(key, name, drawn[key]) for key, name, _ in listed)
-    footer = ("<footer>Written by <code>revise stats --html</code>; the figures are those of "
-              "<code>revise stats --graphs --json</code>.</footer>")
-    return f"{head}<body>\n<main>\n{header}\n{body}\n{footer}\n</main>\n</body>\n</html>\n"
+
+
+def _header(graphs: Graphs, where: str, listed: list) -> str:
+    """The page's title, what it covers and when it was computed, and links to each graph."""
+    computed = graphs.now.astimezone(timezone.utc)
+    links = "".join(f'<a href="#{key}">{escape(title.split(",")[0])}</a>' for key, title, _ in listed)
+    return (f"<header><h1>revise stats · graphs</h1><p>{escape(where)} · {len(graphs.days):,} study days up to "
+            f"{graphs.today:%a %-d %b %Y} · computed {computed:%Y-%m-%d %H:%M} UTC</p><nav>{links}</nav></header>")
 
 
 def write_page(graphs: Graphs, path: Path) -> None:
@@ -102,7 +109,7 @@ def write_page(graphs: Graphs, path: Path) -> None:
         partial.write_text(text, encoding="utf-8")
         os.replace(partial, path)
     except OSError as exc:
-        shown = one_line(str(path))
-        raise ReviseError(f"cannot write {shown}: {exc.strerror or exc} (choose a file in a folder you can write to)") from None
+        reason = exc.strerror or exc
+        raise ReviseError(f"cannot write {one_line(str(path))}: {reason} (name a file in a folder you can write to)") from None
     finally:
         partial.unlink(missing_ok=True)
