@@ -173,6 +173,7 @@ def stats_command(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     graphs: Annotated[bool, typer.Option("--graphs", help="Anki's graphs instead: reviews, retention, intervals, stability, difficulty, recall, buttons, hours (--days: the period, 365 by default).")] = False,
+    html: Annotated[Optional[Path], typer.Option("--html", metavar="FILE", help="Write the graphs of --graphs to FILE as one self-contained HTML page of charts.")] = None,
 ) -> None:
     """Show progress: today, cards, retention, streak, forecast. Also a heatmap and the hardest cards."""
     from datetime import datetime, timezone
@@ -182,7 +183,13 @@ def stats_command(
 
     now = datetime.now(timezone.utc)
     config = load_config()  # a bad config.toml is reported before a missing collection
+    if html is not None and as_json:
+        raise typer.BadParameter("--html writes a page, --json prints figures: choose one", param_hint="--html")
     db = open_db(ctx, read_only=True)
+    if html is not None:
+        from revise.cli.graphs import write_graphs_page
+
+        return write_graphs_page(db, now, config, deck, days, html)
     if graphs:
         from revise.cli.graphs import print_graphs
 

@@ -1,8 +1,12 @@
-"""What `revise stats --graphs` prints: Anki's graphs as rich renderables, or their figures as JSON."""
+"""What `revise stats --graphs` prints (Anki's graphs as rich renderables, or their figures as JSON) and
+`revise stats --html FILE` writes."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
+
+import typer
 
 from revise.cli import output
 from revise.config import Config
@@ -19,3 +23,12 @@ def print_graphs(db, now: datetime, config: Config, deck: str | None, days: int 
     from rich.console import Console
 
     Console().print(render_graphs(graphs))
+
+
+def write_graphs_page(db, now: datetime, config: Config, deck: str | None, days: int | None, path: Path) -> None:
+    """Compute the same graphs and write them to `path` as one HTML page, then print the path."""
+    from revise.stats.graphs import collect_graphs
+    from revise.stats.html import write_page
+
+    write_page(collect_graphs(db, now, None, config, deck=deck, days=days), path)
+    typer.echo(f"Wrote {output.shown_path(str(path))}")

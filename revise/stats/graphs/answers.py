@@ -19,17 +19,32 @@ class ButtonsTable:
         if not any(sum(b) for b in self.buttons.values()):
             yield Text("no answers in the period", style="dim")
             return
-        rows = []
-        for group, counts in self.buttons.items():
-            total = sum(counts)
-            shares = [percent(n / total) if total else "–" for n in counts]
-            correct = percent((total - counts[0]) / total) if total else "–"
-            rows.append((group, *shares, correct, f"{total:,}"))
-        headers = ("", "Again", "Hard", "Good", "Easy", "Correct", "Answers")
+        rows = button_rows(self.buttons)
+        headers = BUTTON_HEADERS
         for cut in (0, 1, 2):  # answers, then correct (100% − Again) make way
             if _width(headers[: len(headers) - cut], rows) <= options.max_width or cut == 2:
                 break
         yield _figure_table(headers[: len(headers) - cut], [row[: len(row) - cut] for row in rows])
+
+
+BUTTON_HEADERS = ("", "Again", "Hard", "Good", "Easy", "Correct", "Answers")
+
+
+def button_rows(buttons: dict[str, tuple[int, int, int, int]]) -> list[tuple[str, ...]]:
+    """Per group: each button's share of its answers, the share not Again, and the answers."""
+    rows = []
+    for group, counts in buttons.items():
+        total = sum(counts)
+        shares = [percent(n / total) if total else "–" for n in counts]
+        correct = percent((total - counts[0]) / total) if total else "–"
+        rows.append((group, *shares, correct, f"{total:,}"))
+    return rows
+
+
+def busiest_hour(hours: tuple[tuple[int, int], ...]) -> str:
+    """The local hour with the most answers, as `busiest 22:00–23:00`."""
+    busiest = max(range(24), key=lambda h: hours[h][0])
+    return f"busiest {busiest}:00–{busiest + 1}:00"
 
 
 class HoursGraph:
@@ -68,6 +83,5 @@ class HoursGraph:
     def _summary(self, width: int):
         from rich.text import Text
 
-        busiest = max(range(24), key=lambda h: self.hours[h][0])
-        parts = ["bars: answers", "below: correct (not Again)", f"busiest {busiest}:00–{busiest + 1}:00"]
+        parts = ["bars: answers", "below: correct (not Again)", busiest_hour(self.hours)]
         return [Text(line, style="dim") for line in packed(parts, width, " · ")]

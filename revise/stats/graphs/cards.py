@@ -11,9 +11,12 @@ from revise.stats.text import packed
 ROWS = 10  # at most, plus a row for the days beyond the 95th percentile
 
 
-def day_bins(counts: tuple[tuple[int, int], ...]) -> list[tuple[str, int]]:
-    """Days in at most ROWS bins of a round width up to the 95th percentile (as Anki's default view),
-    then one row for the rest."""
+Bin = tuple[int, int | None, int]  # (first value, last value or None for "and beyond", cards)
+
+
+def day_ranges(counts: tuple[tuple[int, int], ...], rows: int = ROWS) -> list[Bin]:
+    """Days in at most `rows` bins of a round width up to the 95th percentile (as Anki's default view),
+    then one bin for the rest."""
     total = sum(n for _, n in counts)
     seen, last = 0, counts[-1][0]
     for value, n in counts:
@@ -21,16 +24,21 @@ def day_bins(counts: tuple[tuple[int, int], ...]) -> list[tuple[str, int]]:
         if seen >= 0.95 * total:
             last = value
             break
-    width = next(w for w in _round_widths() if math.ceil((last + 1) / w) <= ROWS)
+    width = next(w for w in _round_widths() if math.ceil((last + 1) / w) <= rows)
     bins = math.ceil((last + 1) / width)
-    rows = [[_days_label(i * width, width), 0] for i in range(bins)]
-    beyond = 0
+    cards, beyond = [0] * bins, 0
     for value, n in counts:
         if value // width < bins:
-            rows[value // width][1] += n
+            cards[value // width] += n
         else:
             beyond += n
-    return [tuple(row) for row in rows] + ([(f"≥ {bins * width:,} d", beyond)] if beyond else [])
+    found = [(i * width, (i + 1) * width - 1, n) for i, n in enumerate(cards)]
+    return found + ([(bins * width, None, beyond)] if beyond else [])
+
+
+def day_bins(counts: tuple[tuple[int, int], ...]) -> list[tuple[str, int]]:
+    """`day_ranges` as (label, cards) rows."""
+    return [(_days_label(start, end), n) for start, end, n in day_ranges(counts)]
 
 
 def _round_widths():
@@ -39,20 +47,27 @@ def _round_widths():
             yield base * 10**power
 
 
-def _days_label(start: int, width: int) -> str:
-    return f"{start:,} d" if width == 1 else f"{start:,}–{start + width - 1:,} d"
+def _days_label(start: int, end: int | None) -> str:
+    if end is None:
+        return f"≥ {start:,} d"
+    return f"{start:,} d" if end == start else f"{start:,}–{end:,} d"
+
+
+def percent_ranges(counts: tuple[tuple[int, int], ...], width: int | None = None) -> list[Bin]:
+    """Percent bins (0–99) `width` wide (by default 5%, or 10% when they span more than half the
+    range), from the lowest to the highest that holds a card."""
+    low, high = counts[0][0], counts[-1][0]
+    width = width or (5 if high - low < 50 else 10)
+    first = low // width
+    cards = [0] * (high // width + 1 - first)
+    for value, n in counts:
+        cards[value // width - first] += n
+    return [((first + i) * width, (first + i + 1) * width - 1, n) for i, n in enumerate(cards)]
 
 
 def percent_bins(counts: tuple[tuple[int, int], ...]) -> list[tuple[str, int]]:
-    """Percent bins (0–99) in rows of 5% (10% when they span more than half the range), from the
-    lowest to the highest that holds a card."""
-    low, high = counts[0][0], counts[-1][0]
-    width = 5 if high - low < 50 else 10
-    first = low // width
-    rows = [[f"{b * width}–{(b + 1) * width}%", 0] for b in range(first, high // width + 1)]
-    for value, n in counts:
-        rows[value // width - first][1] += n
-    return [tuple(row) for row in rows]
+    """`percent_ranges` as (label, cards) rows."""
+    return [(f"{start}–{end + 1}%", n) for start, end, n in percent_ranges(counts)]
 
 
 class DistributionGraph:

@@ -65,7 +65,7 @@ class Graphs:
         return {
             "now": self.now.astimezone(timezone.utc).isoformat(timespec="seconds"),
             "date": self.today.isoformat(), "deck": self.deck, "period_days": len(self.days),
-            "reviews": [_day_json(d) for d in self.days if d.total],
+            "reviews": [day_json(d) for d in self.days if d.total],
             "buttons": {g: {"again": b[0], "hard": b[1], "good": b[2], "easy": b[3]} for g, b in self.buttons.items()},
             "hours": [{"hour": h, "reviews": n, "correct": p} for h, (n, p) in enumerate(self.hours)],
             "intervals": _distribution_json(self.intervals, "days", "median_days"),
@@ -76,7 +76,8 @@ class Graphs:
         }
 
 
-def _day_json(day: DayAnswers) -> dict[str, Any]:
+def day_json(day: DayAnswers) -> dict[str, Any]:
+    """One study day's answers as `--json` writes them."""
     return {"date": day.day.isoformat(), "new": day.new, "learning": day.learning, "relearning": day.relearning,
             "young": day.young, "mature": day.mature, "young_passed": day.young_passed,
             "mature_passed": day.mature_passed, "seconds": round(day.seconds, 1)}

@@ -55,7 +55,7 @@ class ReviewsGraph:
             return
         probe = f"{max(d.total for d in self.days) * len(self.days):,}"  # the widest a bar's label can be
         bars, per_bar = _fit(self.days, _room(options.max_width, probe))
-        totals = [self._kinds(group) for group in bars]
+        totals = [kind_totals(group) for group in bars]
         peak = max(sum(t.values()) for t in totals)
         step = bar_step(len(bars), _room(options.max_width, f"{peak:,}"))
         stacks = [[(t[name], glyph, style) for name, glyph, style in KINDS] for t in totals]
@@ -63,23 +63,29 @@ class ReviewsGraph:
         yield _dates(bars, len(f"{peak:,}"), step, options.max_width)
         yield from self._legend(options.max_width, per_bar)
 
-    @staticmethod
-    def _kinds(days: list[DayAnswers]) -> dict[str, int]:
-        return {"mature": sum(d.mature for d in days), "young": sum(d.young for d in days),
-                "learning": sum(d.learning + d.relearning for d in days), "new": sum(d.new for d in days)}
-
     def _legend(self, width: int, per_bar: int):
         from rich.text import Text
 
-        kinds = self._kinds(list(self.days))
+        kinds = kind_totals(list(self.days))
         parts = [f"{glyph} {name} {kinds[name]:,}" for name, glyph, _ in reversed(KINDS)]
-        total, studied = sum(kinds.values()), sum(1 for d in self.days if d.total)
-        seconds = sum(d.seconds for d in self.days)
-        parts += [f"days studied {studied:,} of {len(self.days):,}", f"total {total:,}",
-                  f"{total / len(self.days):,.0f} a day", f"{total / studied:,.0f} a day studied",
-                  f"time {duration(seconds)}", f"{seconds / total:.1f}s an answer"]
+        parts += period_summary(self.days)
         parts += [_caption(per_bar, len(self.days))] if per_bar > 1 else []
         return [Text(line, style="dim") for line in packed(parts, width, " · ")]
+
+
+def kind_totals(days: list[DayAnswers]) -> dict[str, int]:
+    """The answers of `days` by kind, as the Reviews graph stacks them (learning includes relearning)."""
+    return {"mature": sum(d.mature for d in days), "young": sum(d.young for d in days),
+            "learning": sum(d.learning + d.relearning for d in days), "new": sum(d.new for d in days)}
+
+
+def period_summary(days: tuple[DayAnswers, ...]) -> list[str]:
+    """The Reviews graph's figures of the period: days studied, total, per day, time (days with answers)."""
+    total, studied = sum(d.total for d in days), sum(1 for d in days if d.total)
+    seconds = sum(d.seconds for d in days)
+    return [f"days studied {studied:,} of {len(days):,}", f"total {total:,}",
+            f"{total / len(days):,.0f} a day", f"{total / studied:,.0f} a day studied",
+            f"time {duration(seconds)}", f"{seconds / total:.1f}s an answer"]
 
 
 # Anki's True Retention table: its rows, as (title, days back from today)
@@ -101,7 +107,7 @@ class RetentionGraph:
             yield Text(f"no answers of review cards in the last {len(self.days)} days", style="dim")
             return
         bars, per_bar = _fit(self.days, _room(options.max_width, "100%"))
-        rates = [_rate(group) for group in bars]
+        rates = [rate(group) for group in bars]
         low = math.floor(min(r for r in rates if r is not None) * 20) / 20  # the 5% step below the lowest
         step = bar_step(len(bars), _room(options.max_width, "100%"))
         stacks = [[] if r is None else [(r, "█", "green3")] for r in rates]
@@ -113,22 +119,30 @@ class RetentionGraph:
         yield self._table(options.max_width)
 
     def _table(self, width: int):
-        rows = []
-        for title, back in PERIODS:
-            if back > len(self.days):
-                break
-            days = self.days[-back:] if title != "Yesterday" else self.days[-2:-1]
-            young, mature = sum(d.young for d in days), sum(d.mature for d in days)
-            young_passed, mature_passed = sum(d.young_passed for d in days), sum(d.mature_passed for d in days)
-            rows.append((title, percent(young_passed / young if young else None),
-                         percent(mature_passed / mature if mature else None),
-                         percent(_rate(days)), f"{young + mature:,}"))
-        headers = ("", "Young", "Mature", "All", "Answers")
+        headers, rows = RETENTION_HEADERS, retention_rows(self.days)
         if _width(headers, rows) > width:  # the count makes way first
             headers, rows = headers[:-1], [row[:-1] for row in rows]
         return _figure_table(headers, rows)
 
 
-def _rate(days: list[DayAnswers]) -> float | None:
+RETENTION_HEADERS = ("", "Young", "Mature", "All", "Answers")
+
+
+def retention_rows(days: tuple[DayAnswers, ...]) -> list[tuple[str, ...]]:
+    """Anki's True Retention table: per period inside `days`, young, mature and all, and the answers."""
+    rows = []
+    for title, back in PERIODS:
+        if back > len(days):
+            break
+        period = days[-back:] if title != "Yesterday" else days[-2:-1]
+        young, mature = sum(d.young for d in period), sum(d.mature for d in period)
+        young_passed, mature_passed = sum(d.young_passed for d in period), sum(d.mature_passed for d in period)
+        rows.append((title, percent(young_passed / young if young else None),
+                     percent(mature_passed / mature if mature else None), percent(rate(period)), f"{young + mature:,}"))
+    return rows
+
+
+def rate(days: list[DayAnswers]) -> float | None:
+    """True retention of `days`: the share of answers of review cards that were not Again (None: none)."""
     answers = sum(d.young + d.mature for d in days)
     return sum(d.young_passed + d.mature_passed for d in days) / answers if answers else None

@@ -18,22 +18,22 @@ def render_graphs(graphs: Graphs):
 
     where = f"graphs · deck {one_line(graphs.deck)}" if graphs.deck else "graphs"
     parts = [Title(where, graphs.today), Text()]
-    for title, graph in _sections(graphs):
+    for _, title, graph in sections(graphs):
         parts += [Text(title, style="bold underline"), graph, Text()]
     return Group(*parts[:-1])
 
 
-def _sections(graphs: Graphs) -> list[tuple[str, object]]:
-    """(title, renderable) of each graph, in the order of Anki's graphs page."""
+def sections(graphs: Graphs) -> list[tuple[str, str, object]]:
+    """(key, title, renderable) of each graph, in the order of Anki's graphs page."""
     days = len(graphs.days)
     period = "today" if days == 1 else f"last {days:,} days"
     return [
-        (f"Reviews, {period}", ReviewsGraph(graphs.days)),
-        (f"True retention, {period}", RetentionGraph(graphs.days)),
-        ("Review intervals", intervals_graph(graphs.intervals)),
-        ("Stability", stability_graph(graphs.stability)),
-        ("Difficulty", difficulty_graph(graphs.difficulty)),
-        ("Retrievability", retrievability_graph(graphs.retrievability, graphs.recall_sum)),
-        (f"Answer buttons, {period}", ButtonsTable(graphs.buttons)),
-        (f"Hour of day, {period}", HoursGraph(graphs.hours)),
+        ("reviews", f"Reviews, {period}", ReviewsGraph(graphs.days)),
+        ("retention", f"True retention, {period}", RetentionGraph(graphs.days)),
+        ("intervals", "Review intervals", intervals_graph(graphs.intervals)),
+        ("stability", "Stability", stability_graph(graphs.stability)),
+        ("difficulty", "Difficulty", difficulty_graph(graphs.difficulty)),
+        ("retrievability", "Retrievability", retrievability_graph(graphs.retrievability, graphs.recall_sum)),
+        ("buttons", f"Answer buttons, {period}", ButtonsTable(graphs.buttons)),
+        ("hours", f"Hour of day, {period}", HoursGraph(graphs.hours)),
     ]
