@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from revise.collection.review_log import card_schedules, save_schedules, scheduled_answers
 from revise.config import Config, config_from_text, config_path, with_parameters, write_config
+from revise.errors import ReviseError
 from revise.scheduling import Schedule, parse_time
 from revise.scheduling.fit_items import LoggedAnswer
 from revise.scheduling.optimize import Fit, Stage, fit_group, group_items
@@ -55,10 +56,28 @@ def optimize(db: Database, config: Config, *, deck: str | None = None, reschedul
         return Optimized(groups, 0, 0, path)
     text = with_parameters(path, saved)
     schedules = changed_schedules(db, config, config_from_text(text, path), histories, deck, reschedule, advance)
-    with db.atomic():  # a failure anywhere, the config's write included, leaves both as they were
-        save_schedules(db, {card_id: schedule.to_row() for card_id, (schedule, _) in schedules.items()})
-        write_config(path, text)
+    save_together(db, {card_id: schedule.to_row() for card_id, (schedule, _) in schedules.items()}, path, text)
     return Optimized(groups, len(schedules), sum(moved for _, moved in schedules.values()), path)
+
+
+def save_together(db: Database, schedules: dict[int, dict], path: Path, text: str) -> None:
+    """Write the cards' new schedules and config.toml as one change: when either fails, neither is made."""
+    before = path.read_bytes() if path.exists() else None
+    written = False
+    try:
+        with db.atomic():
+            save_schedules(db, schedules)
+            write_config(path, text)  # last: only the commit comes after it
+            written = True
+    except ReviseError as exc:
+        raise ReviseError(f"{exc}. Nothing was changed: config.toml and the cards are as they were. "
+                          "Make the file and its folder writable, then run `revise optimize` again.") from exc
+    except BaseException:
+        if written and before is not None:  # the commit failed after config.toml was replaced: put it back
+            write_config(path, before)
+        elif written:
+            path.unlink(missing_ok=True)
+        raise
 
 
 def _fit(db: Database, config: Config, deck: str | None, histories: Histories | None, tz: tzinfo | None,
