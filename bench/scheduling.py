@@ -26,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script 
 from bench.learners import strong_learner, study  # noqa: E402
 from bench.shared_data import shared_data  # noqa: E402
 from revise.scheduling.fit_items import FitItem, LoggedAnswer  # noqa: E402
-from revise.scheduling.fitting import (compute_parameters, constant_evaluation, default_parameters,  # noqa: E402
-                                       evaluate)
+from revise.scheduling.fitting import compute_parameters, default_parameters, evaluate  # noqa: E402
 from revise.scheduling.optimize import group_items  # noqa: E402
+from revise.scheduling.prediction import constant_evaluation, evaluate_predictions, predicted_recall  # noqa: E402
 
 DEFAULT_LOG = (shared_data() or Path("../shared/data")) / "review-log-josh.csv"
 COLUMNS = ("card_id", "review_rating", "review_time", "review_duration")
@@ -78,22 +78,23 @@ def split(items: list[FitItem], share: float = TRAIN_SHARE) -> tuple[list[FitIte
 
 def held_out(histories: dict, true_parameters: tuple[float, ...] | None = None) -> dict:
     """Fit on the first 80 % of the items of `histories`, and judge the fitted parameters, the
-    defaults, a constant rate (and `true_parameters` when known) on the last 20 %."""
+    defaults, a constant rate (and `true_parameters` when known) on the last 20 %: as fsrs-rs's
+    evaluate judges (recent items weigh more), and under "unweighted" with every item alike."""
     items, _ = group_items(histories, DAY_START_HOUR, timezone.utc)
     train, test = split(items)
     if len(test) < MIN_HELD_OUT:
         raise LogError(f"only {len(items)} reviews on a later day than the card's answer before: "
                        f"too few to hold {MIN_HELD_OUT} out")
     rate = sum(item.recalled for item in train) / len(train)
-    found = {
-        "fitted": evaluate(compute_parameters(train), test).to_json(),
-        "default": evaluate(default_parameters(), test).to_json(),
-        "constant": constant_evaluation(rate, test).to_json(),
-        "reviews": len(test), "trained_on": len(train),
-    }
+    predictors = {"fitted": compute_parameters(train), "default": default_parameters()}
     if true_parameters is not None:
-        found["true"] = evaluate(true_parameters, test).to_json()
-    return found
+        predictors["true"] = true_parameters
+    found = {name: evaluate(parameters, test).to_json() for name, parameters in predictors.items()}
+    unweighted = {name: evaluate_predictions(test, predicted_recall(parameters, test), recency=False).to_json()
+                  for name, parameters in predictors.items()}
+    return {**found, "constant": constant_evaluation(rate, test).to_json(), "reviews": len(test),
+            "trained_on": len(train),
+            "unweighted": {**unweighted, "constant": constant_evaluation(rate, test, recency=False).to_json()}}
 
 
 def synthetic(cards: int, days: int, seed: int = 7) -> dict:
@@ -105,12 +106,15 @@ def synthetic(cards: int, days: int, seed: int = 7) -> dict:
 
 
 def report(name: str, found: dict) -> str:
-    """A plain table of one evaluation: log loss and RMSE(bins) per predictor."""
+    """A plain table of one evaluation: log loss and RMSE(bins) per predictor, weighted as fsrs-rs
+    weighs them and unweighted."""
     lines = [f"{name}: fitted on {found['trained_on']:,} items, predicting {found['reviews']:,}",
-             f"  {'':<10}{'log loss':>10}{'RMSE(bins)':>12}"]
+             f"  {'':<10}{'log loss':>10}{'RMSE(bins)':>12}   {'unweighted:':<12}{'log loss':>9}{'RMSE(bins)':>12}"]
     for key in ("fitted", "true", "default", "constant"):
         if key in found:
-            lines.append(f"  {key:<10}{found[key]['log_loss']:>10.4f}{found[key]['rmse_bins']:>12.4f}")
+            weighted, plain = found[key], found["unweighted"][key]
+            lines.append(f"  {key:<10}{weighted['log_loss']:>10.4f}{weighted['rmse_bins']:>12.4f}   {'':<12}"
+                         f"{plain['log_loss']:>9.4f}{plain['rmse_bins']:>12.4f}")
     return "\n".join(lines)
 
 

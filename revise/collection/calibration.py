@@ -7,7 +7,8 @@ from sqlite_utils import Database
 
 from revise.collection.stats import _card_filter, _limit_curves, _limit_to_deck
 
-# fsrs-rs's RMSE(bins) bins: floor(21 ** p) - 1, 20 bins that narrow towards certain recall
+# bins of predicted recall as fsrs-rs's get_bin makes them: floor(21 ** p) - 1, 20 bins that narrow
+# towards certain recall
 _BIN = "min(19, max(0, CAST(pow(21, p) AS INTEGER) - 1))"
 
 

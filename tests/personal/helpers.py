@@ -3,8 +3,7 @@ review session's own write (`save_review`), at the times a simulated learner or 
 
 from __future__ import annotations
 
-import csv
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from revise import collection, sources
@@ -43,17 +42,6 @@ def write_answers(db, histories: dict[int, list[LoggedAnswer]], config: Config =
         save_review(db, row, found.rating, at, found.duration_ms or 0, config.for_deck(row["deck"]),
                     at + timedelta(hours=1))
     return len(flat)
-
-
-def real_log(path: Path, cards: int | None = None) -> list[list[LoggedAnswer]]:
-    """The histories of a review log in review-log-josh.csv's format (the first `cards` cards), in time order."""
-    histories: dict[str, list[LoggedAnswer]] = {}
-    with path.open(encoding="utf-8") as file:
-        for row in csv.DictReader(file):
-            answers = histories.setdefault(row["card_id"], [])
-            answers.append(LoggedAnswer(datetime.fromisoformat(row["review_time"]), int(row["review_rating"]),
-                                        "review" if answers else "new", int(row["review_duration"])))
-    return list(histories.values())[:cards]
 
 
 def settings_of(config_path: Path, deck: str | None = None) -> Settings:
