@@ -50,3 +50,13 @@ def settings_of(config_path: Path, deck: str | None = None) -> Settings:
 
     config = load_config(config_path)
     return config.for_deck(deck) if deck else config.default
+
+
+def collection_from_log(path: Path, folder: Path, log: Path, deck: str = "Josh") -> tuple:
+    """A collection whose deck `deck` has one card per card of a review log in review-log-josh.csv's
+    format, answered as the log says: (db, the number of answers)."""
+    from bench.scheduling import read_log
+
+    histories = read_log(log)
+    db, ids = collection_of(path, folder, {deck: len(histories)})
+    return db, write_answers(db, dict(zip(ids[deck], histories.values())))
