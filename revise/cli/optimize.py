@@ -114,8 +114,10 @@ class _progress:
             self.bar.stop()
 
     def stage(self, name: str) -> None:
-        if self.bar is not None:  # no total: the bar pulses, and no count is shown
-            self.bar.update(self.task, description=name, total=None, completed=0, count="")
+        # drawn at once, not at the next tick: a step shorter than a tick is still seen; with no total the
+        # bar pulses and no count is shown
+        if self.bar is not None:
+            self.bar.update(self.task, description=name, total=None, completed=0, count="", refresh=True)
 
     def advance(self, done: int, total: int) -> None:
         if self.bar is not None:
