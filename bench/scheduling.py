@@ -1,7 +1,7 @@
 """How well FSRS predicts recall on held-out reviews: fitted parameters, FSRS-6 defaults and a
 constant rate, on a real review log and on a simulated learner whose true parameters are known.
 
-    python bench/scheduling.py [REVLOG.csv] [--cards 1500] [--days 365] [--json]
+    python bench/scheduling.py [REVLOG.csv] [--cards 5000] [--days 365] [--seed 7] [--json]
 
 REVLOG.csv is a log in the format of ../shared/data/review-log-josh.csv (columns card_id,
 review_rating, review_time, review_duration; that file is used when no log is named and it is
@@ -76,11 +76,12 @@ def split(items: list[FitItem], share: float = TRAIN_SHARE) -> tuple[list[FitIte
     return ordered[:cut], ordered[cut:]
 
 
-def held_out(histories: dict, true_parameters: tuple[float, ...] | None = None) -> dict:
+def held_out(histories: dict, true_parameters: tuple[float, ...] | None = None,
+             day_start_hour: int = DAY_START_HOUR) -> dict:
     """Fit on the first 80 % of the items of `histories`, and judge the fitted parameters, the
     defaults, a constant rate (and `true_parameters` when known) on the last 20 %: as fsrs-rs's
     evaluate judges (recent items weigh more), and under "unweighted" with every item alike."""
-    items, _ = group_items(histories, DAY_START_HOUR, timezone.utc)
+    items, _ = group_items(histories, day_start_hour, timezone.utc)
     train, test = split(items)
     if len(test) < MIN_HELD_OUT:
         raise LogError(f"only {len(items)} reviews on a later day than the card's answer before: "
@@ -118,7 +119,7 @@ def report(name: str, found: dict) -> str:
     return "\n".join(lines)
 
 
-def run(log: Path | None, cards: int, days: int) -> tuple[dict, list[str]]:
+def run(log: Path | None, cards: int, days: int, seed: int = 7) -> tuple[dict, list[str]]:
     """The bench's JSON object (the log's figures at the top, the learner's under "synthetic"), and
     notes for stderr."""
     notes, found = [], {"log": None, "fitted": None, "default": None, "constant": None, "reviews": 0}
@@ -127,7 +128,7 @@ def run(log: Path | None, cards: int, days: int) -> tuple[dict, list[str]]:
     else:
         notes.append(f"No review log at {log}: skipped (name one: bench/scheduling.py REVLOG.csv).")
     if cards:
-        found["synthetic"] = synthetic(cards, days)
+        found["synthetic"] = synthetic(cards, days, seed)
     return found, notes
 
 
@@ -135,12 +136,13 @@ def main(argv: list[str] | None = None) -> int:
     """Parse the command line, evaluate, print a table or JSON."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("log", nargs="?", type=Path, default=DEFAULT_LOG, metavar="REVLOG.csv")
-    parser.add_argument("--cards", type=int, default=1500, help="the simulated learner's cards (0: none)")
+    parser.add_argument("--cards", type=int, default=5000, help="the simulated learner's cards (0: none)")
     parser.add_argument("--days", type=int, default=365, help="the simulated learner's days of study")
+    parser.add_argument("--seed", type=int, default=7, help="the simulated learner's random seed")
     parser.add_argument("--json", action="store_true", help="print JSON")
     args = parser.parse_args(argv)
     try:
-        found, notes = run(args.log, args.cards, args.days)
+        found, notes = run(args.log, args.cards, args.days, args.seed)
     except (LogError, OSError) as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
