@@ -67,6 +67,24 @@ def test_a_config_that_cannot_be_written_changes_neither_it_nor_the_cards(collec
     assert not [name for name in os.listdir(tmp_path) if name.endswith(".tmp")]
 
 
+def test_a_read_only_config_folder_changes_neither(collection, tmp_path, monkeypatch):
+    from tests.cli.test_import import revise_process, without_root_override
+
+    prefix = without_root_override()  # as root, file permissions hold only without CAP_DAC_OVERRIDE
+    (folder := tmp_path / "settings").mkdir()
+    (config := folder / "config.toml").write_bytes(CONFIG)
+    monkeypatch.setenv("REVISE_CONFIG", str(config))
+    before = memory(collection)
+    folder.chmod(0o555)
+    try:
+        result = revise_process("optimize", prefix=prefix)
+    finally:
+        folder.chmod(0o755)
+    assert result.returncode == 1 and result.stderr.startswith(
+        f"Error: {config}: cannot write the config (Permission denied). Nothing was changed:")
+    assert config.read_bytes() == CONFIG and memory(collection) == before and os.listdir(folder) == ["config.toml"]
+
+
 def test_a_full_disk_on_the_last_step_changes_neither(collection, tmp_path, monkeypatch):
     config = tmp_path / "config.toml"
     config.write_bytes(CONFIG)
