@@ -31,6 +31,7 @@ class Learner:
     passed_ratings: tuple[float, float, float] = (0.1, 0.8, 0.1)  # Hard, Good, Easy when recalled
     hard_when_forgotten: float = 0.0  # the share of forgotten cards they grade Hard (Hard used as a fail)
     seconds: float = 8.0  # per answer
+    absent: float = 0.0  # the share of days they do not study (due cards wait, recall drops meanwhile)
 
 
 def strong_learner(defaults: tuple[float, ...]) -> Learner:
@@ -54,6 +55,8 @@ def study(learner: Learner, cards: int | list[int], days: int, settings: Setting
     answers: dict[int, list[LoggedAnswer]] = {card: [] for card in schedules}
     unseen = list(schedules)
     for day in range(days):
+        if learner.absent and rng.random() < learner.absent:
+            continue
         now = START + timedelta(days=day) + timedelta(minutes=rng.randrange(0, 240))
         end = START.replace(hour=4) + timedelta(days=day + 1)
         due = [(s.due, card) for card, s in schedules.items() if s.due and s.due < end]

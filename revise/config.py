@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import tomllib
@@ -247,7 +248,7 @@ def with_parameters(path: Path, parameters: dict[str | None, tuple[float, ...]])
     import tomlkit
 
     try:
-        document = tomlkit.parse(path.read_text(encoding="utf-8"))
+        document = tomlkit.parse(path.read_bytes().decode("utf-8"))  # bytes: line endings kept as they are
     except FileNotFoundError:
         document = tomlkit.document()
     for deck, values in parameters.items():
@@ -258,15 +259,19 @@ def with_parameters(path: Path, parameters: dict[str | None, tuple[float, ...]])
     return text
 
 
-def write_config(path: Path, text: str) -> None:
-    """Replace config.toml with `text` atomically: a temporary file beside it, moved into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def write_config(path: Path, text: str | bytes) -> None:
+    """Replace config.toml with `text` atomically: a temporary file beside it, moved into place (a
+    failure leaves the file as it was and is a ReviseError naming it)."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        temporary.write_text(text, encoding="utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
         os.replace(temporary, path)
+    except OSError as exc:
+        raise ReviseError(f"{path}: cannot write the config ({exc.strerror or exc})") from exc
     finally:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
 
 
 def _deck_table(document, deck: str):

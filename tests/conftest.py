@@ -4,8 +4,18 @@ from pathlib import Path
 
 import pytest
 
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+from bench.shared_data import shared_data
+
 REPO = Path(__file__).resolve().parents[1]
+# $REVISE_SHARED_DATA, else ../shared/data beside the checkout (the main one from a git worktree)
+SHARED_DATA = shared_data(REPO)
+
+
+def shared_file(name: str) -> Path:
+    """A file of the shared data, or the test skipped saying where it was looked for (a user's clone has none)."""
+    if SHARED_DATA is None or not (SHARED_DATA / name).is_file():
+        pytest.skip(f"no shared data {name}: set REVISE_SHARED_DATA or put it in ../shared/data beside the checkout")
+    return SHARED_DATA / name
 
 
 @pytest.fixture(autouse=True)

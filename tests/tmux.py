@@ -18,6 +18,10 @@ class Tmux:
         subprocess.run(["tmux", "-L", self.socket, "send-keys", "-t", "review", *(["-l"] if literal else []), *keys],
                        check=True)
 
+    def record(self, path) -> None:
+        """From now on, append every byte the window is sent to `path` (what a transient display drew)."""
+        subprocess.run(["tmux", "-L", self.socket, "pipe-pane", "-o", "-t", "review", f"cat >> '{path}'"], check=True)
+
     def screen(self, history: bool = False) -> str:
         """What the window shows now; with `history`, its scrollback above it too."""
         return subprocess.run(["tmux", "-L", self.socket, "capture-pane", "-p", "-t", "review",

@@ -38,7 +38,7 @@ def optimize(
         main, *decks = [group.to_json() for group in done.groups]
         output.print_json({**main, "decks": decks} if decks else main)
         return
-    typer.echo(optimize_report(done, output.shown_path(str(done.config))))
+    typer.echo(optimize_report(done, output.shown_path(str(done.config)), _terminal_width()))
 
 
 @command()
@@ -82,18 +82,27 @@ def _check_deck(db, deck: Optional[str]) -> None:
         raise ReviseError(f"no cards in a deck named '{deck}'. Decks: {known}.")
 
 
+def _terminal_width() -> Optional[int]:
+    """The terminal's width for wrapping prose (at most 100 columns), or None when stdout is not one."""
+    import shutil
+
+    return min(100, shutil.get_terminal_size().columns) if sys.stdout.isatty() else None
+
+
 class _progress:
-    """A transient rich display on stderr while optimizing: the step under way, then the cards recomputed."""
+    """A transient rich display on stderr while optimizing: the step under way and the time it has
+    taken, then the cards recomputed out of how many."""
 
     def __init__(self, show: bool) -> None:
         self.bar = None
         if show and sys.stderr.isatty():  # nothing for a pipe or a file, and no rich to import
             from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+            from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
             self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                                MofNCompleteColumn(), console=Console(stderr=True), transient=True)
-            self.task = self.bar.add_task("Starting", total=None)
+                                TextColumn("{task.fields[count]}"), TimeElapsedColumn(),
+                                console=Console(stderr=True), transient=True)
+            self.task = self.bar.add_task("Reading your review log", total=None, count="")
 
     def __enter__(self):
         if self.bar is not None:
@@ -105,9 +114,12 @@ class _progress:
             self.bar.stop()
 
     def stage(self, name: str) -> None:
+        # drawn at once, not at the next tick: a step shorter than a tick is still seen; with no total the
+        # bar pulses and no count is shown
         if self.bar is not None:
-            self.bar.update(self.task, description=name, total=None, completed=0)
+            self.bar.update(self.task, description=name, total=None, completed=0, count="", refresh=True)
 
     def advance(self, done: int, total: int) -> None:
         if self.bar is not None:
-            self.bar.update(self.task, description="Recomputing memory states", total=total, completed=done)
+            self.bar.update(self.task, description="Recomputing memory states", total=total, completed=done,
+                            count=f"{done:,}/{total:,} cards")

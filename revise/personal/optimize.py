@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from revise.collection.review_log import card_schedules, save_schedules, scheduled_answers
 from revise.config import Config, config_from_text, config_path, with_parameters, write_config
+from revise.errors import ReviseError
 from revise.scheduling import Schedule, parse_time
 from revise.scheduling.fit_items import LoggedAnswer
 from revise.scheduling.optimize import Fit, Stage, fit_group, group_items
@@ -51,14 +52,37 @@ def optimize(db: Database, config: Config, *, deck: str | None = None, reschedul
                    for name in ([deck] if deck is not None else [None, *(name for name, _ in config.decks)]))
     saved = {group.deck: group.fit.parameters for group in groups if group.fit.saved}
     path = config.path or config_path()
-    if not saved:
+    if not saved and not reschedule:
         return Optimized(groups, 0, 0, path)
-    text = with_parameters(path, saved)
-    schedules = changed_schedules(db, config, config_from_text(text, path), histories, deck, reschedule, advance)
-    with db.atomic():  # a failure anywhere, the config's write included, leaves both as they were
-        save_schedules(db, {card_id: schedule.to_row() for card_id, (schedule, _) in schedules.items()})
-        write_config(path, text)
+    # With nothing better to save, --reschedule still moves due dates to what the parameters in effect
+    # give: after a run that saved them and kept due dates, that is what the learner asks for.
+    text = with_parameters(path, saved) if saved else None
+    after = config_from_text(text, path) if text is not None else config
+    schedules = changed_schedules(db, config, after, histories, deck, reschedule, advance)
+    save_together(db, {card_id: schedule.to_row() for card_id, (schedule, _) in schedules.items()}, path, text)
     return Optimized(groups, len(schedules), sum(moved for _, moved in schedules.values()), path)
+
+
+def save_together(db: Database, schedules: dict[int, dict], path: Path, text: str | None) -> None:
+    """Write the cards' new schedules and config.toml (unless `text` is None) as one change: when
+    either fails, neither is made."""
+    before = path.read_bytes() if path.exists() else None
+    written = False
+    try:
+        with db.atomic():
+            save_schedules(db, schedules)
+            if text is not None:
+                write_config(path, text)  # last: only the commit comes after it
+                written = True
+    except ReviseError as exc:
+        raise ReviseError(f"{exc}. Nothing was changed: config.toml and the cards are as they were. "
+                          "Make the file and its folder writable, then run `revise optimize` again.") from exc
+    except BaseException:
+        if written and before is not None:  # the commit failed after config.toml was replaced: put it back
+            write_config(path, before)
+        elif written:
+            path.unlink(missing_ok=True)
+        raise
 
 
 def _fit(db: Database, config: Config, deck: str | None, histories: Histories | None, tz: tzinfo | None,
@@ -68,7 +92,7 @@ def _fit(db: Database, config: Config, deck: str | None, histories: Histories | 
         histories = answer_histories(scheduled_answers(db, deck))
     items, cards = group_items(histories, config.default.day_start_hour, tz)
     current = (config.for_deck(deck) if deck is not None else config.default).parameters
-    return fit_group(items, cards, current, stage)
+    return fit_group(items, cards, current, (lambda name: stage(f"{name} (deck {deck})")) if deck else stage)
 
 
 def answer_histories(rows: list[tuple]) -> Histories:
@@ -82,9 +106,10 @@ def answer_histories(rows: list[tuple]) -> Histories:
 def changed_schedules(db: Database, before: Config, after: Config, histories: Histories, deck: str | None,
                       reschedule: bool, advance: Callable[[int, int], None]) -> dict[int, tuple[Schedule, bool]]:
     """card id → (its schedule with the memory state its answers give under `after`, whether its due
-    moved), for every card of `deck` whose parameters differ between the two configs."""
+    moved), for every card of `deck` whose parameters differ between the two configs (every card of
+    `deck` when they are the same config)."""
     rows = [row for row in card_schedules(db, deck)
-            if after.for_deck(row["deck"]).parameters != before.for_deck(row["deck"]).parameters]
+            if after is before or after.for_deck(row["deck"]).parameters != before.for_deck(row["deck"]).parameters]
     changed: dict[int, tuple[Schedule, bool]] = {}
     for done, row in enumerate(rows, 1):
         current = Schedule.from_row(row)

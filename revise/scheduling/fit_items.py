@@ -46,6 +46,8 @@ def since_last_reset(answers: list[LoggedAnswer]) -> list[LoggedAnswer]:
 def fit_items(answers: list[LoggedAnswer], day_start_hour: int = 4, tz: tzinfo | None = None) -> list[FitItem]:
     """The FSRS items of one card's answers (in time order), days counted as the scheduler counts them."""
     kept = since_last_reset(answers)
+    if not kept:  # a history that never started as new (an imported log missing its beginning)
+        return []
     days = [study_day(answer.at, day_start_hour, tz).toordinal() for answer in kept]
     reviews = [(answer.rating, day - before) for answer, day, before in zip(kept, days, [days[0], *days])]
     return [

@@ -1,9 +1,9 @@
 """Fitting FSRS parameters to a learner's items with fsrs-rs, and judging them: log loss, RMSE(bins),
-and what the answers say about how the learner grades. Pure: items in, figures out."""
+and what the answers say about how the learner grades. Pure: items in, figures out (other predictors
+are judged on the same scale in `prediction`)."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from revise.scheduling.fit_items import FitItem, to_fsrs_items
@@ -13,7 +13,6 @@ from revise.scheduling.fit_items import FitItem, to_fsrs_items
 MIN_ITEMS = 400
 MIN_GRADE_ANSWERS = 20  # answers after a day's Hard, and after a day's Again, before their recall rates are compared
 PASS_FAIL_SHARE = 0.02  # Hard and Easy together below this share of answers: a pass/fail learner
-BINS = 20  # fsrs-rs's RMSE(bins): predictions binned on a log scale, finer near 1
 
 
 @dataclass(frozen=True)
@@ -60,40 +59,6 @@ def default_parameters() -> tuple[float, ...]:
     from fsrs.scheduler import DEFAULT_PARAMETERS
 
     return tuple(DEFAULT_PARAMETERS)
-
-
-def constant_evaluation(rate: float, items: list[FitItem]) -> Evaluation:
-    """The evaluation of predicting the same recall `rate` for every item (the baseline)."""
-    return evaluate_predictions([(rate, item.recalled) for item in items])
-
-
-def evaluate_predictions(pairs: list[tuple[float, bool]]) -> Evaluation:
-    """Log loss and RMSE(bins) of (predicted recall, recalled) pairs, as fsrs-rs computes them."""
-    eps = 1e-7
-    loss = -sum(math.log(max(eps, p if hit else 1 - p)) for p, hit in pairs) / len(pairs)
-    return Evaluation(loss, rmse_bins(calibration_bins(pairs)))
-
-
-def calibration_bins(pairs: list[tuple[float, bool]]) -> list[tuple[float, float, int]]:
-    """(mean predicted, actual recall rate, count) per fsrs-rs bin that holds a prediction, low to high."""
-    groups: dict[int, list[tuple[float, bool]]] = {}
-    for p, hit in pairs:
-        groups.setdefault(recall_bin(p), []).append((p, hit))
-    return [
-        (sum(p for p, _ in group) / len(group), sum(hit for _, hit in group) / len(group), len(group))
-        for _, group in sorted(groups.items())
-    ]
-
-
-def recall_bin(predicted: float) -> int:
-    """fsrs-rs's bin of a prediction: floor(21 ** p) - 1, so bins narrow towards certain recall."""
-    return min(BINS - 1, max(0, math.floor(math.exp(predicted * math.log(BINS + 1))) - 1))
-
-
-def rmse_bins(bins: list[tuple[float, float, int]]) -> float:
-    """The count-weighted root mean square of (predicted - actual) over the bins."""
-    total = sum(count for _, _, count in bins)
-    return math.sqrt(sum(count * (p - a) ** 2 for p, a, count in bins) / total) if total else 0.0
 
 
 def grading_warnings(items: list[FitItem]) -> tuple[str, ...]:

@@ -3,10 +3,10 @@ recall (`revise stats`, and its --json "calibration"), as a small table of its o
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from revise.config import Config
-from revise.scheduling.fitting import rmse_bins
 from revise.stats.curves import curve_overrides, fsrs_curve, main_settings
 
 
@@ -18,8 +18,9 @@ class Calibration:
 
     @property
     def rmse(self) -> float:
-        """RMSE(bins), weighted by answers, as fsrs-rs reports it."""
-        return rmse_bins(list(self.bins))
+        """The root mean square of (predicted - actual) over these bins, weighted by answers."""
+        total = sum(n for _, _, n in self.bins)
+        return math.sqrt(sum(n * (p - a) ** 2 for p, a, n in self.bins) / total) if total else 0.0
 
     def to_json(self) -> list[dict]:
         """[{"predicted": p, "actual": a, "count": n}, …]"""
@@ -41,8 +42,8 @@ class Calibration:
     def _caption(self) -> str:
         if not self.bins:
             return "No reviews yet: calibration needs cards answered on a later day."
-        return (f"RMSE(bins) {self.rmse:.1%}: the closer the columns, the better FSRS knows you "
-                "(`revise optimize` fits it to your answers).")
+        return (f"Predicted and actual differ by {self.rmse:.1%} (root mean square over the rows): the closer "
+                "the columns, the better FSRS knows you (`revise optimize` fits it to your answers).")
 
 
 def read_calibration(db, config: Config, deck: str | None = None) -> Calibration:

@@ -3,8 +3,7 @@ review session's own write (`save_review`), at the times a simulated learner or 
 
 from __future__ import annotations
 
-import csv
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from revise import collection, sources
@@ -45,20 +44,19 @@ def write_answers(db, histories: dict[int, list[LoggedAnswer]], config: Config =
     return len(flat)
 
 
-def real_log(path: Path, cards: int | None = None) -> list[list[LoggedAnswer]]:
-    """The histories of a review log in review-log-josh.csv's format (the first `cards` cards), in time order."""
-    histories: dict[str, list[LoggedAnswer]] = {}
-    with path.open(encoding="utf-8") as file:
-        for row in csv.DictReader(file):
-            answers = histories.setdefault(row["card_id"], [])
-            answers.append(LoggedAnswer(datetime.fromisoformat(row["review_time"]), int(row["review_rating"]),
-                                        "review" if answers else "new", int(row["review_duration"])))
-    return list(histories.values())[:cards]
-
-
 def settings_of(config_path: Path, deck: str | None = None) -> Settings:
     """The settings config.toml at `config_path` gives `deck` (the global ones for None)."""
     from revise.config import load_config
 
     config = load_config(config_path)
     return config.for_deck(deck) if deck else config.default
+
+
+def collection_from_log(path: Path, folder: Path, log: Path, deck: str = "Josh") -> tuple:
+    """A collection whose deck `deck` has one card per card of a review log in review-log-josh.csv's
+    format, answered as the log says: (db, the number of answers)."""
+    from bench.scheduling import read_log
+
+    histories = read_log(log)
+    db, ids = collection_of(path, folder, {deck: len(histories)})
+    return db, write_answers(db, dict(zip(ids[deck], histories.values())))

@@ -112,3 +112,4 @@ def test_pass_fail_learner_is_told_it_is_fine():
 def test_no_collection_is_an_error():
     result = runner.invoke(app, ["optimize"])
     assert result.exit_code == 1 and "Error: no collection" in result.output
+
