@@ -13,6 +13,10 @@ from revise.scheduling.fit_items import FitItem, to_fsrs_items
 MIN_ITEMS = 400
 MIN_GRADE_ANSWERS = 20  # answers after a day's Hard, and after a day's Again, before their recall rates are compared
 PASS_FAIL_SHARE = 0.02  # Hard and Easy together below this share of answers: a pass/fail learner
+# Reviews at 90 % retention fail about one time in ten; Again in under 5 % of them, with Hard pressed
+# three times as often, is a learner whose failures go to Hard.
+MIN_LATER_REVIEWS, RARE_AGAIN, HARD_PER_AGAIN = 200, 0.05, 3
+HARD_MEANS = "Hard means you recalled the answer with effort; when you did not recall it, press Again."
 
 
 @dataclass(frozen=True)
@@ -63,19 +67,7 @@ def default_parameters() -> tuple[float, ...]:
 
 def grading_warnings(items: list[FitItem]) -> tuple[str, ...]:
     """Plain words on how the learner grades: Hard used as a fail, or (fine) only Again and Good."""
-    after: dict[int, list[bool]] = {1: [], 2: []}
-    for item in items:
-        grade = _day_grade(item)
-        if grade in after:
-            after[grade].append(item.recalled)
-    warnings = []
-    hard, again = after[2], after[1]
-    if len(hard) >= MIN_GRADE_ANSWERS and len(again) >= MIN_GRADE_ANSWERS and _rate(hard) < _rate(again):
-        warnings.append(
-            f"Hard looks like a failing grade: cards you answered Hard were recalled next time {_rate(hard):.0%} "
-            f"of the time, less than cards you answered Again ({_rate(again):.0%}). Hard means you recalled the "
-            "answer with effort; when you did not recall it, press Again."
-        )
+    warnings = [hard] if (hard := _hard_as_fail(items)) else []
     ratings = [rating for item in items for rating, _ in item.reviews[-1:]]
     if ratings and sum(r in (2, 4) for r in ratings) / len(ratings) < PASS_FAIL_SHARE:
         warnings.append(
@@ -83,6 +75,34 @@ def grading_warnings(items: list[FitItem]) -> tuple[str, ...]:
             "Hard and Easy are there if you want them."
         )
     return tuple(warnings)
+
+
+def _hard_as_fail(items: list[FitItem]) -> str | None:
+    """The warning that Hard looks like a failing grade, if the answers say so.
+
+    Two signs, either enough. Cards answered Hard recalled next time less often than cards answered
+    Again. Or, in reviews on a later day, Again almost never pressed while Hard is pressed several
+    times as often: the first sign alone misses this learner, because their forgotten cards are
+    logged as recalled (Hard), which makes Hard look successful."""
+    after: dict[int, list[bool]] = {1: [], 2: []}
+    for item in items:
+        if (grade := _day_grade(item)) in after:
+            after[grade].append(item.recalled)
+    hard, again = after[2], after[1]
+    if len(hard) >= MIN_GRADE_ANSWERS and len(again) >= MIN_GRADE_ANSWERS and _rate(hard) < _rate(again):
+        return (
+            f"Hard looks like a failing grade: cards you answered Hard were recalled next time {_rate(hard):.0%} "
+            f"of the time, less than cards you answered Again ({_rate(again):.0%}). {HARD_MEANS}"
+        )
+    later = [item.reviews[-1][0] for item in items if item.reviews[-1][1] > 0]
+    again_share, hard_share = (later.count(1) / len(later), later.count(2) / len(later)) if later else (0, 0)
+    if len(later) >= MIN_LATER_REVIEWS and again_share < RARE_AGAIN and hard_share >= HARD_PER_AGAIN * again_share:
+        return (
+            f"Hard looks like a failing grade: in reviews you pressed Again {again_share:.0%} of the time and "
+            f"Hard {hard_share:.0%}. If you press Hard when you forgot, FSRS takes those cards for remembered "
+            f"and shows them too late. {HARD_MEANS}"
+        )
+    return None
 
 
 def _day_grade(item: FitItem) -> int:

@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from bench.learners import UTC, Learner, study
@@ -93,11 +94,19 @@ def test_deck_option_fits_one_deck_into_its_own_table(learned, strong, typical, 
     assert result.exit_code == 1 and "no cards in a deck named 'Chemistry'" in result.output
 
 
-def test_hard_used_as_a_fail_is_named():
-    hard_fails = Learner(default_parameters(), hard_when_forgotten=0.8)
-    items, _ = group_items(study(hard_fails, 300, 60), 4, UTC)
+@pytest.mark.parametrize("seed", [0, 1, 7])
+@pytest.mark.parametrize("hard_when_forgotten", [0.8, 1.0])
+def test_hard_used_as_a_fail_is_named(hard_when_forgotten, seed):
+    """Whether the learner sometimes presses Again on a forgotten card or never (then every forgotten
+    card is logged as recalled, and only the rarity of Again gives it away)."""
+    hard_fails = Learner(default_parameters(), hard_when_forgotten=hard_when_forgotten)
+    items, _ = group_items(study(hard_fails, 300, 60, seed=seed), 4, UTC)
     assert any(w.startswith("Hard looks like a failing grade") for w in grading_warnings(items))
-    items, _ = group_items(study(Learner(default_parameters()), 300, 60), 4, UTC)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 7])
+def test_hard_used_as_a_pass_is_not_named(seed):
+    items, _ = group_items(study(Learner(default_parameters()), 300, 60, seed=seed), 4, UTC)
     assert not any(w.startswith("Hard looks") for w in grading_warnings(items))
 
 
