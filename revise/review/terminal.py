@@ -236,11 +236,16 @@ def interrupts_held() -> Iterator[None]:
         with _signals_blocked():
             for signum, handler in previous.items():
                 signal.signal(signum, handler)
-        for signum in caught[:1]:
-            if callable(previous[signum]):
-                previous[signum](signum, None)  # Python's Ctrl-C handler, or the CLI's SIGTERM one: they raise
-            else:
-                os.kill(os.getpid(), signum)
+        _deliver(caught[:1], previous)
+
+
+def _deliver(caught: list[int], handlers: dict[int, Any]) -> None:
+    """The signals held back, to the handlers they would have reached."""
+    for signum in caught:
+        if callable(handlers[signum]):
+            handlers[signum](signum, None)  # Python's Ctrl-C handler, or the CLI's SIGTERM one: they raise
+        else:
+            os.kill(os.getpid(), signum)
 
 
 @contextmanager

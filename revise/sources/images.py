@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from revise.notes import ParseWarning
+    from revise.render.images import CardImage
 
 
 def missing_image_warnings(file: str, notes: Iterable[tuple[str, int]], root: str | Path | None = None) -> list[ParseWarning]:
@@ -23,7 +24,6 @@ def missing_image_warnings(file: str, notes: Iterable[tuple[str, int]], root: st
     from revise.render.images import card_images
 
     search = search_folder(Path(file), root)
-    elsewhere = f", nor by name in {search}" if search is not None else ""
     lines: list[str] | None = None
     warnings: dict[tuple[int, str], ParseWarning] = {}
     for text, first in with_images:
@@ -31,9 +31,13 @@ def missing_image_warnings(file: str, notes: Iterable[tuple[str, int]], root: st
             if image.missing:
                 lines = _file_lines(file) if lines is None else lines
                 line = _line_of(image.source, lines, first)
-                warnings.setdefault((line, image.source), ParseWarning(file, line, (
-                    f"image '{image.source}' not found at {image.path}{elsewhere} — fix the link, or put the picture there")))
+                warnings.setdefault((line, image.source), ParseWarning(file, line, _not_found(image, search)))
     return list(warnings.values())
+
+
+def _not_found(image: CardImage, search: Path | None) -> str:
+    elsewhere = f", nor by name in {search}" if search is not None else ""
+    return f"image '{image.source}' not found at {image.path}{elsewhere} — fix the link, or put the picture there"
 
 
 def _file_lines(file: str) -> list[str]:
