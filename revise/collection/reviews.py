@@ -12,7 +12,8 @@ from revise.collection.selection import selection_sql
 REVIEW_COLUMNS = """c.id, c.note_id, c.ord, c.front, c.back, c.state, c.step, c.stability, c.difficulty,
     c.due, c.last_review, c.reps, c.lapses, c.suspended, c.buried_until,
     n.kind, n.text AS note_text, n.deck, n.tags, n.headings, n.source, n.line, n.position, n.read_key,
-    (n.retired OR c.retired) AS retired"""
+    (n.retired OR c.retired) AS retired,
+    (SELECT s.root FROM sources s WHERE s.path = n.source) AS source_root"""  # where images are looked for by name
 SCHEDULE_COLUMNS = (
     "state", "step", "stability", "difficulty", "due", "last_review",
     "reps", "lapses", "suspended", "buried_until",

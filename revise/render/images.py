@@ -1,4 +1,5 @@
-"""A card's images: found in its Markdown, resolved next to its note file, and drawn with
+"""A card's images: found in its Markdown (`![](…)`, Obsidian's `![[…]]`), resolved next to its note
+file (else by name in its vault or imported folder), and drawn with
 textual-image (kitty graphics, sixel, colour blocks) or shown as a labelled placeholder.
 
 Pillow and textual-image are imported only when a card has an image to draw or measure."""
@@ -29,6 +30,7 @@ class CardImage:
     alt: str = ""
     path: Path | None = None
     line: int = 0  # 0-based, within the card's text
+    width: int | None = None  # pixels, as `![[pic.png|300]]` asks: the picture is shown at that width
 
     @property
     def missing(self) -> bool:
@@ -41,15 +43,18 @@ class CardImage:
         return self.path.name if self.path is not None else self.source
 
 
-def card_images(text: str, base_dir: Path | None) -> list[CardImage]:
-    """The images a card's Markdown shows (not those in code), resolved against its note's folder."""
-    return [CardImage(source, alt, resolve_image(source, base_dir), line) for line, alt, source in image_links(text)]
+def card_images(text: str, base_dir: Path | None, search_root: Path | None = None) -> list[CardImage]:
+    """The images a card's Markdown shows (not those in code), resolved against its note's folder,
+    else by name under `search_root` (its vault or imported folder)."""
+    return [CardImage(source, alt, resolve_image(source, base_dir, search_root), line, width)
+            for line, alt, source, width in image_links(text)]
 
 
-def resolve_image(source: str, base_dir: Path | None) -> Path | None:
-    """The local file an image link names: relative links are read from the note's folder, and
-    percent-escapes (as Anki's media links have) undone when the file needs it. None for a web
-    address, or a relative link with no folder to read it from."""
+def resolve_image(source: str, base_dir: Path | None, search_root: Path | None = None) -> Path | None:
+    """The local file an image link names: relative links are read from the note's folder, else
+    found by name under `search_root` as Obsidian finds attachments, and percent-escapes (as Anki's
+    media links have) undone when the file needs it. None for a web address, or a relative link
+    with no folder to read it from; a missing file is named next to the note."""
     if urlsplit(source).scheme not in {"", "file"} or source.startswith("//"):
         return None
     written = source.removeprefix("file://")
@@ -58,8 +63,12 @@ def resolve_image(source: str, base_dir: Path | None) -> Path | None:
         candidates = [path if path.is_absolute() else base_dir / path for path in candidates]
     if not candidates[0].is_absolute():
         return None
-    found = next((path for path in candidates if path.is_file()), candidates[-1])
-    return Path(os.path.abspath(found))
+    found = next((path for path in candidates if path.is_file()), None)
+    if found is None and search_root is not None and not Path(written).is_absolute():
+        from revise.render.attachments import find_by_name
+
+        found = find_by_name(written, search_root, base_dir) or find_by_name(unquote(written), search_root, base_dir)
+    return Path(os.path.abspath(found or candidates[-1]))
 
 
 def image_size(path: Path) -> tuple[int, int] | None:
@@ -106,7 +115,8 @@ class ImageBlock:
         if image.path is not None and not image.missing:
             size = image_size(image.path)
         if size and self.protocol in PROTOCOLS:
-            width, height = fitted_cells(size, cell_pixels(), options.max_width, self.rows)
+            shown = (image.width, max(1, round(size[1] * image.width / size[0]))) if image.width else size
+            width, height = fitted_cells(shown, cell_pixels(), options.max_width, self.rows)
             yield drawn_image(image.path, self.protocol, width, height, image.path.stat().st_mtime_ns)
             label = image.name if self.number is None else f"{self.number}: {image.name}"
             yield Text(f"{label} — o to open", style="dim", overflow="ellipsis", no_wrap=True)

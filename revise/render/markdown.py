@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from revise.render.attachments import embed_options, is_image_name
 from revise.render.latex import latex_to_unicode
 from revise.render.text import make_inert
 
@@ -32,6 +33,7 @@ _INLINE = re.compile(
     | \\\((?P<paren>.+?)\\\)
     | \$(?!\s)(?P<dollar>(?:\\.|[^$\\\n])+?)(?<!\s)\$(?!\d)
     | !\[(?P<alt>[^\]\n]*)\]\((?P<src><[^>\n]*>|[^)\s]+)(?:\s+"[^"\n]*")?\)
+    | !\[\[(?P<embed>[^\[\]|\n]+?)\\?(?:\|(?P<options>[^\[\]\n]*))?\]\]
     """,
     re.VERBOSE | re.DOTALL,
 )
@@ -111,19 +113,22 @@ def _image_markdown(alt: str, source: str, base_dir: Path | None, mark: Mark = N
 
 
 def _as_markdown(match: re.Match[str], base_dir: Path | None, mark: Mark = None) -> str:
-    """One match as Markdown: code and \\$ as written, an image as a link, math as escaped Unicode."""
+    """One match as Markdown: code and \\$ as written, an image (or an Obsidian image embed) as a
+    link, math as escaped Unicode; an embed of a note stays as written."""
     groups = match.groupdict()
-    if groups["code"] or groups["escaped"]:  # \$ stays escaped for Markdown
-        return match.group()
+    if groups["code"] or groups["escaped"] or (groups["embed"] and not is_image_name(groups["embed"])):
+        return match.group()  # \$ stays escaped for Markdown
     if groups["alt"] is not None:
         return _image_markdown(groups["alt"], groups["src"], base_dir, mark)
+    if groups["embed"]:
+        return _image_markdown(embed_options(groups["options"])[0], groups["embed"].strip(), base_dir, mark)
     return _math_markdown(*_math(groups))
 
 
 def _as_plain(match: re.Match[str]) -> str:
     """One match as plain text: code and images as written, \\$ as the character, math as Unicode."""
     groups = match.groupdict()
-    if groups["code"] or groups["alt"] is not None:
+    if groups["code"] or groups["alt"] is not None or groups["embed"]:
         return match.group()
     if groups["escaped"]:
         return match.group()[1:]
@@ -164,16 +169,20 @@ def _convert_markdown(text: str, base_dir: Path | None, images: str = "links") -
     return "\n".join(chunk if in_code else _convert_inline(chunk, base_dir, mark) for _, chunk, in_code in _runs(text))
 
 
-def image_links(text: str) -> list[tuple[int, str, str]]:
-    """Each image link outside code, as (0-based line, alt text, target as written, without <>)."""
+def image_links(text: str) -> list[tuple[int, str, str, int | None]]:
+    """Each image outside code, `![alt](target)` or Obsidian's `![[target|alt|width]]`, as (0-based
+    line, alt text, target as written (without <>), width in pixels if the embed gives one)."""
     if "![" not in text:  # most cards: no Markdown parse at all
         return []
     found = []
     for start, chunk, in_code in _runs(text):
         for match in () if in_code else _INLINE.finditer(chunk):
+            line = start + chunk.count("\n", 0, match.start())
             if match["alt"] is not None:
-                line = start + chunk.count("\n", 0, match.start())
-                found.append((line, match["alt"], match["src"].removeprefix("<").removesuffix(">")))
+                found.append((line, match["alt"], match["src"].removeprefix("<").removesuffix(">"), None))
+            elif match["embed"] and is_image_name(match["embed"]):
+                alt, width = embed_options(match["options"])
+                found.append((line, alt, match["embed"].strip(), width))
     return found
 
 

@@ -128,10 +128,10 @@ def _styled(text: Text, style: str) -> Text:
 
 def _side(text: str, row: dict, protocol: str | None, rows: int) -> list[tuple[RenderableType, bool]]:
     """One side as Fit parts: its Markdown (croppable), then each of its images (drawn or a
-    placeholder; never cut), which resolve next to the card's file."""
-    from revise.render.images import ImageBlock, card_images
+    placeholder; never cut), which resolve next to the card's file (else by name in its vault)."""
+    from revise.render.images import ImageBlock
 
-    images = card_images(text, _folder(row))
+    images = _images(text, row)
     marks = "numbered" if len(images) > 1 else "mark" if images else "links"
     drawn = images[:MOST_DRAWN]  # more would push the keys off: the others are placeholders
     return [(card_markdown(text, _folder(row), marks), True), *(
@@ -143,12 +143,21 @@ def _folder(row: dict) -> Path | None:
     return Path(row["source"]).parent if row["source"] else None
 
 
-def shown_images(row: dict, *, revealed: bool) -> list[CardImage]:
-    """The images on the card's screen, once each: the question's, and (revealed) the answer's."""
+def _images(text: str, row: dict) -> list[CardImage]:
+    """The images of one side: next to the card's note, else by name in its vault or imported folder."""
+    from revise.render.attachments import search_folder
     from revise.render.images import card_images
 
+    if "![" not in text:  # most cards: no image, no folder to look at
+        return []
+    root = search_folder(Path(row["source"]), row.get("source_root")) if row["source"] else None
+    return card_images(text, _folder(row), root)
+
+
+def shown_images(row: dict, *, revealed: bool) -> list[CardImage]:
+    """The images on the card's screen, once each: the question's, and (revealed) the answer's."""
     texts = [row["front"], answer_text(row)] if revealed else [row["front"]]
-    found = {image.path or image.source: image for text in texts for image in card_images(text, _folder(row))}
+    found = {image.path or image.source: image for text in texts for image in _images(text, row)}
     return list(found.values())
 
 

@@ -8,6 +8,7 @@ from typing import NamedTuple
 from rich.text import Text
 
 from revise.render import make_inert
+from revise.scheduling import format_duration
 
 
 class Leech(NamedTuple):
@@ -51,7 +52,7 @@ def summary_text(summary: Summary, cram: bool = False) -> Text:
     if summary.cards and summary.cards != summary.answered:
         done = f"{summary.answered} answer{'s' * (summary.answered != 1)} to {card_count(summary.cards)}"
     text.append(f"Done: {done}", style="bold")
-    text.append(f", again {summary.again_rate:.0%}, {duration_text(summary.seconds)}.")
+    text.append(f", again {summary.again_rate:.0%}, {format_duration(summary.seconds)}.")
     lines = _leech_lines(summary.leeches)
     if not cram:
         if summary.still_due_today:
@@ -61,12 +62,6 @@ def summary_text(summary: Summary, cram: bool = False) -> Text:
     for line in lines:
         text.append("\n" + make_inert(line))
     return text
-
-
-def duration_text(seconds: float) -> str:
-    """`45s`, `4m 05s`."""
-    minutes, seconds = divmod(round(seconds), 60)
-    return f"{minutes}m {seconds:02d}s" if minutes else f"{seconds}s"
 
 
 def _new_cards(summary: Summary) -> str:

@@ -68,6 +68,10 @@ class TerminalKeys:
         self.wake = os.pipe()
         os.set_blocking(self.wake[1], False)
         handlers = {signal.SIGTSTP: self._on_stop, signal.SIGCONT: self._on_continue, signal.SIGWINCH: self._on_resize}
+        if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+            # Inherited from a shell without job control (`revise review &`, a test run in the
+            # background): Python then keeps Ctrl-C ignored, yet these keys are ours and Ctrl-C ends the session.
+            handlers[signal.SIGINT] = signal.default_int_handler
         try:
             for signum, handler in handlers.items():
                 self.old_handlers[signum] = signal.signal(signum, handler)
@@ -223,15 +227,37 @@ def interrupts_held() -> Iterator[None]:
         yield
         return
     caught: list[int] = []
-    previous = {signum: signal.signal(signum, lambda number, frame: caught.append(number))
-                for signum in (signal.SIGINT, signal.SIGTERM)}
+    with _signals_blocked():  # a signal between two swaps would leave a handler swapped for good
+        previous = {signum: signal.signal(signum, lambda number, frame: caught.append(number))
+                    for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
     finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-        for signum in caught[:1]:
-            if callable(previous[signum]):
-                previous[signum](signum, None)  # Python's Ctrl-C handler, or the CLI's SIGTERM one: they raise
-            else:
-                os.kill(os.getpid(), signum)
+        with _signals_blocked():
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
+        _deliver(caught[:1], previous)
+
+
+def _deliver(caught: list[int], handlers: dict[int, Any]) -> None:
+    """The signals held back, to the handlers they would have reached."""
+    for signum in caught:
+        if callable(handlers[signum]):
+            handlers[signum](signum, None)  # Python's Ctrl-C handler, or the CLI's SIGTERM one: they raise
+        else:
+            os.kill(os.getpid(), signum)
+
+
+@contextmanager
+def _signals_blocked() -> Iterator[None]:
+    """SIGINT and SIGTERM kept pending for the block (delivered once it ends), where POSIX masks exist."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)

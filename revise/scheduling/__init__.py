@@ -22,11 +22,11 @@ from revise.scheduling.schedule import (
     preview,
     retrievability,
 )
-from revise.scheduling.timing import MAX_ANSWER_MS, answer_duration_ms, time_spent
+from revise.scheduling.timing import MAX_ANSWER_MS, answer_duration_ms, format_duration, time_spent
 
 __all__ = [
     "study_day", "day_bounds", "next_day_start", "parse_time", "format_time",
     "RATINGS", "Schedule", "Answer", "answer", "preview", "forget", "retrievability", "format_interval", "forgetting_curve",
     "LEARN_AHEAD", "QueueCard", "Queue", "build_queue", "limit_group", "new_quotas", "group_decks",
-    "review_quotas", "MAX_ANSWER_MS", "answer_duration_ms", "time_spent",
+    "review_quotas", "MAX_ANSWER_MS", "answer_duration_ms", "format_duration", "time_spent",
 ]

@@ -105,16 +105,17 @@ class Batch:
                 if error:
                     errors.append(FileError(pending.file, error))
                 else:
-                    self._take(db, pending.file, notes, warnings)
+                    self._take(db, pending, notes, warnings)
                 tick()
 
     def close(self) -> None:
         """Stop any parsing still under way (the sync failed or was interrupted)."""
         self.parsing.close()
 
-    def _take(self, db: Database, file: str, notes: list[identity.ParsedNote], warnings: list[ParseWarning]) -> None:
+    def _take(self, db: Database, pending: _Pending, notes: list[identity.ParsedNote], warnings: list[ParseWarning]) -> None:
         """Keep one parsed file's notes for matching, or (fresh) write them now and keep only their ids."""
-        self.warnings[file] = warnings + missing_image_warnings(file, ((n[_TEXT], n[_LINE]) for n in notes))
+        file = pending.file
+        self.warnings[file] = warnings + missing_image_warnings(file, ((n[_TEXT], n[_LINE]) for n in notes), pending.root)
         self.cards[file] = sum(len(note[_CARDS]) for note in notes)
         if self.fresh:
             collection.insert_notes(db, notes, self.now)

@@ -67,5 +67,5 @@ def _preview_file(file: str, root: Path, tags: tuple[str, ...], settings: Folder
         return None
     result = parse(text, file, default_deck(Path(file), root), tags, folder_settings)
     notes = {card.line: card.note_text for card in result.cards}  # siblings share their note's text
-    result.warnings += missing_image_warnings(file, ((text, line) for line, text in notes.items()))
+    result.warnings += missing_image_warnings(file, ((text, line) for line, text in notes.items()), root)
     return result

@@ -203,5 +203,6 @@ def _empty_vaults(db: Database, scans: list[Scan], vault_tags: dict[str, tuple[s
             tags = " or ".join("#" + t.lstrip("#") for t in vault_tags[files[0]])
             errors.append(FileError(str(scan.path), (
                 f"no card in this Obsidian vault: as its Spaced Repetition plugin does, revise reads only "
-                f"the notes tagged {tags} (or a subtag) — tag the notes that hold your flashcards")))
+                f"the notes tagged {tags} (or a subtag) — tag the notes that hold your flashcards, written in a "
+                f"card syntax (docs/cards.md: `front::back`, `Q:`/`A:`, clozes); `revise preview` shows what they give")))
     return errors

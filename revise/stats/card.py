@@ -9,7 +9,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from revise.stats.text import duration, one_line, percent
+from revise.scheduling import format_duration
+from revise.stats.text import one_line, percent
 
 # The history's type column, as Anki names its revlog types (by the card's state before the answer).
 REVIEW_TYPES = {"new": "Learn", "learning": "Learn", "review": "Review", "relearning": "Relearn"}
@@ -153,7 +154,7 @@ class CardInfoView:
             table.add_row(
                 self._time(review.time), review.type, RATINGS.get(review.rating, str(review.rating)),
                 _interval(review.interval_days), _days(review.stability),
-                "–" if review.duration_ms is None else duration(review.duration_ms / 1000),
+                "–" if review.duration_ms is None else format_duration(review.duration_ms / 1000),
             )
         return table
 

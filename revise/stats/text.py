@@ -15,16 +15,6 @@ def percent(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.1f}%"
 
 
-def duration(seconds: float) -> str:
-    """Seconds as 42s, 3m 05s or 1h 02m."""
-    seconds = round(seconds)
-    if seconds < 60:
-        return f"{seconds}s"
-    if seconds < 3600:
-        return f"{seconds // 60}m {seconds % 60:02d}s"
-    return f"{seconds // 3600}h {seconds % 3600 // 60:02d}m"
-
-
 def packed(parts: list[str], width: int, separator: str) -> list[str]:
     """`parts` joined by `separator` into lines of at most `width` (breaking only between parts)."""
     lines: list[str] = []

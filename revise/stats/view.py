@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 from datetime import date
 
+from revise.scheduling import format_duration
 from revise.stats.charts import Forecast, Heatmap
 from revise.stats.figures import Stats
 from revise.stats.tables import DeckTable, HardestTable, RetentionTable
-from revise.stats.text import duration, one_line, percent
+from revise.stats.text import one_line, percent
 
 
 def render_stats(stats: Stats):
@@ -85,7 +86,7 @@ def _overview(stats: Stats):
     again = f" ({stats.again_today} again, {percent(stats.again_today / stats.reviews_today)})" if stats.reviews_today else ""
     today = _figures("Today", [
         ("reviewed", f"{stats.reviews_today:,}{again}"), ("new learned", f"{stats.new_today:,}"),
-        ("time", duration(stats.seconds_today)), ("due now", f"{stats.due_now:,}"),
+        ("time", format_duration(stats.seconds_today)), ("due now", f"{stats.due_now:,}"),
         ("later today", f"{stats.due_later_today:,}"), ("tomorrow", f"{stats.due_tomorrow:,}"),
     ])
     c = stats.cards

@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 from rich.console import Console
 
+from revise.render import attachments
 from revise.render.images import (
     CardImage, ImageBlock, card_images, drawn_image, fitted_cells, placeholder, renderer, resolve_image,
 )
@@ -41,6 +42,25 @@ def test_images_of_a_note_resolve_next_to_its_file(tmp_path):
 def test_images_in_code_are_not_images(tmp_path):
     text = "Inline `![](a.png)` and\n\n```\n![](b.png)\n```\n\n    ![](c.png)\n\nreal ![](d.png)"
     assert [(i.source, i.line) for i in card_images(text, tmp_path)] == [("d.png", 8)]
+
+
+def test_obsidian_embeds_are_images_with_their_alt_text_and_width(tmp_path):
+    picture(tmp_path / "map.png", (64, 40))
+    text = "![[map.png]] ![[map.png|300]]\n![[img/flag.png|the flag|120x80]] ![[Some note]] `![[code.png]]`"
+    assert [(i.source, i.alt, i.path, i.line, i.width) for i in card_images(text, tmp_path)] == [
+        ("map.png", "", tmp_path / "map.png", 0, None),
+        ("map.png", "", tmp_path / "map.png", 0, 300),
+        ("img/flag.png", "the flag", tmp_path / "img" / "flag.png", 1, 120),
+    ]
+
+
+def test_a_link_not_next_to_its_note_is_found_by_name_in_the_search_folder(tmp_path):
+    attachments._indexes.clear()
+    flag = picture(tmp_path / "vault" / "attachments" / "flag.png", (8, 8))
+    notes = tmp_path / "vault" / "notes"
+    found = card_images("![[flag.png]] and ![](flag.png) ![[gone.png]]", notes, tmp_path / "vault")
+    assert [(i.path, i.missing) for i in found] == [(flag, False), (flag, False), (notes / "gone.png", True)]
+    assert [i.path for i in card_images("![[flag.png]]", notes)] == [notes / "flag.png"]  # no folder to search
 
 
 def test_anki_media_links_are_percent_escaped(tmp_path):
@@ -117,3 +137,13 @@ def test_kitty_drawing_is_textual_images_own(tmp_path, kitty_output, pixels, cel
     assert "\x1b_Ga=p,i=4242,c=%d,r=%d,U=1,q=2\x1b\\" % cells in theirs  # the placement, at that size
     caption = "\x1b[2mpic.png — o to open\x1b[0m\n"
     assert ours == theirs + caption
+
+
+def test_an_embeds_width_is_the_width_it_is_drawn_at(tmp_path, kitty_output):
+    """`![[pic.png|300]]`: 300 pixels wide, 30 cells of 10 pixels, as textual-image draws it at that size."""
+    render, tgp = kitty_output
+    path = picture(tmp_path / "pic.png", (64, 40))
+    (image,) = card_images("![[pic.png|300]]", tmp_path)
+    ours = render(ImageBlock(image, "kitty", rows=12))
+    theirs = render(tgp(str(path), width=30, height=9))  # 300×188 pixels: 30×9 cells
+    assert "c=30,r=9" in theirs and ours == theirs + "\x1b[2mpic.png — o to open\x1b[0m\n"

@@ -150,3 +150,10 @@ def test_any_text_renders_without_raw_controls(text: str) -> None:
     output = render(text, width=30) + inline_text(text).plain
     assert not set(output) & {"\x1b", "\x9b", "\x07", "\x00"}
 
+
+
+def test_obsidian_image_embeds_are_images_and_note_embeds_stay_as_written() -> None:
+    assert render("The map ![[maps/france.png|300]] and ![[flag.png|the flag]]") == (
+        "The map 🖼 (maps/france.png) and 🖼 the flag (flag.png)")
+    assert render("See ![[Other note]] and ![[slides.pdf]]") == "See ![[Other note]] and ![[slides.pdf]]"
+    assert render("`![[a.png]]` as code") == "![[a.png]] as code"

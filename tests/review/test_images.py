@@ -155,3 +155,38 @@ def test_o_opens_the_cards_images_and_keeps_the_card(notes_db, tmp_path, monkeyp
     second = screens(out)[1]
     assert "Opened map.png in the image viewer." in second and "Space reveal" in second  # still the question
     assert db.execute("SELECT count(*) FROM revlog").fetchone()[0] == 1
+
+
+def test_obsidian_embeds_show_and_open_from_the_vaults_attachments(notes_db, tmp_path, monkeypatch):
+    from revise.render import attachments
+
+    attachments._indexes.clear()
+    script, record = fake_viewer(tmp_path)
+    monkeypatch.setenv("REVISE_IMAGE_VIEWER", str(script))
+    vault = tmp_path / "vault"
+    (vault / ".obsidian").mkdir(parents=True)
+    flag = picture(vault / "attachments" / "flag.png", (64, 40))
+    db = notes_db("geo", {"geo.md": "#flashcards\n\nQ: Whose flag?\n![[flag.png|300]]\nA: France ![[map.png]]\n"},
+                  vault / "Flashcards")
+    _, out, _ = session(db, ["o", "", "3", "q"], terminal=True)
+    assert viewed(record) == [str(flag)]
+    first, second, revealed = screens(out)[:3]
+    assert "Whose flag? 🖼" in first and "[image: flag.png 64×40 — o to open]" in first
+    assert "Opened flag.png in the image viewer." in second
+    assert "[image missing: map.png]" in revealed
+
+
+def test_a_link_is_found_by_name_in_the_imported_folder(tmp_path):
+    """Course notes in week folders, their pictures in one folder of the course: found as Obsidian would."""
+    from revise import collection, sources
+    from revise.render import attachments
+
+    attachments._indexes.clear()
+    course = tmp_path / "course"
+    picture(course / "images" / "cell.png", (64, 40))
+    (course / "week1").mkdir(parents=True)
+    (course / "week1" / "bio.md").write_text("Q: What is this?\n![a cell](cell.png)\nA: A cell\n")
+    db = collection.open_collection(tmp_path / "c.db")
+    assert not sources.import_paths(db, [course]).files[0].warnings  # found: no warning either
+    _, out, _ = session(db, ["q"], terminal=True)
+    assert "[image: cell.png 64×40 — o to open]" in screens(out)[0]

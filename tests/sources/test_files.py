@@ -168,7 +168,10 @@ def test_a_vault_with_no_tagged_note_is_an_error_that_says_why(db, tmp_path):
     report = import_paths(db, [vault])
     assert [(e.file, e.message) for e in report.errors] == [(str(vault), (
         "no card in this Obsidian vault: as its Spaced Repetition plugin does, revise reads only the notes "
-        "tagged #flashcards (or a subtag) — tag the notes that hold your flashcards"))]
+        "tagged #flashcards (or a subtag) — tag the notes that hold your flashcards, written in a card syntax "
+        "(docs/cards.md: `front::back`, `Q:`/`A:`, clozes); `revise preview` shows what they give"))]
+    (vault / "daily.md").write_text("#flashcards\n\nstatus: done\n")  # tagged, but no card in it: the same error
+    assert [e.message.split(":")[0] for e in import_paths(db, [vault]).errors] == ["no card in this Obsidian vault"]
     assert cards(db) == {}
     rewrite(vault / "cards.md", "#flashcards\n\nCapital of France::Paris\n")
     report = sync_sources(db)

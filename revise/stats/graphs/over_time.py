@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 
+from revise.scheduling import format_duration
 from revise.stats.graphs.drawing import bar_step, columns, grouped
 from revise.stats.graphs.figures import DayAnswers
 from revise.stats.tables import _figure_table, _width
-from revise.stats.text import duration, packed, percent
+from revise.stats.text import packed, percent
 
 # bottom to top, as Anki stacks its Reviews graph: mature, young, (re)learning, new
 KINDS = (("mature", "█", "green4"), ("young", "▓", "green3"), ("learning", "▒", "dark_orange"), ("new", "░", "blue"))
@@ -85,7 +86,7 @@ def period_summary(days: tuple[DayAnswers, ...]) -> list[str]:
     seconds = sum(d.seconds for d in days)
     return [f"days studied {studied:,} of {len(days):,}", f"total {total:,}",
             f"{total / len(days):,.0f} a day", f"{total / studied:,.0f} a day studied",
-            f"time {duration(seconds)}", f"{seconds / total:.1f}s an answer"]
+            f"time {format_duration(seconds)}", f"{seconds / total:.1f}s an answer"]
 
 
 # Anki's True Retention table: its rows, as (title, days back from today)
