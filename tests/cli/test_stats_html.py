@@ -9,15 +9,16 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from bench.learners import Learner, study
+from bench.scheduling import read_log
 from revise.cli import app
 from revise.scheduling.fitting import default_parameters
-from tests.conftest import SHARED_DATA
-from tests.personal.helpers import collection_of, real_log, write_answers
-from tests.stats.html.pages import GRAPHS, assert_same_figures, parse_page
+from tests.conftest import shared_file
+from tests.personal.helpers import collection_of, write_answers
+from tests.stats.html.pages import assert_same_figures, parse_page
+
 
 def ending_yesterday(histories: list[list]) -> list[list]:
     """The answers moved in time so that the last was given a day ago, as a learner's recent history."""
@@ -69,9 +70,8 @@ def test_deck_limits_every_chart(tmp_path):
     assert page.svgs["stability"]["data-cards"] == "30" and everything.svgs["stability"]["data-cards"] == "70"
 
 
-@pytest.mark.skipif(not (SHARED_DATA / "review-log-josh.csv").exists(), reason="the shared data is not here")
 def test_a_real_learners_log(tmp_path):
-    log = ending_yesterday(real_log(SHARED_DATA / "review-log-josh.csv", cards=300))
+    log = ending_yesterday(list(read_log(shared_file("review-log-josh.csv")).values())[:300])
     db, ids = collection_of(Path(os.environ["REVISE_COLLECTION"]), tmp_path / "notes", {"josh": len(log)})
     write_answers(db, dict(zip(ids["josh"], log)))
     db.close()
