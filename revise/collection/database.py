@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -166,6 +168,25 @@ def check_not_newer(db: Database, path: Path) -> None:
             f"{path}: this collection was written by a newer revise "
             f"(schema step {unknown[-1]}). Upgrade revise to open it."
         )
+
+
+@contextmanager
+def writing(db: Database) -> Iterator[Database]:
+    """A write transaction holding SQLite's write lock from its start (BEGIN IMMEDIATE); nested, a savepoint."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    # Not sqlite-utils' deferred BEGIN: a transaction that reads before its first write fails at once with
+    # "database is locked" if another process (a review's answer) committed since that read, in WAL mode,
+    # whatever the busy timeout. Taking the lock first waits for the other writer instead.
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.execute("COMMIT")
 
 
 def dict_rows(db: Database, sql: str, params: list | tuple | dict = ()) -> list[dict]:
