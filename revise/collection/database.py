@@ -198,10 +198,10 @@ def writing(db: Database) -> Iterator[Database]:
     db.execute("BEGIN IMMEDIATE")
     try:
         yield db
+        db.execute("COMMIT")
     except BaseException:
-        db.conn.rollback()
+        db.conn.rollback()  # also when COMMIT itself failed (a full disk): nothing is left half-open
         raise
-    db.execute("COMMIT")
 
 
 def dict_rows(db: Database, sql: str, params: list | tuple | dict = ()) -> list[dict]:
