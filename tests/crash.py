@@ -20,9 +20,9 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 REVISE = (sys.executable, "-c", "from revise.cli import app; app()")
 COLLECTION = "collection.db"
