@@ -6,6 +6,7 @@ import contextlib
 import math
 import os
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
@@ -259,19 +260,30 @@ def with_parameters(path: Path, parameters: dict[str | None, tuple[float, ...]])
     return text
 
 
-def write_config(path: Path, text: str | bytes) -> None:
-    """Replace config.toml with `text` atomically: a temporary file beside it, moved into place (a
-    failure leaves the file as it was and is a ReviseError naming it)."""
+@contextlib.contextmanager
+def config_replaced(path: Path, text: str | bytes) -> Iterator[None]:
+    """Write `text` beside config.toml, run the block, then move the file into place (a ReviseError naming it if it cannot be)."""
+    # Written first, so that a full disk or a folder that cannot be written fails before the block's
+    # changes; moved last, atomically: config.toml is the old text or the new, never half of one.
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
-        os.replace(temporary, path)
-    except OSError as exc:
-        raise ReviseError(f"{path}: cannot write the config ({exc.strerror or exc})") from exc
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+        except OSError as exc:
+            raise _cannot_write(path, exc) from exc
+        yield
+        try:
+            os.replace(temporary, path)
+        except OSError as exc:
+            raise _cannot_write(path, exc) from exc
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
+
+
+def _cannot_write(path: Path, exc: OSError) -> ReviseError:
+    return ReviseError(f"{path}: cannot write the config ({exc.strerror or exc})")
 
 
 def _deck_table(document, deck: str):

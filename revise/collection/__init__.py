@@ -8,6 +8,7 @@ from revise.collection.database import (  # noqa: F401
     add_missing_functions,
     sql_pow,
     sqlite_problem,
+    writing,
 )
 from revise.collection.sync import (  # noqa: F401
     source_rows,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -136,9 +138,24 @@ def holds_revise_schema(conn: sqlite3.Connection, path: Path) -> bool:
 
 def _cannot_open(path: Path, exc: object) -> ReviseError:
     """The error for a file SQLite cannot open; one that is not (or no longer) SQLite may be a damaged collection."""
+    if "disk I/O error" in str(exc) and _disk_full(path):  # no room for the -shm file WAL mode needs
+        return ReviseError(f"{path}: {_DISK_FULL.format(exc)}")
     damaged = any(words in str(exc) for words in ("not a database", "malformed"))
     return ReviseError(f"{path}: cannot open the collection ({exc}). Pass --collection with the path of "
                        f"a revise collection" + (f"; {_DAMAGED}." if damaged else "."))
+
+
+_DISK_FULL = "the disk is full ({}) — free some space and try again; nothing was changed"
+
+
+def _disk_full(path: Path) -> bool:
+    """Whether the disk holding `path` has (almost) no space left: less than SQLite's 32 kB -shm file."""
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent).free < 64 * 1024
+    except OSError:
+        return False
 
 
 def add_missing_functions(conn: sqlite3.Connection) -> None:
@@ -168,6 +185,25 @@ def check_not_newer(db: Database, path: Path) -> None:
         )
 
 
+@contextmanager
+def writing(db: Database) -> Iterator[Database]:
+    """A write transaction holding SQLite's write lock from its start (BEGIN IMMEDIATE); nested, a savepoint."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    # Not sqlite-utils' deferred BEGIN: a transaction that reads before its first write fails at once with
+    # "database is locked" if another process (a review's answer) committed since that read, in WAL mode,
+    # whatever the busy timeout. Taking the lock first waits for the other writer instead.
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+        db.execute("COMMIT")
+    except BaseException:
+        db.conn.rollback()  # also when COMMIT itself failed (a full disk): nothing is left half-open
+        raise
+
+
 def dict_rows(db: Database, sql: str, params: list | tuple | dict = ()) -> list[dict]:
     """The rows of a query as dicts keyed by column name."""
     cursor = db.execute(sql, params)
@@ -185,6 +221,6 @@ def sqlite_problem(exc: Exception, collection: str) -> str:
         return (f"{collection}: the collection cannot be written ({text}) — check the permissions of the file "
                 "and its folder, or choose another collection with --collection; nothing was changed")
     if name.startswith("SQLITE_FULL") or "disk is full" in text:
-        return f"{collection}: the disk is full ({text}) — free some space and try again; nothing was changed"
+        return f"{collection}: {_DISK_FULL.format(text)}"
     return (f"{collection}: SQLite failed ({text}) — the change it was making was not saved; check the "
             "file and its disk, or choose another collection with --collection")

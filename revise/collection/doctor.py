@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from revise.collection.database import read_only_connection
+from revise.collection.database import read_only_connection, writing
 from revise.collection.migrations import _COUNTED, _FACT_COLUMNS, _review_fact, migrations
 
 RESTORE = "restore a backup from before it happened: `revise backups` lists them, `revise restore FILE` puts one back"
@@ -140,7 +140,7 @@ def repair(db: Database, problems: list[Problem]) -> list[str]:
     """Mend the fixable `problems` (the schema is already upgraded by opening for writing); what was done."""
     kinds = {p.kind for p in problems if p.fixable}
     done = ["upgraded the schema"] if "schema" in kinds else []
-    with db.atomic():
+    with writing(db):
         if "integrity" in kinds:
             db.execute("REINDEX")
             done.append("rebuilt the indexes")

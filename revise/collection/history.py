@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from sqlite_utils import Database
 
+from revise.collection.database import writing
 from revise.collection.reviews import SCHEDULE_COLUMNS
 
 
@@ -46,7 +47,7 @@ def attach_history(db: Database, cards: Iterable[tuple[int, dict, list[dict]]]) 
     counted), and set the schedule when rows were added or the card has no history yet. One
     transaction; returns (reviews added, cards whose schedule was set)."""
     added = scheduled = 0
-    with db.atomic():
+    with writing(db):
         for card_id, schedule, logs in cards:
             new = _missing(db, card_id, logs)
             for log in new:

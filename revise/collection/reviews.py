@@ -6,7 +6,7 @@ import json
 
 from sqlite_utils import Database
 
-from revise.collection.database import dict_rows
+from revise.collection.database import dict_rows, writing
 from revise.collection.selection import selection_sql
 
 REVIEW_COLUMNS = """c.id, c.note_id, c.ord, c.front, c.back, c.state, c.step, c.stability, c.difficulty,
@@ -81,7 +81,7 @@ def save_answer(
 ) -> int:
     """Store one answer in one transaction: the card's new schedule, its revlog row, buried
     siblings (ids, until) and the note's new tags (leech); returns the revlog id."""
-    with db.atomic():
+    with writing(db):
         _update_schedule(db, card_id, schedule)
         cursor = db.execute(
             f"INSERT INTO revlog ({', '.join(log)}) VALUES ({', '.join('?' * len(log))})", list(log.values())
@@ -101,7 +101,7 @@ def undo_answer(
 ) -> int:
     """Undo one answer in one transaction: the card's schedule back from revlog.previous, the log row
     deleted, siblings' buried_until and the note's tags restored; returns the card id."""
-    with db.atomic():
+    with writing(db):
         card_id, previous = db.execute("SELECT card_id, previous FROM revlog WHERE id = ?", [revlog_id]).fetchone()
         _update_schedule(db, card_id, json.loads(previous))
         db.execute("DELETE FROM revlog WHERE id = ?", [revlog_id])
@@ -114,7 +114,7 @@ def undo_answer(
 
 def set_schedule(db: Database, card_id: int, schedule: dict) -> None:
     """Write a card's schedule columns (bury, suspend, forget, undo of those), committed at once."""
-    with db.atomic():
+    with writing(db):
         _update_schedule(db, card_id, schedule)
 
 

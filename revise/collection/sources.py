@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from revise.collection.database import writing
+
 
 def source_roots(db: Database) -> list[dict]:
     """Each imported path (a source's root): its files, live cards, last sync, whether it was one file,
@@ -25,7 +27,7 @@ def source_files(db: Database, root: str) -> list[str]:
 
 def save_origin(db: Database, root: str, kind: str, origin: str) -> None:
     """Remember that the folder `root` was written from the file `origin` (kind: anki or text)."""
-    with db.atomic():
+    with writing(db):
         db.execute("INSERT OR REPLACE INTO source_origins (root, kind, origin) VALUES (?, ?, ?)", [root, kind, origin])
 
 

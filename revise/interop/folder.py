@@ -102,7 +102,12 @@ def write_files(folder: Path, files: dict[str, bytes], force: bool = False) -> W
 
 def _write(target: Path, data: bytes) -> None:
     """Write through a temporary file, so a file is never left half-written."""
-    target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.part")
-    temp.write_bytes(data)
-    os.replace(temp, target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temp.write_bytes(data)
+        os.replace(temp, target)
+    except OSError as exc:  # a full disk, a folder that cannot be written: the file stays as it was
+        temp.unlink(missing_ok=True)
+        raise ReviseError(f"cannot write {target}: {exc.strerror or exc} — free some space or check the "
+                          "folder's permissions, or choose another folder") from None

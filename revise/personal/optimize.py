@@ -10,7 +10,8 @@ from typing import Callable
 from sqlite_utils import Database
 
 from revise.collection.review_log import card_schedules, save_schedules, scheduled_answers
-from revise.config import Config, config_from_text, config_path, with_parameters, write_config
+from revise.collection.database import writing
+from revise.config import Config, config_from_text, config_path, config_replaced, with_parameters
 from revise.errors import ReviseError
 from revise.scheduling import Schedule, parse_time
 from revise.scheduling.fit_items import LoggedAnswer
@@ -66,22 +67,33 @@ def optimize(db: Database, config: Config, *, deck: str | None = None, reschedul
 def save_together(db: Database, schedules: dict[int, dict], path: Path, text: str | None) -> None:
     """Write the cards' new schedules and config.toml (unless `text` is None) as one change: when
     either fails, neither is made."""
-    before = path.read_bytes() if path.exists() else None
-    written = False
-    try:
-        with db.atomic():
+    if text is None:
+        with writing(db):
             save_schedules(db, schedules)
-            if text is not None:
-                write_config(path, text)  # last: only the commit comes after it
-                written = True
+        return
+    try:
+        _save_then_replace(db, schedules, path, text)
     except ReviseError as exc:
         raise ReviseError(f"{exc}. Nothing was changed: config.toml and the cards are as they were. "
                           "Make the file and its folder writable, then run `revise optimize` again.") from exc
-    except BaseException:
-        if written and before is not None:  # the commit failed after config.toml was replaced: put it back
-            write_config(path, before)
-        elif written:
-            path.unlink(missing_ok=True)
+
+
+def _save_then_replace(db: Database, schedules: dict[int, dict], path: Path, text: str) -> None:
+    # config.toml is written beside the old one first (a full disk or a read-only folder fails there),
+    # the schedules are committed, then the file is moved into place. Killed between the last two, the
+    # old parameters stay and a re-run fits and saves them again; the other way round (new parameters
+    # beside old memory states), a re-run would find nothing better to save and keep stale schedules.
+    previous = {row["id"]: Schedule.from_row(row).to_row() for row in card_schedules(db) if row["id"] in schedules}
+    committed = False
+    try:
+        with config_replaced(path, text):
+            with writing(db):
+                save_schedules(db, schedules)
+            committed = True
+    except ReviseError:
+        if committed:  # the file could not be moved into place: the schedules go back as they were
+            with writing(db):
+                save_schedules(db, previous)
         raise
 
 

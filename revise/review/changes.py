@@ -16,7 +16,7 @@ def change_schedules(db: Database, ids: list[int], change: Callable[[Schedule], 
     missing = collection.missing_card_ids(db, ids)
     if missing:
         raise ReviseError(f"no card with id {missing[0]}")
-    with db.atomic():
+    with collection.writing(db):
         for card_id in ids:
             schedule = Schedule.from_row(collection.review_card(db, card_id))
             collection.set_schedule(db, card_id, change(schedule).to_row())

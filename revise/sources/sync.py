@@ -89,7 +89,7 @@ def remove_source(db: Database, path: Path | str, *, now: datetime | None = None
     """Forget an imported path (or the package it was written from): its files' cards retire with their
     history kept, as a deleted file's do, and come back with it if the path is imported again."""
     now_iso = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat()
-    with db.atomic(), contextlib.closing(Batch(collection.source_rows(db), now_iso, {})) as batch:
+    with collection.writing(db), contextlib.closing(Batch(collection.source_rows(db), now_iso, {})) as batch:
         root = _remembered_root(db, str(path))
         gone = collection.source_files(db, root)
         batch.write(db, gone)  # what a sync does with files that are gone: their notes retire
@@ -118,7 +118,7 @@ def _sync(
     forget_missing: bool = False, max_note_bytes: int = MAX_NOTE_BYTES,
 ) -> ImportReport:
     now_iso = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat()
-    with _no_gc(), db.atomic(), contextlib.ExitStack() as stack:
+    with _no_gc(), collection.writing(db), contextlib.ExitStack() as stack:
         remembered = collection.source_rows(db)  # the one read of the sources, inside the transaction
         scans, errors = scans_of(_roots(remembered))
         report = ImportReport(errors=errors)

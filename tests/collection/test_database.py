@@ -143,3 +143,22 @@ def test_a_file_that_was_sqlite_but_is_damaged_says_how_to_restore(tmp_path):
         with pytest.raises(ReviseError, match=r"cannot open the collection \(file is not a database\).*"
                            r"`revise backups` lists its backups and `revise restore FILE` puts one back"):
             open_collection(path, read_only=read_only)
+
+
+def test_a_write_transaction_holds_the_write_lock_from_its_start(db, tmp_path):
+    """A read before the first write cannot be overtaken by another process's commit (WAL's stale snapshot)."""
+    from revise.collection import writing
+
+    other = sqlite3.connect(tmp_path / "collection.db", timeout=0)
+    with writing(db):
+        db.execute("SELECT count(*) FROM cards").fetchone()  # no write yet, and the lock is already ours
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+        db.execute("INSERT INTO sources (path, root, size, mtime_ns, hash, synced_at) VALUES ('a.md', '.', 1, 1, 'h', 't')")
+        with pytest.raises(RuntimeError), writing(db):  # nested: a savepoint, undone alone
+            db.execute("INSERT INTO sources (path, root, size, mtime_ns, hash, synced_at) VALUES ('b.md', '.', 1, 1, 'h', 't')")
+            raise RuntimeError
+    other.execute("BEGIN IMMEDIATE")  # released at the commit
+    assert other.execute("SELECT path FROM sources").fetchall() == [("a.md",)]
+    other.rollback()
+    other.close()

@@ -13,6 +13,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from revise.errors import ReviseError
 from revise.interop.anki_export import database, protobuf
 from revise.interop.anki_export.cards import new_card_columns
 from revise.interop.anki_export.notes import AnkiCard, AnkiNote
@@ -24,6 +25,15 @@ DUMMY_TEXT = "Please update to the latest Anki version, then import the .colpkg/
 def write_package(out: Path, notes: list[AnkiNote], revlog: list[tuple], media: dict[str, Path],
                   crt: int, now: int, legacy: bool = False) -> None:
     """Write the package `out` (through a temporary file beside it: a failed export leaves no half file)."""
+    try:
+        _write_package(out, notes, revlog, media, crt, now, legacy)
+    except OSError as exc:  # a full disk, a folder that cannot be written
+        raise ReviseError(f"cannot write {out}: {exc.strerror or exc} — free some space or check the folder's "
+                          "permissions, or choose another place; no file was left there") from None
+
+
+def _write_package(out: Path, notes: list[AnkiNote], revlog: list[tuple], media: dict[str, Path],
+                   crt: int, now: int, legacy: bool) -> None:
     schema = database.LEGACY if legacy else database.CURRENT
     with tempfile.TemporaryDirectory() as tmp:
         collection, dummy = Path(tmp) / "collection", Path(tmp) / "dummy"
