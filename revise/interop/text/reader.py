@@ -65,9 +65,9 @@ def _first_present(body: str) -> str | None:
 
 def _one_column(body: str, shown: str) -> str:
     """A file whose first row has no separator at all: an `Error:` saying what was expected."""
-    if not body.strip():
+    line = next((n for n, text in enumerate(body.split("\n"), 1) if text.strip() and not text.startswith("#")), None)
+    if line is None:  # blank, or only `#` comment lines
         raise ReviseError(f"{shown}: no notes in it (expected {_EXPECTED})")
-    line = next(n for n, text in enumerate(body.split("\n"), 1) if text.strip() and not text.startswith("#"))
     raise ReviseError(f"{shown}: one column (line {line} has no tab, comma, semicolon or pipe); expected "
                       f"{_EXPECTED}, or name the separator with --separator")
 
