@@ -36,7 +36,7 @@ def runs_of(name: str, data: bytes, folder: Path) -> list[tuple[str, object]]:
 
 
 def outcome(run) -> str:
-    """'ok', 'ReviseError', or the exception type with the innermost revise line that raised it."""
+    """'ok', 'ReviseError', or the exception's type and the innermost line of revise it passed through."""
     try:
         run()
     except ReviseError:
@@ -44,7 +44,7 @@ def outcome(run) -> str:
     except Exception as exc:  # noqa: BLE001 — triage reports every kind of crash
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if "/revise/" in f.filename]
         where = f"{Path(frames[-1].filename).relative_to(Path(frames[-1].filename).parents[1])}:{frames[-1].lineno}" if frames else "?"
-        return f"{type(exc).__name__} at {where}: {str(exc)[:80]}"
+        return f"{type(exc).__name__} at {where}"
     return "ok"
 
 
