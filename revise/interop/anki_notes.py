@@ -99,5 +99,9 @@ def _due(due: int, created: int) -> datetime:
     return _utc(created) + timedelta(days=due)
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
 def _utc(seconds: float) -> datetime:
-    return datetime.fromtimestamp(seconds, timezone.utc)
+    # not datetime.fromtimestamp: past the C library's range it raises OSError, not OverflowError
+    return _EPOCH + timedelta(seconds=seconds)

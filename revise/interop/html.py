@@ -16,7 +16,7 @@ _SOUND_RE = re.compile(r"\[sound:([^\]]+)\]")
 _END_BREAK_RE = re.compile(r"\\+(?=\n\n|\Z)")
 _HOLDER_RE = re.compile(r"REVISEHOLD(\d+)X")
 _REMOTE_RE = re.compile(r"^(?:[a-z][\w+.-]*:|//)", re.IGNORECASE)
-_DECLARATION_RE = re.compile(r"<!(?!--)")  # `<!` opening anything but a comment
+DECLARATION_RE = re.compile(r"<!(?!--)")  # `<!` opening anything but a comment: what Python 3.11's parser may reject
 
 
 def media_link(name: str, safe: Callable[[str], str], folder: str = "media") -> str:
@@ -54,7 +54,7 @@ def converted(converter, field: str) -> str:  # noqa: ANN001 - a markdownify con
         return converter.convert(field)
     except ParserRejectedMarkup:
         # Python 3.11's parser gives up on some `<!…` declarations (`<![x`); in a field they are text
-        return converter.convert(_DECLARATION_RE.sub("&lt;!", field))
+        return converter.convert(DECLARATION_RE.sub("&lt;!", field))
 
 
 def _math(source: str) -> str:

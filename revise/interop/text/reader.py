@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from revise.errors import ReviseError
+from revise.interop.html import DECLARATION_RE
 from revise.interop.text import metadata, notes
 from revise.interop.text.metadata import Metadata
 from revise.interop.text.notes import Layout, TextNote
@@ -166,6 +167,9 @@ def looks_like_html(text: str) -> bool:
     if "<" not in text and "&" not in text:
         return False
     sniffer = _Sniffer(convert_charrefs=False)
-    sniffer.feed(text)
-    sniffer.close()
+    try:
+        sniffer.feed(text)
+        sniffer.close()
+    except AssertionError:  # Python 3.11's parser gives up on some `<!…` declarations (`<![x`): text, not tags
+        return looks_like_html(DECLARATION_RE.sub("< !", text))
     return sniffer.found
