@@ -60,7 +60,7 @@ VALUES = st.one_of(
 )
 
 
-@settings(SLOW, max_examples=40)  # each a real `revise import` (~0.1 s)
+@settings(SLOW, max_examples=30)  # each a real `revise import` (~0.1 s)
 @given(st.sampled_from(PACKAGES), st.tuples(*[st.integers(0, 2**16)] * 3), VALUES)
 def test_a_collection_with_a_value_no_anki_writes_is_imported_or_refused(anki_packages, tmp_path, name, picks, value):
     folder = Path(tempfile.mkdtemp(dir=tmp_path))  # one per example
