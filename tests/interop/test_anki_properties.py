@@ -5,14 +5,17 @@ reads them. Each must be read or refused with a ReviseError (an `Error:`), withi
 
 from __future__ import annotations
 
+import sqlite3
 import tempfile
 import zipfile
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
+from revise.errors import ReviseError
 from tests.fuzz import targets
 from tests.fuzz.test_properties import refused_or_read
 
@@ -69,3 +72,19 @@ def test_a_collection_with_a_value_no_anki_writes_is_imported_or_refused(anki_pa
     except targets.Unstorable:
         reject()
     refused_or_read(targets.import_with_cli, package, folder)
+
+
+@pytest.mark.parametrize(("table", "column", "value"), [
+    ("cards", "lapses", b"ab"), ("cards", "lapses", "three"), ("revlog", "time", "slow"),  # found by atheris (anki_values)
+])
+def test_a_count_holding_text_or_bytes_is_an_error_not_a_bad_card(anki_packages, tmp_path, table, column, value):
+    legacy = anki_packages["legacy"][0]
+    with zipfile.ZipFile(legacy) as package:
+        (tmp_path / "c.sqlite").write_bytes(package.read(targets.ANKI_COLLECTION))
+    db = sqlite3.connect(tmp_path / "c.sqlite")
+    tables = [t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name")]
+    columns = [c[1] for c in db.execute(f"PRAGMA table_info({table})")]
+    db.close()
+    package = targets.with_one_value(legacy, (tables.index(table), columns.index(column), 0), value, tmp_path)
+    with pytest.raises(ReviseError, match="values no Anki writes"):
+        targets.import_with_cli(package, tmp_path)
