@@ -105,7 +105,10 @@ def _count(value: object) -> int:
         return 0
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"a count holds {value!r}")
-    return max(0, int(value))  # int() of NaN or infinity raises ValueError or OverflowError: an Error too
+    count = int(value)  # int() of NaN or infinity raises ValueError or OverflowError: an Error too
+    if count >= 2**63:  # more than SQLite stores
+        raise OverflowError(f"a count holds {value!r}")
+    return max(0, count)
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)

@@ -76,6 +76,7 @@ def test_a_collection_with_a_value_no_anki_writes_is_imported_or_refused(anki_pa
 
 @pytest.mark.parametrize(("table", "column", "value"), [
     ("cards", "lapses", b"ab"), ("cards", "lapses", "three"), ("revlog", "time", "slow"),  # found by atheris (anki_values)
+    ("revlog", "time", 1e300), ("cards", "lapses", 2**63 - 1 + 0.0),
 ])
 def test_a_count_holding_text_or_bytes_is_an_error_not_a_bad_card(anki_packages, tmp_path, table, column, value):
     legacy = anki_packages["legacy"][0]
