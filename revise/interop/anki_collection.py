@@ -67,11 +67,14 @@ def _read(db: sqlite3.Connection, shown: str) -> AnkiCollection:
                           "know — export it again from Anki with “Support older Anki versions” ticked")
     tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     note_types, decks = _types_and_decks(db, "notetypes" in tables)
-    notes = [(nid, guid, mid, flds.split("\x1f"), tuple(tags.split()))
-             for nid, guid, mid, flds, tags in db.execute("SELECT id, guid, mid, flds, tags FROM notes ORDER BY id")]
+    # CAST: SQLite keeps whatever it is given, and a BLOB would come back as bytes where Anki writes
+    # text; cast, it is decoded like any text (damage shows as �)
+    notes = [(nid, guid, mid, flds.split("\x1f"), tuple(tags.split())) for nid, guid, mid, flds, tags in db.execute(
+        "SELECT id, CAST(guid AS TEXT), mid, CAST(flds AS TEXT), CAST(tags AS TEXT) FROM notes ORDER BY id")]
     db.row_factory = sqlite3.Row
     cards = [dict(row) for row in db.execute(
-        "SELECT id, nid, did, odid, ord, type, queue, due, odue, ivl, lapses, reps, data FROM cards ORDER BY nid, ord")]
+        "SELECT id, nid, did, odid, ord, type, queue, due, odue, ivl, lapses, reps, CAST(data AS TEXT) AS data FROM cards "
+        "ORDER BY nid, ord")]
     db.row_factory = None
     revlog = db.execute("SELECT id, cid, ease, time, type FROM revlog ORDER BY cid, id").fetchall()
     return AnkiCollection(created, note_types, decks, notes, cards, revlog)
@@ -80,7 +83,7 @@ def _read(db: sqlite3.Connection, shown: str) -> AnkiCollection:
 def _types_and_decks(db: sqlite3.Connection, tables: bool) -> tuple[dict[int, NoteType], dict[int, str]]:
     """Note types and deck names, from schema 18's tables or schema 11's JSON."""
     if not tables:
-        models, decks = db.execute("SELECT models, decks FROM col").fetchone()
+        models, decks = db.execute("SELECT CAST(models AS TEXT), CAST(decks AS TEXT) FROM col").fetchone()
         types = {int(k): NoteType(m.get("name", ""), m.get("type") == 1, len(m.get("flds", [])), len(m.get("tmpls", [])))
                  for k, m in json.loads(models or "{}").items()}
         return types, {int(k): d.get("name", "") for k, d in json.loads(decks or "{}").items()}
@@ -89,7 +92,7 @@ def _types_and_decks(db: sqlite3.Connection, tables: bool) -> tuple[dict[int, No
         for ntid, n in db.execute(f"SELECT ntid, count(*) FROM {table} GROUP BY ntid"):
             counts[ntid, table] = n
     types = {}
-    for ntid, name, config in db.execute("SELECT id, name, config FROM notetypes"):
+    for ntid, name, config in db.execute("SELECT id, CAST(name AS TEXT), config FROM notetypes"):
         kind = protobuf.first_int(protobuf.fields(config or b"", "a note type"), 1)  # 1: cloze
         types[ntid] = NoteType(name, kind == 1, counts.get((ntid, "fields"), 0), counts.get((ntid, "templates"), 0))
-    return types, {did: name.replace("\x1f", "::") for did, name in db.execute("SELECT id, name FROM decks")}
+    return types, {did: name.replace("\x1f", "::") for did, name in db.execute("SELECT id, CAST(name AS TEXT) FROM decks")}

@@ -48,7 +48,7 @@ def _reviews(revlog: list[tuple]) -> dict[int, list[ImportedReview]]:
     reviews: dict[int, list[ImportedReview]] = {}
     for rid, cid, ease, duration, kind in revlog:
         if kind in REVIEW_KINDS and 1 <= ease <= 4:
-            reviews.setdefault(cid, []).append(ImportedReview(_utc(rid / 1000), ease, max(0, duration or 0), REVIEW_KINDS[kind]))
+            reviews.setdefault(cid, []).append(ImportedReview(_utc(rid / 1000), ease, _count(duration), REVIEW_KINDS[kind]))
     return reviews
 
 
@@ -75,7 +75,7 @@ def _card(row: dict, ord: int, reviews: list[ImportedReview], created: int) -> I
     memory = _memory(row.get("data") or "")
     state = STATES.get(row["type"], "new")
     return ImportedCard(
-        ord, state, row["lapses"] or 0, suspended=row["queue"] == -1, buried=row["queue"] in (-2, -3),
+        ord, state, _count(row["lapses"]), suspended=row["queue"] == -1, buried=row["queue"] in (-2, -3),
         due=None if state == "new" else _due(row["odue"] if row["odid"] else row["due"], created),
         stability=memory[0], difficulty=memory[1], reviews=reviews,
     )
@@ -99,5 +99,21 @@ def _due(due: int, created: int) -> datetime:
     return _utc(created) + timedelta(days=due)
 
 
+def _count(value: object) -> int:
+    """A count Anki keeps (lapses, milliseconds) as a whole number ≥ 0; text or bytes there are no Anki's (TypeError)."""
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"a count holds {value!r}")
+    count = int(value)  # int() of NaN or infinity raises ValueError or OverflowError: an Error too
+    if count >= 2**63:  # more than SQLite stores
+        raise OverflowError(f"a count holds {value!r}")
+    return max(0, count)
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
 def _utc(seconds: float) -> datetime:
-    return datetime.fromtimestamp(seconds, timezone.utc)
+    # not datetime.fromtimestamp: past the C library's range it raises OSError, not OverflowError
+    return _EPOCH + timedelta(seconds=seconds)

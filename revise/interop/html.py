@@ -16,6 +16,7 @@ _SOUND_RE = re.compile(r"\[sound:([^\]]+)\]")
 _END_BREAK_RE = re.compile(r"\\+(?=\n\n|\Z)")
 _HOLDER_RE = re.compile(r"REVISEHOLD(\d+)X")
 _REMOTE_RE = re.compile(r"^(?:[a-z][\w+.-]*:|//)", re.IGNORECASE)
+DECLARATION_RE = re.compile(r"<!(?!--)")  # `<!` opening anything but a comment: what Python 3.11's parser may reject
 
 
 def media_link(name: str, safe: Callable[[str], str], folder: str = "media") -> str:
@@ -39,11 +40,21 @@ def html_to_markdown(field: str, safe: Callable[[str], str], folder: str = "medi
     field = _MATH_RE.sub(lambda m: hold(_math(m.group(0))), field)
     field = _LATEX_RE.sub(lambda m: hold(f"{m.group(1)}{_math(m.group(2)).strip()}{m.group(1)}"), field)
     field = _SOUND_RE.sub(lambda m: hold(_sound(html.unescape(m.group(1)), safe, folder)), field)
-    converter = _converter(MarkdownConverter, safe, folder)
-    text = converter.convert(field)
+    text = converted(_converter(MarkdownConverter, safe, folder), field)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     text = _END_BREAK_RE.sub("", text)  # a `<br>` ending a paragraph breaks nothing: no stray `\`
     return _HOLDER_RE.sub(lambda m: held[int(m.group(1))], text)
+
+
+def converted(converter, field: str) -> str:  # noqa: ANN001 - a markdownify converter
+    """`converter.convert(field)`, also for a field Python's HTML parser rejects (it keeps that `<!…` as text)."""
+    from bs4.exceptions import ParserRejectedMarkup
+
+    try:
+        return converter.convert(field)
+    except ParserRejectedMarkup:
+        # Python 3.11's parser gives up on some `<!…` declarations (`<![x`); in a field they are text
+        return converter.convert(DECLARATION_RE.sub("&lt;!", field))
 
 
 def _math(source: str) -> str:

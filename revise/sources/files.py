@@ -3,7 +3,6 @@ flashcard-tagged notes), telling a gone path from one that cannot be looked at, 
 
 from __future__ import annotations
 
-import json
 import os
 import stat as stat_mode
 from dataclasses import dataclass
@@ -13,13 +12,12 @@ from typing import TYPE_CHECKING, Callable
 from revise.config import Settings
 from revise.errors import ReviseError
 from revise.sources.report import FileError
+from revise.sources.walk import FolderWalk, vault_tags
 
 if TYPE_CHECKING:  # the parser is imported only when a file has to be parsed
     from revise.notes import ParseWarning
 
 MAX_NOTE_BYTES = Settings.max_note_size_mb * 2**20  # the default: a note past 10 MB is almost surely not a note
-MARKDOWN_SUFFIXES = (".md", ".markdown")  # compared in lower case: `Notes.MD` is a note too
-FLASHCARD_TAGS = ("#flashcards",)  # the Obsidian Spaced Repetition plugin's default
 
 GONE_FOLDER = (
     "this imported folder is gone — reconnect it, or import it from its new place (its cards keep "
@@ -85,50 +83,14 @@ def discover(
 
 
 def markdown_files(path: Path) -> tuple[dict[str, tuple[str, ...]], list[tuple[str, str]]]:
-    """The file itself, or every Markdown file under a folder (hidden files and folders skipped),
-    each with its Obsidian vault's flashcard tags (or none); and the folders that could not be read."""
+    """The file itself, or every Markdown file under a folder (hidden files and folders skipped,
+    symlinks followed once), each with its Obsidian vault's flashcard tags (or none); and the folders
+    that could not be read."""
     if not os.path.isdir(path):  # a file, or something else that reading it will report (a pipe, a device)
-        return ({str(path): _vault_tags(path.parent)} if not is_gone(path) else {}), []
-    found: dict[str, tuple[str, ...]] = {}
-    unreadable: list[tuple[str, str]] = []
-    tags_of = {str(path): _vault_tags(path)}
-
-    def failed(error: OSError) -> None:
-        unreadable.append((error.filename or str(path), error.strerror or str(error)))
-
-    for folder, subfolders, names in os.walk(path, onerror=failed):
-        tags = tags_of.get(folder)
-        if tags is None:  # a subfolder: a vault of its own, or in its parent's
-            tags = _own_vault_tags(Path(folder), ".obsidian" in subfolders) or tags_of[os.path.dirname(folder)]
-            tags_of[folder] = tags
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        for name in names:
-            if name.lower().endswith(MARKDOWN_SUFFIXES) and not name.startswith("."):
-                found[os.path.join(folder, name)] = tags
-    return dict(sorted(found.items())), unreadable
-
-
-def _vault_tags(folder: Path) -> tuple[str, ...]:
-    """The flashcard tags of the Obsidian vault holding `folder` (a folder with `.obsidian/` in it), or ()."""
-    for candidate in (folder, *folder.parents):
-        tags = _own_vault_tags(candidate, os.path.isdir(candidate / ".obsidian"))
-        if tags:
-            return tags
-    return ()
-
-
-def _own_vault_tags(folder: Path, is_vault: bool) -> tuple[str, ...]:
-    """A vault's flashcard tags: the Spaced Repetition plugin's setting, else its default."""
-    if not is_vault:
-        return ()
-    settings = folder / ".obsidian" / "plugins" / "obsidian-spaced-repetition" / "data.json"
-    try:
-        data = json.loads(settings.read_text(encoding="utf-8"))
-        data = data.get("settings", data)
-        tags = tuple(t for t in data["flashcardTags"] if isinstance(t, str) and t.strip("# "))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return FLASHCARD_TAGS  # no plugin, or settings it would not read either
-    return tags or FLASHCARD_TAGS
+        return ({str(path): vault_tags(path.parent)} if not is_gone(path) else {}), []
+    walk = FolderWalk()
+    walk.walk(str(path))
+    return dict(sorted(walk.found.items())), walk.unreadable
 
 
 # --- paths that are gone, or cannot be looked at ------------------------------------------------

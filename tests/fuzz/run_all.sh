@@ -4,10 +4,11 @@
 # Usage: tests/fuzz/run_all.sh WORK [SECONDS_EACH] [TARGET...]   (run from the repository, atheris installed)
 set -u
 work=$1; each=${2:-600}; shift; [ $# -gt 0 ] && shift
-targets=${*:-parser markdown text anki anki_collection}
+targets=${*:-parser markdown text anki anki_collection anki_values}
 [ -d "$work/corpus" ] || python tests/fuzz/seeds.py "$work/corpus"
 mkdir -p "$work/artifacts" "$work/logs"
 for target in $targets; do
+    mkdir -p "$work/corpus/$target"
     start=$(date +%s)
     while left=$((each - ($(date +%s) - start))); [ "$left" -gt 5 ]; do
         python tests/fuzz/run_atheris.py "$target" "$work/corpus/$target" -max_total_time="$left" -timeout=10 \

@@ -1,10 +1,11 @@
 """An atheris (libFuzzer) run of one target: `python tests/fuzz/run_atheris.py TARGET CORPUS [libFuzzer options]`.
 
-TARGET is parser, markdown, text, anki or anki_collection (see tests/fuzz/README.md). Any exception
+TARGET is parser, markdown, text, anki, anki_collection or anki_values (see tests/fuzz/README.md). Any exception
 other than ReviseError is a crash: libFuzzer stops and writes the input as crash-<hash>."""
 
 from __future__ import annotations
 
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -43,12 +44,41 @@ def _text(data: bytes) -> None:
         targets.import_text_deck(data[1:], targets.TEXT_SUFFIXES[data[0] % 3], FOLDER)
 
 
+def _packages() -> list[Path]:
+    """The real packages (made by the `anki` library) whose values anki_values changes, built once."""
+    if not _PACKAGES:
+        from tests.interop.anki_decks import build_packages
+
+        _PACKAGES.extend(path for path, _ in build_packages(Path(tempfile.mkdtemp(prefix="revise-fuzz-anki-"))).values())
+    return _PACKAGES
+
+
+_PACKAGES: list[Path] = []
+
+
+def _anki_values(data: bytes) -> None:
+    fdp = atheris.FuzzedDataProvider(data)
+    package = _packages()[fdp.ConsumeIntInRange(0, 3)]
+    picks = (fdp.ConsumeIntInRange(0, 99), fdp.ConsumeIntInRange(0, 99), fdp.ConsumeIntInRange(0, 99))
+    kinds = (lambda: None, lambda: fdp.ConsumeInt(8), fdp.ConsumeFloat, lambda: fdp.ConsumeUnicodeNoSurrogates(16),
+             lambda: fdp.ConsumeBytes(16))
+    value = kinds[fdp.ConsumeIntInRange(0, len(kinds) - 1)]()
+    folder = Path(tempfile.mkdtemp(dir=FOLDER))
+    try:
+        targets.import_with_cli(targets.with_one_value(package, picks, value, folder), folder)
+    except targets.Unstorable:
+        pass
+    finally:
+        shutil.rmtree(folder)
+
+
 RUNS = {
     "parser": _parser,
     "markdown": targets.import_markdown,
     "text": _text,
     "anki": lambda data: targets.import_anki_package(data, FOLDER),
     "anki_collection": lambda data: targets.import_anki_collection(data, b"{}", FOLDER),
+    "anki_values": _anki_values,  # a sound package with one value no Anki writes, through `revise import`
 }
 
 

@@ -14,7 +14,7 @@ NOTES = [*REPO.glob("decks/**/*.md"), *REPO.glob("tests/fixtures/notes/**/*.md")
 
 def write_seeds(corpus: Path) -> None:
     """corpus/<target>/ filled with real inputs for each target."""
-    for target in ("parser", "markdown", "text", "anki", "anki_collection"):
+    for target in ("parser", "markdown", "text", "anki", "anki_collection", "anki_values"):
         (corpus / target).mkdir(parents=True, exist_ok=True)
     for i, note in enumerate(NOTES):
         data = note.read_bytes()

@@ -65,3 +65,87 @@ def _as_markdown(deck) -> None:
     for name, data in deck_files(deck).items():
         if name.endswith(".md"):
             parse_text(data.decode("utf-8"))
+
+
+# --- one value no Anki writes, in a sound package ------------------------------------------------
+
+
+class Unstorable(Exception):
+    """SQLite itself refuses the value there (text as a rowid): no package to test."""
+
+
+def with_one_value(package: Path, picks: tuple[int, int, int], value: object, folder: Path) -> Path:
+    """A copy of a real package whose collection has one column of one row set to `value`, the table,
+    column and row picked by index (modulo their counts); written into `folder`."""
+    with zipfile.ZipFile(package) as archive:
+        entry, sqlite = _collection_entry(archive)
+    path = folder / "edit.sqlite"
+    path.write_bytes(sqlite)
+    _set_value(path, picks, value)
+    out = folder / f"edited{package.suffix}"
+    out.write_bytes(_repackaged(package, entry, path.read_bytes()))
+    return out
+
+
+def _set_value(path: Path, picks: tuple[int, int, int], value: object) -> None:
+    """One value set in a SQLite file: every row of a table without rowid (Anki's fields...), one row of the others."""
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    try:
+        db.create_collation("unicase", lambda a, b: (a.casefold() > b.casefold()) - (a.casefold() < b.casefold()))
+        tables = sorted(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"))
+        table, sql = tables[picks[0] % len(tables)]
+        columns = [c[1] for c in db.execute(f"PRAGMA table_info({table})")]
+        offset = picks[2] % max(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0], 1)
+        where = "" if "WITHOUT ROWID" in sql.upper() else f" WHERE rowid = (SELECT rowid FROM {table} LIMIT 1 OFFSET {offset})"
+        db.execute(f'UPDATE OR IGNORE {table} SET "{columns[picks[1] % len(columns)]}" = ?{where}', (value,))
+        db.commit()
+    except (sqlite3.IntegrityError, OverflowError) as exc:
+        raise Unstorable(str(exc)) from None
+    finally:
+        db.close()
+
+
+def _collection_entry(archive: zipfile.ZipFile) -> tuple[str, bytes]:
+    """The package's collection entry (the newest format it holds) and its SQLite bytes."""
+    import zstandard
+
+    for name in ("collection.anki21b", ANKI_COLLECTION, "collection.anki2"):
+        if name in archive.namelist():
+            data = archive.read(name)
+            return name, zstandard.ZstdDecompressor().decompressobj().decompress(data) if name.endswith("b") else data
+    raise ValueError("no collection in the package")
+
+
+def _repackaged(package: Path, entry: str, sqlite: bytes) -> bytes:
+    """The package with its collection entry replaced (compressed again as Anki compresses it)."""
+    import zstandard
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(package) as archive, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in archive.infolist():
+            data = archive.read(info)
+            if info.filename == entry:
+                data = zstandard.ZstdCompressor().compress(sqlite) if entry.endswith("b") else sqlite
+            copy.writestr(info.filename, data)
+    return out.getvalue()
+
+
+def import_with_cli(package: Path, folder: Path) -> None:
+    """`revise import PACKAGE --to DIR` into a new collection, then `revise cards`: an exit with an
+    `Error:` is a refusal (raised as ReviseError); a traceback is raised as itself."""
+    from typer.testing import CliRunner
+
+    from revise.cli import app
+    from revise.errors import ReviseError
+
+    collection = ["--collection", str(folder / "c.db")]
+    for args in (["import", str(package), "--to", str(folder / "out"), "--json"], ["cards", "--json"]):
+        result = CliRunner().invoke(app, [*collection, *args])
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        if result.exit_code != 0:
+            if "Error:" not in result.output:
+                raise AssertionError(f"exit {result.exit_code} without an Error: {result.output}")
+            raise ReviseError(result.output.strip())

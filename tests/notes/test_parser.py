@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,9 @@ from revise.notes.cards import ParseResult
 from revise.notes.cloze import cloze_back, cloze_front
 from revise.notes.parser import parse
 from tests.notes.helpers import FIXTURES, cards_of, messages, parse_folder, sides
+
+# A parse of a few hundred characters takes a millisecond: only a hang or a blow-up trips this.
+PARSE_DEADLINE = timedelta(seconds=2)
 
 
 def test_cards_come_in_file_order_whatever_their_syntax():
@@ -151,13 +155,13 @@ def assert_sane(result: ParseResult, text: str) -> None:
         assert 1 <= warning.line <= lines
 
 
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=PARSE_DEADLINE)
 @given(st.text())
 def test_parse_never_raises_on_arbitrary_text(text):
     assert_sane(parse(text, "n.md", "d"), text)
 
 
-@settings(max_examples=600, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=600, suppress_health_check=[HealthCheck.too_slow], deadline=PARSE_DEADLINE)
 @given(st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=5)), max_size=40).map("".join))
 def test_parse_never_raises_on_markdown_ish_text(text):
     assert_sane(parse(text, "n.md", "d"), text)
@@ -170,7 +174,7 @@ SUMMARY_FRAGMENTS = [
 EVERY_KIND = tuple((key, True) for key in ("question_bullets", "term_bullets"))
 
 
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=PARSE_DEADLINE)
 @given(st.lists(st.one_of(st.sampled_from(FRAGMENTS + SUMMARY_FRAGMENTS), st.text(max_size=4)), max_size=40).map("".join))
 def test_summary_kinds_never_crash_and_never_take_or_split_an_explicit_card(text):
     everything = parse(text, "n.md", "d", (), EVERY_KIND)

@@ -76,6 +76,8 @@ def field_markdown(value: str, is_html: bool) -> str:
 
 def _html_to_markdown(value: str) -> str:
     """HTML → Markdown (until the package importer's converter is shared)."""
-    import markdownify
+    from markdownify import MarkdownConverter
 
-    return markdownify.markdownify(value, heading_style="ATX", bullets="-").strip()
+    from revise.interop.html import converted
+
+    return converted(MarkdownConverter(heading_style="ATX", bullets="-"), value).strip()

@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from revise.errors import ReviseError
+from revise.interop.html import DECLARATION_RE
 from revise.interop.text import metadata, notes
 from revise.interop.text.metadata import Metadata
 from revise.interop.text.notes import Layout, TextNote
@@ -65,9 +66,9 @@ def _first_present(body: str) -> str | None:
 
 def _one_column(body: str, shown: str) -> str:
     """A file whose first row has no separator at all: an `Error:` saying what was expected."""
-    if not body.strip():
+    line = next((n for n, text in enumerate(body.split("\n"), 1) if text.strip() and not text.startswith("#")), None)
+    if line is None:  # blank, or only `#` comment lines
         raise ReviseError(f"{shown}: no notes in it (expected {_EXPECTED})")
-    line = next(n for n, text in enumerate(body.split("\n"), 1) if text.strip() and not text.startswith("#"))
     raise ReviseError(f"{shown}: one column (line {line} has no tab, comma, semicolon or pipe); expected "
                       f"{_EXPECTED}, or name the separator with --separator")
 
@@ -166,6 +167,9 @@ def looks_like_html(text: str) -> bool:
     if "<" not in text and "&" not in text:
         return False
     sniffer = _Sniffer(convert_charrefs=False)
-    sniffer.feed(text)
-    sniffer.close()
+    try:
+        sniffer.feed(text)
+        sniffer.close()
+    except AssertionError:  # Python 3.11's parser gives up on some `<!…` declarations (`<![x`): text, not tags
+        return looks_like_html(DECLARATION_RE.sub("< !", text))
     return sniffer.found
