@@ -1,7 +1,5 @@
 """The review loop: next card → show (typed answer) → reveal → grade → store; undo, bury, suspend, edit.
-
-Takes a rich Console, a key source and a clock, so tests need no terminal and no real time.
-"""
+It takes a rich Console, a key source and a clock, so tests need no terminal and no real time."""
 
 from __future__ import annotations
 
